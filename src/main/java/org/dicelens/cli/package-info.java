@@ -1,0 +1,2 @@
+/** picocli commands and JSON/CSV reporters: the engine without a window. */
+package org.dicelens.cli;

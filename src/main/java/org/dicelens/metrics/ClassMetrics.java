@@ -1,0 +1,15 @@
+package org.dicelens.metrics;
+
+/**
+ * Every number for one class under one {@link Settings}. Component names are the JSON/CSV keys of the
+ * command line (issue "Command line"), so the reporters serialise this record as it is. Undefined values
+ * are NaN (written as null in JSON). Volumes in mL; deltas signed (positive = over-estimation).
+ */
+public record ClassMetrics(int label, String name, double threshold, double refVoxels, double softVoxels, double hardVoxels,
+        double refMl, double softMl, double hardMl, double deltaSoftMl, double deltaHardMl, double softDice, double hardDice,
+        double softJaccard, double hardJaccard, double precision, double recall, double specificity, long tp, long fp, long fn,
+        long tn, double diceLoss, double diceSquaredLoss, double jaccardLoss, double tverskyLoss, double focalTverskyLoss,
+        double ce, double wce, double ss, double focal, double logCoshDice, double combo, double ece, double brier,
+        double gdlWeight, double gdlShare, double tBest, double tVol, double tCal, double diceOptimalK,
+        double diceOptimalExpectedDice, double diceOptimalThreshold, double diceOptimalMl) {
+}

@@ -1,0 +1,2 @@
+/** Slice extraction, colormaps and overlay compositing to ARGB ints, PNG writing. No JavaFX. */
+package org.dicelens.render;

@@ -1,0 +1,64 @@
+package org.dicelens;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the layer arrows of docs/ARCHITECTURE.md true. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.dicelens");
+    }
+
+    @Test
+    void layersOnlyDependOnTheLayersBelowThem() {
+        Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("common").definedBy("org.dicelens.common..")
+                .layer("nifti").definedBy("org.dicelens.nifti..")
+                .layer("volume").definedBy("org.dicelens.volume..")
+                .layer("metrics").definedBy("org.dicelens.metrics..")
+                .layer("lab").definedBy("org.dicelens.lab..")
+                .layer("render").definedBy("org.dicelens.render..")
+                .layer("cli").definedBy("org.dicelens.cli..")
+                .layer("ui").definedBy("org.dicelens.ui..")
+                .whereLayer("ui").mayNotBeAccessedByAnyLayer() // only Main starts it
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("lab").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("lab", "render", "cli", "ui")
+                .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "lab", "render", "cli", "ui")
+                .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "lab", "cli", "ui")
+                .check(classes);
+    }
+
+    @Test
+    void domainCodeHasNoJavaFx() {
+        noClasses().that().resideInAnyPackage("org.dicelens.common..", "org.dicelens.nifti..", "org.dicelens.volume..",
+                "org.dicelens.metrics..", "org.dicelens.lab..", "org.dicelens.render..", "org.dicelens.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void niftiUsesTheJdkOnly() {
+        noClasses().that().resideInAPackage("org.dicelens.nifti..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "org.dicelens.nifti..",
+                        "org.dicelens.common..")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching("org.dicelens.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
