@@ -149,7 +149,8 @@ public final class NiftiReader {
 
         Object[] readData(Progress progress) throws NiftiException {
             Object[] channels = allocate();
-            byte[] buf = new byte[CHUNK];
+            // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
+            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
             long skip = layout.dataOffset() - consumed;
             try {
                 if (skip > 0 && NiftiFiles.skipUpTo(in, skip, buf) < skip) {
@@ -162,12 +163,13 @@ public final class NiftiReader {
             int esize = layout.datatype().bytes();
             int n = layout.voxelsPerChannel();
             long total = layout.elements();
+            int perStep = buf.length / esize;
             VoxelDecoder decoder = new VoxelDecoder(layout.datatype(), header.byteOrder, layout.scaled(), header.scl_slope,
-                    header.scl_inter, CHUNK / esize);
+                    header.scl_inter, perStep);
             long done = 0;
             while (done < total) {
                 progress.checkCancelled();
-                int count = (int) Math.min(CHUNK / esize, total - done);
+                int count = (int) Math.min(perStep, total - done);
                 int got = read(dataFile, in, buf, 0, count * esize, "data");
                 if (got < count * esize) {
                     throw new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
