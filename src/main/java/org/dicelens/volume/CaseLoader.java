@@ -25,16 +25,19 @@ public final class CaseLoader {
     /** Channel sums further than this from 1 earn a warning. */
     public static final double SUM_TOLERANCE = 1e-3;
 
-    /** Where volumes come from: NiftiReader::read for files, or volumes built in memory (tests, phantoms). */
+    /**
+     * Where volumes come from: {@code NiftiReader::read} for files, or volumes built in memory (tests, phantoms).
+     * {@code progress} covers this one read (0 to 1) and carries cancellation.
+     */
     @FunctionalInterface
     public interface VolumeReader {
-        NiftiVolume read(Path file) throws InputException;
+        NiftiVolume read(Path file, Progress progress) throws InputException;
     }
 
     private CaseLoader() {
     }
 
-    /** Loads a case from files with {@link NiftiReader#read(Path)}. */
+    /** Loads a case from files with {@link NiftiReader}; progress moves within each file's read too. */
     public static Case load(CaseSpec spec, Progress progress) throws InputException {
         return load(spec, progress, NiftiReader::read);
     }
@@ -84,9 +87,7 @@ public final class CaseLoader {
 
         ImageVolume image = null;
         if (spec.image() != null) {
-            p.checkCancelled();
-            p.update(0.92, "reading image " + spec.image().getFileName());
-            NiftiVolume v = reader.read(spec.image());
+            NiftiVolume v = read(reader, spec.image(), p, 0.92, 0.99, "image");
             checkGrid(ref, spec.image(), v, "image");
             if (v.channels() > 1) {
                 warnings.add(spec.image().getFileName() + ": the image has " + v.channels() + " volumes; showing the first");
@@ -98,13 +99,31 @@ public final class CaseLoader {
                 pred.kind);
     }
 
+    /** Reads one file as the step [lo, hi] of the whole load: the reader's progress is mapped into that span. */
+    private static NiftiVolume read(VolumeReader reader, Path file, Progress p, double lo, double hi, String what)
+            throws InputException {
+        p.checkCancelled();
+        String message = "reading " + what + " " + (file.getFileName() == null ? file : file.getFileName());
+        p.update(lo, message);
+        return reader.read(file, new Progress() {
+            @Override
+            public void update(double fraction, String m) {
+                p.update(lo + (hi - lo) * Math.max(0, Math.min(1, fraction)), message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return p.isCancelled();
+            }
+        });
+    }
+
     /** The reference, compacted: codes per voxel, and the label value and voxel count of each code. */
     private record Reference(Path file, Geometry geometry, byte[] codes, int[] codeLabels, long[] codeCounts) {
     }
 
     private static Reference readLabelMap(Path file, VolumeReader reader, Progress p) throws InputException {
-        p.update(0.02, "reading reference " + file.getFileName());
-        NiftiVolume v = reader.read(file);
+        NiftiVolume v = read(reader, file, p, 0, 0.25, "reference");
         if (v.channels() != 1) {
             throw new InputException(file, "dim", "the reference label map has " + v.channels()
                     + " volumes; expected one 3D label map (or give one mask file per class)");
@@ -132,9 +151,7 @@ public final class CaseLoader {
         long[] counts = new long[masks.size() + 1];
         for (int j = 0; j < masks.size(); j++) {
             Path file = masks.get(j);
-            p.checkCancelled();
-            p.update(0.3 * j / masks.size(), "reading reference mask " + file.getFileName());
-            NiftiVolume v = reader.read(file);
+            NiftiVolume v = read(reader, file, p, 0.25 * j / masks.size(), 0.25 * (j + 1) / masks.size(), "reference mask");
             if (first == null) {
                 codes = new byte[v.voxelsPerChannel()];
                 first = new Reference(file, Geometry.fromHeader(v.header()), codes, codeLabels, counts);
@@ -204,9 +221,8 @@ public final class CaseLoader {
         List<Path> files = spec.prediction();
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
-            p.checkCancelled();
-            p.update(0.3 + 0.5 * f / files.size(), "reading prediction " + file.getFileName());
-            NiftiVolume v = reader.read(file);
+            NiftiVolume v = read(reader, file, p, 0.3 + 0.5 * f / files.size(), 0.3 + 0.5 * (f + 1) / files.size(),
+                    "prediction");
             checkGrid(ref, file, v, "prediction");
             ValueScan scan = ValueScan.of(v);
             if (scan.nonFinite > 0) {

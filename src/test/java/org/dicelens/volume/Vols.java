@@ -42,7 +42,7 @@ final class Vols {
     }
 
     /** Serves volumes by path; an unknown path is "file not found" as the real reader would say. */
-    static final class MapReader implements CaseLoader.VolumeReader {
+    static class MapReader implements CaseLoader.VolumeReader {
         final Map<Path, NiftiVolume> volumes = new HashMap<>();
         int reads;
 
@@ -52,7 +52,7 @@ final class Vols {
         }
 
         @Override
-        public NiftiVolume read(Path file) throws InputException {
+        public NiftiVolume read(Path file, org.dicelens.common.Progress progress) throws InputException {
             reads++;
             NiftiVolume v = volumes.get(file);
             if (v == null) {
