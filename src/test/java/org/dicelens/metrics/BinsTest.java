@@ -2,6 +2,7 @@ package org.dicelens.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,9 @@ class BinsTest {
     private static void check(float f) {
         double p = f;
         int b = Bins.of(p);
-        assertTrue(b >= 0 && b <= 1000, "bin range for " + f);
-        assertTrue(p >= b / 1000.0, "lower edge: p=" + f + " bin=" + b);
-        assertTrue(b == 1000 || p < (b + 1) / 1000.0, "upper edge: p=" + f + " bin=" + b);
+        if (b < 0 || b > 1000 || !(p >= b / 1000.0) || !(b == 1000 || p < (b + 1) / 1000.0)) {
+            fail("p=" + f + " (" + p + ") placed in bin " + b);
+        }
     }
 
     @Test
