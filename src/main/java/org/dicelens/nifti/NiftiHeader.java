@@ -79,9 +79,9 @@ public final class NiftiHeader {
         return axis <= dim[0] && dim[axis] > 0 ? dim[axis] : 1;
     }
 
-    /** True when scl_slope/scl_inter change the stored values (slope 0 or NaN means none). */
+    /** True when scl_slope/scl_inter change the stored values (slope 0, NaN or infinite means none, as in nibabel). */
     public boolean hasScaling() {
-        return scl_slope != 0 && !Double.isNaN(scl_slope) && (scl_slope != 1 || (scl_inter != 0 && !Double.isNaN(scl_inter)));
+        return scl_slope != 0 && Double.isFinite(scl_slope) && (scl_slope != 1 || scl_inter != 0);
     }
 
     public NiftiHeader copy() {
