@@ -46,6 +46,19 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void renderOptionsAreCheckedBeforeLoading() {
+        String[] base = {"render", "--reference", "r.nii", "--prediction", "p.nii", "--out", "x.png"};
+        String[][] bad = {{"--axis", "diagonal"}, {"--overlays", "reference,halo"}, {"--zoom", "0"}, {"--window", "5"},
+            {"--colormap", "jet"}, {"--gradient-loss", "hinge"}, {"--gradient-wrt", "w"}, {"--crosshair", "1,2"}};
+        for (String[] extra : bad) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                    .toArray(String[]::new);
+            oneLineError(Cli.run(args), extra[0], extra[1].contains(",") && extra[0].equals("--overlays") ? "halo" : extra[1]);
+        }
+        oneLineError(Cli.run("render", "--reference", "r.nii", "--prediction", "p.nii"), "--out");
+    }
+
+    @Test
     void outOverAnInputIsRefusedAndTheInputIsUntouched() throws Exception {
         Path ref = dir.resolve("ref.nii.gz");
         Path pred = dir.resolve("pred.nii.gz");
