@@ -1,0 +1,33 @@
+package org.dicelens.ui.model;
+
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Case;
+
+/**
+ * What the viewer asks of the metrics engine for one loaded case. The app's implementation ({@code EngineAnalysis})
+ * delegates every call to {@code org.dicelens.metrics}; the UI computes none of these numbers itself. Calls may take
+ * a while (a voxel pass for per-slice figures), so the view models make them off the FX thread.
+ */
+public interface Analysis {
+    Case data();
+
+    /** Every number of every class under the given controls. */
+    CaseMetrics evaluate(Settings settings);
+
+    /** The formula sheet's sums (I, P, R, …) of one class inside the evaluation region, for the formula strip. */
+    ClassSums sums(Settings settings, int channel);
+
+    /** Hard Dice, Jaccard and hard volume at every threshold step for one class. */
+    Curves.Sweep sweep(Settings settings, int channel);
+
+    /** Reliability diagram and ECE for one class. */
+    Curves.Reliability reliability(Settings settings, int channel);
+
+    /** Histogram of p for one class, split by reference value. */
+    Curves.Histogram histogram(Settings settings, int channel);
+
+    /** Dice and volumes per slice along an axis (0 = x/sagittal, 1 = y/coronal, 2 = z/axial). */
+    Curves.PerSlice perSlice(Settings settings, int channel, int axis);
+}
