@@ -1,6 +1,7 @@
 package org.dicelens.ui.model;
 
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 
@@ -14,6 +15,9 @@ public interface Analysis {
 
     /** Every number of every class under the given controls. */
     CaseMetrics evaluate(Settings settings);
+
+    /** The formula sheet's sums (I, P, R, …) of one class inside the evaluation region, for the formula strip. */
+    ClassSums sums(Settings settings, int channel);
 
     /** Hard Dice, Jaccard and hard volume at every threshold step for one class. */
     Curves.Sweep sweep(Settings settings, int channel);
