@@ -105,7 +105,7 @@ public final class PhantomGenerator {
         return out;
     }
 
-    /** 1000 · (Σ_c q_c μ_c · (1 + bias·B(x)) + noise·μ_WM·N(0,1)), B a product of slow cosines in [-1, 1]. */
+    /** round(1000 · (Σ_c q_c μ_c · (1 + bias·B(x)) + noise·μ_WM·N(0,1))), B a product of slow cosines in [-1, 1]. */
     private static float[] image(PhantomSpec spec, float[][] q4, int[] n, SplittableRandom rnd) {
         double fx = 0.5 + 0.5 * rnd.nextDouble();
         double fy = 0.5 + 0.5 * rnd.nextDouble();
@@ -125,7 +125,8 @@ public final class PhantomGenerator {
                     for (int c = 0; c < 4; c++) {
                         mu += q4[c][i] * INTENSITY[c];
                     }
-                    img[i] = (float) (IMAGE_SCALE * (mu * b + sd * rnd.nextGaussian()));
+                    // whole numbers, so the image is stored exactly as int16 (and compresses)
+                    img[i] = (float) Math.rint(IMAGE_SCALE * (mu * b + sd * rnd.nextGaussian())) + 0f; // + 0 turns -0 into 0
                 }
             }
         }

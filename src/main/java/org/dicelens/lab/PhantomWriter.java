@@ -20,7 +20,7 @@ import org.dicelens.volume.ClassInfo;
 import org.dicelens.volume.Geometry;
 
 /**
- * Writes a phantom as the files a user would have: {@code image.nii.gz} (float32), {@code reference.nii.gz}
+ * Writes a phantom as the files a user would have: {@code image.nii.gz} (int16), {@code reference.nii.gz}
  * (uint8 label values, rater 0), {@code rater_<r>.nii.gz} for further raters, {@code prediction_<kind>.nii.gz}
  * (4D float32, one volume per class), {@code labels.txt} (ITK-SNAP label description) and {@code phantom.json}
  * (the spec, the lesions and the expected volumes Σq·v). Every file is written atomically.
@@ -50,7 +50,7 @@ public final class PhantomWriter {
         }
         Geometry g = p.geometry();
         Path image = dir.resolve("image.nii.gz");
-        NiftiWriter.write(image, header(g, p, "image"), NiftiDatatype.FLOAT32, p.image());
+        NiftiWriter.write(image, header(g, p, "image"), NiftiDatatype.INT16, p.image());
         Path reference = dir.resolve("reference.nii.gz");
         NiftiWriter.write(reference, header(g, p, "reference (rater 0)"), NiftiDatatype.UINT8, labelValues(p, p.reference()));
         List<Path> raters = new ArrayList<>();
