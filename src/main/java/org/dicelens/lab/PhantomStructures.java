@@ -15,11 +15,11 @@ import org.dicelens.volume.Geometry;
  */
 final class PhantomStructures {
     /**
-     * σ is rounded to a multiple of 1/4096: the files compress far better, q stays exactly the raters' marginal
-     * (both use the same rounded values) and the step is finer than the 0.001 threshold step. Beyond |d / w| = 10
-     * the rounded σ is exactly 0 or 1 (σ(−10) = 4.5e-5 < 1/8192), so loops stop there.
+     * σ is rounded to a multiple of 1/2048: the files compress far better, q stays exactly the raters' marginal
+     * (both use the same rounded values) and the step is half the 0.001 threshold step. Beyond |d / w| = 10 the rounded
+     * σ is exactly 0 or 1 (σ(−10) = 4.5e-5 < 1/4096), so loops stop there.
      */
-    static final double LEVELS = 4096;
+    static final double LEVELS = 2048;
     static final double CUTOFF = 10;
 
     final Geometry geometry;

@@ -73,8 +73,8 @@ class PhantomTest {
                     double dz = z * 3 - l.cz();
                     double d = Math.sqrt(dx * dx + dy * dy + dz * dz) - l.radiusMm();
                     double expected = 1 / (1 + Math.exp(d / 1.5));
-                    // q is the logistic rounded to a multiple of 1/4096: within half a step of it
-                    assertEquals(expected, q3[x + spec.nx() * (y + spec.ny() * z)], 0.5 / 4096 + 1e-7);
+                    // q is the logistic rounded to a multiple of 1/2048: within half a step of it
+                    assertEquals(expected, q3[x + spec.nx() * (y + spec.ny() * z)], 0.5 / 2048 + 1e-7);
                     checked += expected > 0.01 && expected < 0.99 ? 1 : 0;
                 }
             }
