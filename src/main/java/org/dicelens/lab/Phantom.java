@@ -143,25 +143,35 @@ public final class Phantom {
     }
 
     /**
-     * One-hot: each foreground channel's Dice-optimal set of q; a voxel claimed by several goes to the one with
-     * the largest q (lowest index on ties), a voxel claimed by none to the background (channel 0).
+     * One-hot: each foreground channel's Dice-optimal set of q; a voxel claimed by several goes to the rarest
+     * of them (smallest Σq, so a lesion keeps its whole Dice-optimal set inside the white matter that claims it
+     * too), a voxel claimed by none to the background (channel 0).
      */
     static float[][] diceOptimal(float[][] q) {
         int channels = q.length;
         int n = q[0].length;
         byte[][] sets = new byte[channels][];
+        double[] expected = new double[channels];
         for (int c = 1; c < channels; c++) {
-            sets[c] = PhantomDiceOptimal.mask(q[c], PhantomDiceOptimal.of(q[c]));
+            PhantomDiceOptimal.Result r = PhantomDiceOptimal.of(q[c]);
+            sets[c] = PhantomDiceOptimal.mask(q[c], r);
+            expected[c] = r.expectedCount();
         }
+        Integer[] order = new Integer[channels - 1];
+        for (int c = 1; c < channels; c++) {
+            order[c - 1] = c;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(expected[a], expected[b]));
         float[][] p = new float[channels][n];
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < channels; c++) {
-                if (sets[c][i] != 0 && (best == 0 || q[c][i] > q[best][i])) {
-                    best = c;
+            int owner = 0;
+            for (int c : order) {
+                if (sets[c][i] != 0) {
+                    owner = c;
+                    break;
                 }
             }
-            p[best][i] = 1;
+            p[owner][i] = 1;
         }
         return p;
     }

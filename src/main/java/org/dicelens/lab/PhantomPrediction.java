@@ -10,7 +10,7 @@ public enum PhantomPrediction {
     OVERCONFIDENT,
     /** p ∝ q^(1/k): pulled towards uniform. */
     UNDERCONFIDENT,
-    /** The Dice-optimal hard segmentation of q, one-hot (see {@link PhantomDiceOptimal}). */
+    /** The Dice-optimal hard segmentation of each class of q, made one-hot (rarest class first; see {@link PhantomDiceOptimal}). */
     DICE_OPTIMAL;
 
     /** File-name form, e.g. "overconfident" for prediction_overconfident.nii.gz. */

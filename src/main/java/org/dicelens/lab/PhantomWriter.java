@@ -62,7 +62,11 @@ public final class PhantomWriter {
         Map<PhantomPrediction, Path> predictions = new LinkedHashMap<>();
         for (PhantomPrediction k : kinds) {
             Path f = dir.resolve("prediction_" + k.fileTag() + ".nii.gz");
-            NiftiWriter.write(f, header(g, p, "prediction " + k.fileTag()), NiftiDatatype.FLOAT32, (Object[]) p.prediction(k));
+            NiftiHeader h = header(g, p, "prediction " + k.fileTag());
+            h.dim[0] = 4; // x, y, z, class (as MONAI saves softmax); step 1 along the class axis
+            h.dim[4] = p.classes().size();
+            h.pixdim[4] = 1;
+            NiftiWriter.write(f, h, NiftiDatatype.FLOAT32, (Object[]) p.prediction(k));
             predictions.put(k, f);
         }
         Path labels = dir.resolve("labels.txt");

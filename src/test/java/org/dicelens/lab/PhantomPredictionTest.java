@@ -88,6 +88,22 @@ class PhantomPredictionTest {
     }
 
     @Test
+    void multiClassDiceOptimalKeepsTheRarestClassWhole() {
+        Phantom p = PhantomGenerator.generate(PhantomTest.small().withLesions(3, 3.5));
+        float[][] d = p.prediction(PhantomPrediction.DICE_OPTIMAL);
+        byte[] lesionSet = PhantomDiceOptimal.mask(p.q()[3], PhantomDiceOptimal.of(p.q()[3]));
+        for (int i = 0; i < lesionSet.length; i++) {
+            assertEquals(lesionSet[i], d[3][i], 0f, "voxel " + i);
+            assertEquals(1f, d[0][i] + d[1][i] + d[2][i] + d[3][i]);
+        }
+        // white matter keeps its Dice-optimal set minus the lesion voxels
+        byte[] whiteSet = PhantomDiceOptimal.mask(p.q()[1], PhantomDiceOptimal.of(p.q()[1]));
+        for (int i = 0; i < whiteSet.length; i++) {
+            assertEquals(whiteSet[i] == 1 && lesionSet[i] == 0 ? 1f : 0f, d[1][i], "voxel " + i);
+        }
+    }
+
+    @Test
     void diceOptimalPredictionIsOneHotAndOverEstimatesSmallUncertainLesions() {
         Phantom p = PhantomGenerator.generate(SPEC.withWidth(3).withLesions(6, 2.5));
         float[][] d = p.prediction(PhantomPrediction.DICE_OPTIMAL);
