@@ -39,6 +39,22 @@ public final class GradientMaps {
         return sliceWidth(g, axis) * sliceHeight(g, axis);
     }
 
+    /**
+     * The kernel of {@code loss} for {@code channel} with the sums taken by a plain pass over the region (every
+     * channel's for GDL, only this channel's otherwise). Callers that already hold the sums use {@link GradientKernel}.
+     */
+    public static GradientKernel kernel(Case c, GradientLoss loss, int channel, IntPredicate region, LossParams lp,
+            double[] gdlWeights) {
+        ClassSums[] all;
+        if (loss == GradientLoss.GDL) {
+            all = sums(c, region);
+        } else {
+            all = new ClassSums[c.prediction().channelCount()];
+            all[channel] = sums(c, channel, region);
+        }
+        return GradientKernel.of(loss, channel, all, lp, gdlWeights);
+    }
+
     /** The map of one slice into {@code out} (reused between calls), 0 outside the region. */
     public static void slice(Case c, GradientKernel k, GradientWrt wrt, IntPredicate region, int axis, int index, float[] out) {
         slice(c, k, wrt, region, axis, index, out, 0f);
@@ -72,6 +88,25 @@ public final class GradientMaps {
                 int i = row + u * su;
                 out[o + u] = region == null || region.test(i) ? (float) k.value(p[i], (ref[i] & 0xFF) == ch, wrt) : outside;
             }
+        }
+    }
+
+    /**
+     * The map at {@code count} given voxel indices, {@code out[j]} for {@code voxels[j]}: for a view laid out by the
+     * renderer (its slice-pixel → voxel index table), with no volume-sized buffer.
+     */
+    public static void at(Case c, GradientKernel k, GradientWrt wrt, IntPredicate region, int[] voxels, int count, float[] out,
+            float outside) {
+        if (count > voxels.length || count > out.length) {
+            throw new IllegalArgumentException("count " + count + " exceeds the index table (" + voxels.length
+                    + ") or the buffer (" + out.length + ")");
+        }
+        float[] p = channel(c, k);
+        byte[] ref = c.referenceClass();
+        int ch = k.channel();
+        for (int j = 0; j < count; j++) {
+            int i = voxels[j];
+            out[j] = region == null || region.test(i) ? (float) k.value(p[i], (ref[i] & 0xFF) == ch, wrt) : outside;
         }
     }
 

@@ -175,6 +175,14 @@ class GradientMapsTest {
                 }
             }
         }
+        // an arbitrary index table (as a renderer's view gives) reads the same values
+        int[] table = {59, 0, 17, 33, 42};
+        float[] some = new float[5];
+        GradientMaps.at(c, k, GradientWrt.LOGIT, region, table, 5, some, Float.NaN);
+        for (int j = 0; j < 5; j++) {
+            int i = table[j];
+            assertEquals(region.test(i) ? vol[i] : Float.NaN, some[j]);
+        }
         assertThrows(IllegalArgumentException.class,
                 () -> GradientMaps.slice(c, k, GradientWrt.LOGIT, region, 2, 0, new float[19]));
         assertThrows(IllegalArgumentException.class,
@@ -209,6 +217,13 @@ class GradientMapsTest {
             assertEquals(r, s.r2());
         }
         assertEquals(c.voxelCount(), GradientMaps.sums(c, 0, null).n());
+        // the convenience kernel takes the same sums
+        double[] w = {1, 2, 3};
+        ClassSums[] all = GradientMaps.sums(c, region);
+        for (GradientLoss loss : GradientLoss.values()) {
+            assertEquals(GradientKernel.of(loss, 2, all, LossParams.defaults(), w),
+                    GradientMaps.kernel(c, loss, 2, region, LossParams.defaults(), w));
+        }
     }
 
     private static Case lineCase(float[] p1, byte[] ref) {
