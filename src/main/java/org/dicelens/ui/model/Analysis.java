@@ -21,7 +21,7 @@ public interface Analysis {
      * The chosen loss's gradient on one slice, in the engine's slice layout along voxel axis {@code axis}
      * (see {@code GradientMaps}), into {@code out}; false when this loss has no gradient map.
      */
-    boolean gradientSlice(Settings settings, int channel, String loss, boolean wrtLogit, int axis, int index, float[] out);
+    boolean gradientSlice(Settings settings, int channel, org.dicelens.metrics.GradientLoss loss, boolean wrtLogit, int axis, int index, float[] out);
 
     /** Every number of every class under the given controls. */
     CaseMetrics evaluate(Settings settings);

@@ -62,6 +62,12 @@ public final class FrameBuilder {
         int c = vm.selectedChannel();
         double tOpt = m != null && c < m.classes().size() ? m.classes().get(c).diceOptimalThreshold() : Double.NaN;
         SliceInputs in = (inputs == null ? SliceInputs.none() : inputs).withDiceOptimalThreshold(tOpt);
-        return new Frame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel());
+        Frame.GradientSource g = null;
+        if (d.overlays().on(OverlayModel.Layer.GRADIENT)) {
+            var loss = d.overlays().gradientLoss.get();
+            boolean logit = d.overlays().gradientWrtLogit.get();
+            g = (axis, slice, out) -> lc.analysis().gradientSlice(s, c, loss, logit, axis, slice, out);
+        }
+        return new Frame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g);
     }
 }

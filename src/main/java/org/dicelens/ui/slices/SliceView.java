@@ -44,6 +44,8 @@ public final class SliceView extends Region {
     private final Canvas overlay = new Canvas();
     private ViewGeometry geometry;
     private int[] pixels = new int[0];
+    private float[] gradientAxis = new float[0];
+    private float[] gradientScreen = new float[0];
     private WritableImage image;
     private double zoom = 1;
     private double panX;
@@ -112,6 +114,8 @@ public final class SliceView extends Region {
         geometry = g;
         if (changed) {
             pixels = new int[g.width() * g.height()];
+            gradientAxis = new float[pixels.length];
+            gradientScreen = new float[pixels.length];
             image = new WritableImage(g.width(), g.height());
             imageView.setImage(image);
             zoom = 1;
@@ -133,7 +137,12 @@ public final class SliceView extends Region {
         long t0 = System.nanoTime();
         int[] c = f.crosshair();
         int slice = geometry.sliceOf(c[0], c[1], c[2]);
-        renderer.render(f.data(), geometry, slice, f.settings(), f.overlays(), f.inputs(), pixels);
+        org.dicelens.render.SliceInputs in = f.inputs();
+        if (f.gradient() != null && f.gradient().fill(geometry.sliceAxis(), slice, gradientAxis)) {
+            org.dicelens.render.Slices.fromAxisOrder(gradientAxis, geometry, gradientScreen);
+            in = in.withGradient(gradientScreen);
+        }
+        renderer.render(f.data(), geometry, slice, f.settings(), f.overlays(), in, pixels);
         image.getPixelWriter().setPixels(0, 0, geometry.width(), geometry.height(), PixelFormat.getIntArgbInstance(),
                 pixels, 0, geometry.width());
         drawOverlay();
