@@ -30,7 +30,12 @@ public final class DiceLensApp extends Application {
 
     /** The window on a stage; shared with the UI tests, which pass their own view model. */
     public static MainWindow build(Stage stage, ViewerModel vm, DisplayModel display) {
-        MainWindow window = new MainWindow(vm, display, RecentFiles.forUser(), stage,
+        return build(stage, vm, display, RecentFiles.forUser());
+    }
+
+    /** As {@link #build(Stage, ViewerModel, DisplayModel)} with a given recent-files store. */
+    public static MainWindow build(Stage stage, ViewerModel vm, DisplayModel display, RecentFiles recent) {
+        MainWindow window = new MainWindow(vm, display, recent, stage,
                 () -> vm.open(DefaultCase.find()), () -> vm.open(CaseFiles.ofPhantom(DefaultCase.PHANTOM)), stage::close);
         vm.problemProperty().addListener((o, a, p) -> {
             if (p != null) {
@@ -39,7 +44,9 @@ public final class DiceLensApp extends Application {
         });
         vm.currentProperty().addListener((o, a, lc) -> stage.setTitle(lc == null ? "DiceLens"
                 : "DiceLens — " + lc.data().name()));
-        Scene scene = new Scene(window, 1600, 1000);
+        // fit the screen (a laptop, or the 1280×800 headless screen of the UI tests)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(DiceLensApp.class.getResource("dicelens.css").toExternalForm());
         stage.setTitle("DiceLens");
         stage.setScene(scene);
