@@ -23,7 +23,7 @@ public final class NiftiReader {
 
     /** Reads only the header (checking it against the file size and the data layout it implies). */
     public static NiftiHeader readHeader(Path file) throws NiftiException {
-        try (Session s = Session.open(file)) {
+        try (Session s = Session.open(file, false)) {
             return s.header;
         }
     }
@@ -38,7 +38,7 @@ public final class NiftiReader {
      * (a cancelled read throws {@link java.util.concurrent.CancellationException}).
      */
     public static NiftiVolume read(Path file, Progress progress) throws NiftiException {
-        try (Session s = Session.open(file)) {
+        try (Session s = Session.open(file, true)) {
             Object[] channels = s.readData(progress);
             return new NiftiVolume(s.header, file, channels);
         }
@@ -60,7 +60,8 @@ public final class NiftiReader {
             this.layout = layout;
         }
 
-        static Session open(Path given) throws NiftiException {
+        /** @param forData true when the data will be read: a header claiming more than the heap fails here, first */
+        static Session open(Path given, boolean forData) throws NiftiException {
             NiftiFiles.checkRegular(given);
             Path hdrFile = NiftiFiles.headerFileFor(given);
             long hdrSize = NiftiFiles.checkRegular(hdrFile);
@@ -81,6 +82,9 @@ public final class NiftiReader {
                 NiftiHeader h = HeaderCodec.decode(hdrFile, bytes, order);
                 HeaderChecks.Layout layout = HeaderChecks.check(hdrFile, h);
                 Session s = new Session(hdrFile, h, layout);
+                if (forData) {
+                    s.checkMaxMemory();
+                }
                 s.in = in;
                 s.gzip = opened.gzip();
                 s.consumed = size;
@@ -145,7 +149,8 @@ public final class NiftiReader {
 
         Object[] readData(Progress progress) throws NiftiException {
             Object[] channels = allocate();
-            byte[] buf = new byte[CHUNK];
+            // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
+            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
             long skip = layout.dataOffset() - consumed;
             try {
                 if (skip > 0 && NiftiFiles.skipUpTo(in, skip, buf) < skip) {
@@ -158,12 +163,13 @@ public final class NiftiReader {
             int esize = layout.datatype().bytes();
             int n = layout.voxelsPerChannel();
             long total = layout.elements();
+            int perStep = buf.length / esize;
             VoxelDecoder decoder = new VoxelDecoder(layout.datatype(), header.byteOrder, layout.scaled(), header.scl_slope,
-                    header.scl_inter, CHUNK / esize);
+                    header.scl_inter, perStep);
             long done = 0;
             while (done < total) {
                 progress.checkCancelled();
-                int count = (int) Math.min(CHUNK / esize, total - done);
+                int count = (int) Math.min(perStep, total - done);
                 int got = read(dataFile, in, buf, 0, count * esize, "data");
                 if (got < count * esize) {
                     throw new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
@@ -198,16 +204,27 @@ public final class NiftiReader {
             }
         }
 
+        private String memoryNeed() {
+            return HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " decoded as "
+                    + (layout.asFloat() ? "float" : "double") + " needs " + NiftiFiles.bytes(layout.memoryBytes())
+                    + " of memory";
+        }
+
+        /** A header claiming more than the heap can ever hold is refused with what it would need. */
+        private void checkMaxMemory() throws NiftiException {
+            long max = Runtime.getRuntime().maxMemory();
+            if (layout.memoryBytes() > max) {
+                throw new NiftiException(file, "dim", memoryNeed() + ", more than this Java VM may ever use ("
+                        + NiftiFiles.bytes(max) + "; raise it with -Xmx)");
+            }
+        }
+
         private Object[] allocate() throws NiftiException {
             long need = layout.memoryBytes();
             Runtime rt = Runtime.getRuntime();
             long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            String what = HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " decoded as "
-                    + (layout.asFloat() ? "float" : "double") + " needs " + NiftiFiles.bytes(need) + " of memory";
-            if (need > rt.maxMemory()) {
-                throw new NiftiException(file, "dim", what + ", more than this Java VM may ever use ("
-                        + NiftiFiles.bytes(rt.maxMemory()) + "; raise it with -Xmx)");
-            }
+            String what = memoryNeed();
+            checkMaxMemory();
             if (need > free) {
                 System.gc(); // a rare, big request: worth one full collection before refusing
                 free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());

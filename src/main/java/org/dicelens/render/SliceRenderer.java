@@ -9,7 +9,9 @@ import org.dicelens.volume.Case;
  * through the window, then the overlays in a fixed order — reference fill, probability heat map, gradient,
  * error map, reference contour, hard-mask contours, Dice-optimal contour, evaluation-region outline.
  * Scratch buffers are kept and reused, so repeated renders allocate nothing once they have grown to the
- * largest slice. One renderer per view: not thread-safe.
+ * largest slice. The slice's voxels are extracted again only when the case, view or slice changes, so a
+ * threshold or opacity change re-composes without touching the volume; call {@link #invalidate()} after
+ * changing a case's arrays in place. One renderer per view: not thread-safe.
  */
 public final class SliceRenderer {
     private float[] image = new float[0];
@@ -18,6 +20,27 @@ public final class SliceRenderer {
     private byte[] mask = new byte[0];
     private byte[] labels = new byte[0];
     private int[] indices = new int[0];
+    // what the scratch slices currently hold (identity of the case and view, the slice, and what was extracted)
+    private Case cachedCase;
+    private ViewAxis cachedView;
+    private int cachedSlice = -1;
+    private boolean cachedImage;
+    private boolean cachedReference;
+    private boolean cachedProbability;
+
+    /** Forgets the extracted slices (call after changing a case's voxel arrays in place). */
+    public void invalidate() {
+        cachedCase = null;
+        cachedView = null;
+        cachedSlice = -1;
+        cachedImage = false;
+        cachedReference = false;
+        cachedProbability = false;
+    }
+
+    private boolean sameSlice(Case c, ViewGeometry v, int slice) {
+        return c == cachedCase && v.view() == cachedView && slice == cachedSlice;
+    }
 
     /**
      * Renders slice {@code slice} of view {@code v} into {@code out} (length ≥ width·height, row-major
@@ -32,6 +55,12 @@ public final class SliceRenderer {
             throw new IllegalArgumentException("output buffer of " + out.length + " < slice " + w + "x" + h);
         }
         ensure(n, c.prediction() == null ? 0 : c.prediction().channelCount());
+        if (!sameSlice(c, v, slice)) {
+            invalidate();
+            cachedCase = c;
+            cachedView = v.view();
+            cachedSlice = slice;
+        }
         SliceInputs inputs = in == null ? SliceInputs.none() : in;
         drawBase(c, v, slice, o, out, n);
 
@@ -39,16 +68,18 @@ public final class SliceRenderer {
         boolean hasPred = c.prediction() != null;
         int bg = c.classes().backgroundChannel();
         int chosen = o.chosenClass();
-        if (hasRef) {
+        if (hasRef && !cachedReference) {
             Slices.extract(c.referenceClass(), v, slice, reference);
+            cachedReference = true;
         }
         boolean needProb = hasPred && (o.probability().on() || o.errors().on() || o.hardContour().on()
                 || o.diceOptimal().on());
         int channels = hasPred ? c.prediction().channelCount() : 0;
-        if (needProb) {
+        if (needProb && !cachedProbability) {
             for (int k = 0; k < channels; k++) {
                 Slices.extract(c.prediction().channels()[k], v, slice, probability[k]);
             }
+            cachedProbability = true;
         }
         boolean chosenOk = chosen >= 0 && chosen < channels;
 
@@ -91,6 +122,7 @@ public final class SliceRenderer {
 
     private void ensure(int n, int channels) {
         if (image.length < n) {
+            invalidate();
             image = new float[n];
             reference = new byte[n];
             mask = new byte[n];
@@ -104,6 +136,7 @@ public final class SliceRenderer {
                 p[k] = k < probability.length ? probability[k] : new float[image.length];
             }
             probability = p;
+            cachedProbability = false;
         }
     }
 
@@ -112,7 +145,10 @@ public final class SliceRenderer {
             java.util.Arrays.fill(out, 0, n, 0xFF000000);
             return;
         }
-        Slices.extract(c.image().values(), v, slice, image);
+        if (!cachedImage) {
+            Slices.extract(c.image().values(), v, slice, image);
+            cachedImage = true;
+        }
         double lo = o.windowLow();
         double span = o.windowHigh() - lo;
         double scale = span > 0 ? 255.0 / span : 0;

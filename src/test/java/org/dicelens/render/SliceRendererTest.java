@@ -251,6 +251,27 @@ class SliceRendererTest {
         }
     }
 
+    @Test
+    void cachedSliceFollowsThresholdChangesAndInvalidate() {
+        Geometry g = new Geometry(3, 1, 2, TinyCase.LPS);
+        float[] fg = {0.2f, 0.6f, 0.8f, 0.9f, 0.9f, 0.9f};
+        Case c = TinyCase.of(g, new byte[6], TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), WHITE);
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
+        SliceRenderer r = new SliceRenderer();
+        int[] out = new int[3];
+        r.render(c, v, 0, Settings.defaults(2), o, null, out);
+        assertArrayEquals(new int[] {BLACK, WHITE, WHITE}, out);
+        r.render(c, v, 0, Settings.defaults(2).withThresholdSteps(new int[] {500, 700}), o, null, out);
+        assertArrayEquals(new int[] {BLACK, BLACK, WHITE}, out);
+        fg[0] = 0.95f; // changed in place: the cached slice is stale until invalidate()
+        r.invalidate();
+        r.render(c, ViewGeometry.of(g, ViewAxis.AXIAL), 0, Settings.defaults(2), o, null, out);
+        assertArrayEquals(new int[] {WHITE, WHITE, WHITE}, out);
+        r.render(c, v, 1, Settings.defaults(2).withThresholdSteps(new int[] {500, 950}), o, null, out);
+        assertArrayEquals(new int[] {BLACK, BLACK, BLACK}, out);
+    }
+
     private static int[] render(Case c, ViewAxis axis, int slice, Settings s, OverlaySettings o, SliceInputs in) {
         ViewGeometry v = ViewGeometry.of(c.geometry(), axis);
         int[] out = new int[v.width() * v.height()];

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.ClassInfo;
@@ -46,6 +47,7 @@ public final class ViewerModel {
     private final ControlsModel controls = new ControlsModel();
     private final ReadOnlyObjectWrapper<LoadedCase> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CaseMetrics> metrics = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ClassSums[]> sums = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Settings> metricsSettings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Sweep> sweep = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Reliability> reliability = new ReadOnlyObjectWrapper<>();
@@ -57,7 +59,7 @@ public final class ViewerModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
 
-    private final LatestWins<Request, CaseMetrics> evaluator;
+    private final LatestWins<Request, Evaluation> evaluator;
     private final LatestWins<Request, Curves.Sweep> sweeper;
     private final LatestWins<Request, Curves.Reliability> calibrator;
     private final LatestWins<Request, Curves.Histogram> histogrammer;
@@ -79,7 +81,8 @@ public final class ViewerModel {
                 report("Could not compute the metrics", r.error());
             } else if (isCurrent(r.request())) {
                 metricsSettings.set(r.request().settings());
-                metrics.set(r.value());
+                sums.set(r.value().sums());
+                metrics.set(r.value().metrics());
             }
         });
         sweeper = new LatestWins<>(chartsThread, fx, r -> deliver(r, sweep));
@@ -169,6 +172,7 @@ public final class ViewerModel {
         histogrammer.invalidate();
         slicer.invalidate();
         metrics.set(null);
+        sums.set(null);
         sweep.set(null);
         reliability.set(null);
         histogram.set(null);
@@ -217,8 +221,18 @@ public final class ViewerModel {
             return;
         }
         Settings s = controls.toSettings();
-        evaluator.submit(new Request(c.analysis(), s, -1, -1), r -> r.analysis().evaluate(r.settings()));
+        evaluator.submit(new Request(c.analysis(), s, -1, -1), ViewerModel::evaluate);
         submitCharts();
+    }
+
+    /** Runs on the metrics thread: the engine's numbers and sums, nothing computed here. */
+    private static Evaluation evaluate(Request r) {
+        CaseMetrics m = r.analysis().evaluate(r.settings());
+        ClassSums[] s = new ClassSums[m.classes().size()];
+        for (int c = 0; c < s.length; c++) {
+            s[c] = r.analysis().sums(r.settings(), c);
+        }
+        return new Evaluation(m, s);
     }
 
     private void submitCharts() {
@@ -268,6 +282,11 @@ public final class ViewerModel {
 
     public ReadOnlyObjectProperty<CaseMetrics> metricsProperty() {
         return metrics.getReadOnlyProperty();
+    }
+
+    /** Per channel, the sums behind the shown metrics (formula strip). */
+    public ReadOnlyObjectProperty<ClassSums[]> sumsProperty() {
+        return sums.getReadOnlyProperty();
     }
 
     /** The settings the shown metrics were computed for (they lag the controls by one evaluation). */

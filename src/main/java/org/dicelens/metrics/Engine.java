@@ -1,0 +1,238 @@
+package org.dicelens.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.dicelens.common.Progress;
+import org.dicelens.volume.Case;
+
+/**
+ * The metrics engine both faces use. {@link #build} makes the passes over the voxels (statistics, then log sums);
+ * after that every number of the formula sheet for any {@link Settings} is read from the statistics without touching
+ * the voxels, except where a parameter sits inside a per-voxel non-linearity (focal γ, exp-log γ: one exact parallel
+ * pass per new value, cached) and the Dice-optimal scan of one or two histogram bins (once per class and margin,
+ * cached). {@link #prepare} runs those ahead of time off the UI thread; {@link #isPrepared} says whether
+ * {@link #evaluate} will be instant. Thread-safe: caches are filled under a lock, computations run outside it.
+ */
+public final class Engine {
+    private static final int CACHE = 32;
+
+    private final Case data;
+    private final EvaluationRegion region;
+    private final CaseStatistics stats;
+    private final LogStatistics logs;
+    private final double voxelMl;
+    private final Map<Double, double[][]> focal = lru();
+    private final Map<Double, double[][]> expLog = lru();
+    private final Map<Long, DiceOptimal> diceOptimal = new LinkedHashMap<>();
+    private final Map<Long, int[]> special = new LinkedHashMap<>();
+
+    private Engine(Case data, EvaluationRegion region, CaseStatistics stats, LogStatistics logs) {
+        this.data = data;
+        this.region = region;
+        this.stats = stats;
+        this.logs = logs;
+        this.voxelMl = data.geometry().voxelMl();
+        focal.put(logs.focalGamma(), logs.focal());
+        expLog.put(logs.expLogGamma(), logs.expLog());
+    }
+
+    /**
+     * The passes over the voxels: the statistics (histograms), then the log sums with the default focal and
+     * exponential-logarithmic γ.
+     *
+     * @throws CancellationException when the progress is cancelled
+     */
+    public static Engine build(Case c, Progress progress) {
+        progress.update(0, "evaluation region");
+        EvaluationRegion region = EvaluationRegion.of(c);
+        CaseStatistics stats = CaseStatistics.compute(c, region, progress, 0.0, 0.4);
+        LossParams d = LossParams.defaults();
+        LogStatistics logs = LogStatistics.compute(c, region, true, d.focalGamma(), d.expLogGamma(), progress, 0.4, 1.0);
+        progress.update(1, "statistics ready");
+        return new Engine(c, region, stats, logs);
+    }
+
+    public Case caseData() {
+        return data;
+    }
+
+    public EvaluationRegion region() {
+        return region;
+    }
+
+    public CaseStatistics statistics() {
+        return stats;
+    }
+
+    public double voxelMl() {
+        return voxelMl;
+    }
+
+    public int classCount() {
+        return stats.classCount();
+    }
+
+    /** Every number of the sheet for every class under these settings. */
+    public CaseMetrics evaluate(Settings s) {
+        return MetricsAssembler.assemble(this, s);
+    }
+
+    /** The sums of one class inside the settings' region. */
+    public ClassSums sums(Settings s, int channel) {
+        return sums(region.levelIndex(s.margin()), channel);
+    }
+
+    ClassSums sums(int lv, int c) {
+        double n = stats.voxels(lv);
+        double i = stats.sumP(c, lv, 1);
+        double p = stats.sumP(c, lv, 0) + i;
+        double r = stats.reference(c, lv);
+        // Σp² where r = 1 from Σ(1 − p)² = R − 2I + Σp²: no cancellation against the stored form
+        double p2 = stats.sumD2(c, lv, 0) + (stats.sumD2(c, lv, 1) - r + 2 * i);
+        return new ClassSums(n, i, p, r, p2, r);
+    }
+
+    /** The threshold sweep (step 0.001) of one class inside the settings' region. */
+    public ThresholdSweep sweep(Settings s, int channel) {
+        checkChannel(channel);
+        return ThresholdSweep.of(stats, channel, region.levelIndex(s.margin()), s.margin(), voxelMl);
+    }
+
+    /** The reliability diagram (settings' bins, a divisor of 1000), ECE and Brier of one class inside the region. */
+    public Reliability reliability(Settings s, int channel) {
+        checkChannel(channel);
+        return Reliability.of(stats, channel, region.levelIndex(s.margin()), s.margin(), s.calibrationBins());
+    }
+
+    /** The Dice-optimal segmentation of one class inside Ω_margin (cached per class and region). */
+    public DiceOptimal diceOptimal(int channel, int margin) {
+        checkChannel(channel);
+        int lv = region.levelIndex(margin);
+        long key = (long) channel << 32 | lv;
+        synchronized (diceOptimal) {
+            DiceOptimal d = diceOptimal.get(key);
+            if (d != null) {
+                return d;
+            }
+        }
+        DiceOptimal d = DiceOptimal.compute(data, region, stats, channel, lv, voxelMl);
+        synchronized (diceOptimal) {
+            diceOptimal.put(key, d);
+        }
+        return d;
+    }
+
+    /** {t_best, t_vol, t_cal} as steps (t_best −1 when the class has no reference voxel), cached per class and region. */
+    int[] specialSteps(int channel, int lv) {
+        long key = (long) channel << 32 | lv;
+        synchronized (special) {
+            int[] s = special.get(key);
+            if (s != null) {
+                return s;
+            }
+        }
+        int[] s = ThresholdSweep.specialSteps(stats, channel, lv);
+        synchronized (special) {
+            special.put(key, s);
+        }
+        return s;
+    }
+
+    /** Σ (1 − p_t)^γ ln q_t per (class, level, r) for this γ: one pass when γ is new. */
+    public double[][] focalSums(double gamma, Progress progress) {
+        return cached(focal, gamma, () -> LogStatistics.compute(data, region, false, gamma, Double.NaN, progress, 0, 1)
+                .focal());
+    }
+
+    /** Σ_{ref = l} (−ln q_l)^γ per (class, level) for this γ: one pass when γ is new. */
+    public double[][] expLogSums(double gamma, Progress progress) {
+        return cached(expLog, gamma, () -> LogStatistics.compute(data, region, false, Double.NaN, gamma, progress, 0, 1)
+                .expLog());
+    }
+
+    LogStatistics logs() {
+        return logs;
+    }
+
+    /** Whether {@link #evaluate} needs no pass over the voxels for these settings. */
+    public boolean isPrepared(Settings s) {
+        int lv = region.levelIndex(s.margin());
+        synchronized (focal) {
+            if (!focal.containsKey(s.losses().focalGamma())) {
+                return false;
+            }
+        }
+        synchronized (expLog) {
+            if (!expLog.containsKey(s.losses().expLogGamma())) {
+                return false;
+            }
+        }
+        synchronized (diceOptimal) {
+            for (int c = 0; c < classCount(); c++) {
+                if (!diceOptimal.containsKey((long) c << 32 | lv)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Runs the passes these settings need (focal/exp-log γ, Dice-optimal scans), so {@link #evaluate} is instant. */
+    public void prepare(Settings s, Progress progress) {
+        focalSums(s.losses().focalGamma(), progress);
+        expLogSums(s.losses().expLogGamma(), progress);
+        for (int c = 0; c < classCount(); c++) {
+            progress.checkCancelled();
+            diceOptimal(c, s.margin());
+        }
+    }
+
+    private interface Compute {
+        double[][] get();
+    }
+
+    private static double[][] cached(Map<Double, double[][]> map, double key, Compute compute) {
+        synchronized (map) {
+            double[][] v = map.get(key);
+            if (v != null) {
+                return v;
+            }
+        }
+        double[][] v = compute.get();
+        synchronized (map) {
+            map.put(key, v);
+        }
+        return v;
+    }
+
+    private static <K, V> Map<K, V> lru() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
+                return size() > CACHE;
+            }
+        };
+    }
+
+    void checkChannel(int c) {
+        if (c < 0 || c >= classCount()) {
+            throw new IllegalArgumentException("channel " + c + " outside 0.." + (classCount() - 1));
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    static List<Integer> channels(int n) {
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            l.add(i);
+        }
+        return l;
+    }
+}
