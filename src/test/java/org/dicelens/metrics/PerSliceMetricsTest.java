@@ -89,6 +89,23 @@ class PerSliceMetricsTest {
         }
     }
 
+    /** Inside Ω_m of an evaluation region (walked as a box) against the brute force with the same region as a set. */
+    @Test
+    void evaluationRegionMatchesBruteForce() {
+        Case c = GradientTestCases.boxedCase(6);
+        EvaluationRegion er = EvaluationRegion.of(c);
+        Engine e = Engine.build(c, org.dicelens.common.Progress.NONE);
+        for (int margin : new int[] {0, 2, Settings.WHOLE_VOLUME}) {
+            IntPredicate inside = i -> er.contains(i, margin);
+            for (int axis = 0; axis < 3; axis++) {
+                Settings t = Settings.defaults(3).withMargin(margin).withThresholdSteps(new int[] {200, 500, 650});
+                check(c, inside, axis, t, PerSliceMetrics.compute(c, er, margin, axis, t));
+                Settings a = t.withMode(HardMode.ARGMAX, 450);
+                check(c, inside, axis, a, PerSliceMetrics.compute(e, a, axis));
+            }
+        }
+    }
+
     @Test
     void emptySlicesAreFlaggedNotOne() {
         Case c = edgyCase(5, 0, 1, 2);
