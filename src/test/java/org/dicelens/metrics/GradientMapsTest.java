@@ -270,6 +270,31 @@ class GradientMapsTest {
         }
     }
 
+    /**
+     * Contract with the engine's loss values (Losses): moving one p_n by ±h moves the sums by I ± r h, P ± h,
+     * P2 by (p ± h)² − p²; central differences of Losses' value must give the kernel.
+     */
+    @Test
+    void kernelsAreTheDerivativesOfTheEngineLossValues() {
+        ClassSums s = new ClassSums(50, 6.3, 14.2, 9, 8.1, 9);
+        double h = 1e-6;
+        for (double p : new double[] {0.1, 0.7}) {
+            for (boolean r : new boolean[] {false, true}) {
+                double dr = r ? h : 0;
+                ClassSums up = new ClassSums(50, s.i() + dr, s.p() + h, 9, s.p2() + (p + h) * (p + h) - p * p, 9);
+                ClassSums down = new ClassSums(50, s.i() - dr, s.p() - h, 9, s.p2() + (p - h) * (p - h) - p * p, 9);
+                assertEquals((Losses.diceLoss(up, CUSTOM) - Losses.diceLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.softDice(1, s, CUSTOM).dp(p, r), 1e-7);
+                assertEquals((Losses.diceSquaredLoss(up, CUSTOM) - Losses.diceSquaredLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.squaredDice(1, s, CUSTOM).dp(p, r), 1e-7);
+                assertEquals((Losses.tverskyLoss(up, CUSTOM) - Losses.tverskyLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.tversky(1, s, CUSTOM).dp(p, r), 1e-7);
+                assertEquals((Losses.focalTverskyLoss(up, CUSTOM) - Losses.focalTverskyLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.focalTversky(1, s, CUSTOM).dp(p, r), 1e-7);
+            }
+        }
+    }
+
     private static int dist(int v, int lo, int hi) {
         return v < lo ? lo - v : v > hi ? v - hi : 0;
     }
