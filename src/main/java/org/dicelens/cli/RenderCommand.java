@@ -37,6 +37,10 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Prediction: one 4D probability file, one file per class, or one foreground map.")
     List<Path> predictions = new ArrayList<>();
 
+    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
+            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
+    String kind = "auto";
+
     @Option(names = "--image", paramLabel = "IMG", description = "Scan drawn underneath (black when absent).")
     Path image;
 
@@ -94,7 +98,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SliceComposer.Request req = request();
-        CaseInputs in = new CaseInputs(CaseInputs.nameOf(reference), reference, predictions, image, labels);
+        CaseInputs in = new CaseInputs(CaseInputs.nameOf(reference), reference, predictions, image, labels,
+                Backend.kind(kind));
         AtomicOutput.checkNotInput(out, in.files());
         ProgressBar bar = ProgressBar.forErr(spec.commandLine().getErr(), quiet);
         Case c;
