@@ -108,26 +108,74 @@ public final class Geometry {
         return Affines.apply(inverse, x, y, z);
     }
 
+    /** Default grid tolerance of {@link #mismatch(Geometry)}: a hundredth of the smallest voxel spacing. */
+    public static final double DEFAULT_TOLERANCE_VOXELS = 0.01;
+
     /**
-     * Null when the two grids agree (dims exact, every affine entry within {@code tolMm} mm,
-     * rotation/zoom terms scaled by the grid size), else a sentence describing the mismatch.
+     * {@link #mismatch(Geometry, double)} with a tolerance of {@link #DEFAULT_TOLERANCE_VOXELS} times the smaller
+     * of the two grids' smallest spacing: float32 round-off in headers written by different tools (about 1e-4 mm
+     * on the real files) passes, a shift, flip or different spacing does not.
+     */
+    public String mismatch(Geometry other) {
+        double s = Math.min(min(spacing()), min(other.spacing()));
+        return mismatch(other, DEFAULT_TOLERANCE_VOXELS * s);
+    }
+
+    /**
+     * Null when the two grids agree, else a sentence describing the difference. They agree when the dims are
+     * equal and the corners of the grids' boxes (voxel centres +-0.5 voxel, so a different voxel size shows even
+     * along an axis of one voxel) map to world points at most {@code tolMm} mm apart; affine maps differ most at
+     * a corner, so every point of the grid is then within the tolerance.
      */
     public String mismatch(Geometry other, double tolMm) {
         if (nx != other.nx || ny != other.ny || nz != other.nz) {
             return "dims " + nx + "x" + ny + "x" + nz + " vs " + other.nx + "x" + other.ny + "x" + other.nz;
         }
-        double extent = Math.max(nx, Math.max(ny, nz));
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 4; c++) {
-                double d = Math.abs(affine[4 * r + c] - other.affine[4 * r + c]);
-                double tol = c == 3 ? tolMm : tolMm / extent;
-                if (d > tol) {
-                    return "affine differs at row " + r + " column " + c + ": " + affine[4 * r + c] + " vs "
-                            + other.affine[4 * r + c];
-                }
+        double worst = -1;
+        double[] worstCorner = null;
+        for (int corner = 0; corner < 8; corner++) {
+            double[] v = {(corner & 1) == 0 ? -0.5 : nx - 0.5, (corner & 2) == 0 ? -0.5 : ny - 0.5,
+                (corner & 4) == 0 ? -0.5 : nz - 0.5};
+            double[] a = voxelToWorld(v[0], v[1], v[2]);
+            double[] b = other.voxelToWorld(v[0], v[1], v[2]);
+            double d = Math.sqrt(sq(a[0] - b[0]) + sq(a[1] - b[1]) + sq(a[2] - b[2]));
+            if (!(d <= worst)) { // NaN counts as worst
+                worst = d;
+                worstCorner = v;
             }
         }
-        return null;
+        if (worst <= tolMm) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("affines differ: the grid corner at voxel (").append(worstCorner[0]).append(',')
+                .append(worstCorner[1]).append(',').append(worstCorner[2]).append(") lies ").append(fmt(worst))
+                .append(" mm apart (tolerance ").append(fmt(tolMm)).append(" mm)");
+        String o1 = orientation();
+        String o2 = other.orientation();
+        if (!o1.equals(o2)) {
+            sb.append("; orientation ").append(o1).append(" vs ").append(o2);
+        }
+        double[] s1 = spacing();
+        double[] s2 = other.spacing();
+        for (int i = 0; i < 3; i++) {
+            if (Math.abs(s1[i] - s2[i]) > tolMm) {
+                sb.append("; spacing ").append(fmtSpacing(s1)).append(" vs ").append(fmtSpacing(s2)).append(" mm");
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4g", v);
+    }
+
+    private static String fmtSpacing(double[] s) {
+        return fmt(s[0]) + "x" + fmt(s[1]) + "x" + fmt(s[2]);
+    }
+
+    private static double min(double[] v) {
+        return Math.min(v[0], Math.min(v[1], v[2]));
     }
 
     private static double sq(double v) {

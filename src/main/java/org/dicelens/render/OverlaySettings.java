@@ -1,0 +1,138 @@
+package org.dicelens.render;
+
+import java.util.Arrays;
+
+/**
+ * What a view shows, besides the thresholds and hard mode (those come from {@code metrics.Settings}).
+ * Immutable; change one thing with a {@code with…} method.
+ *
+ * @param windowLow        image intensity drawn black
+ * @param windowHigh       image intensity drawn white
+ * @param chosenClass      channel whose probability, errors, gradient and Dice-optimal contour are drawn
+ * @param classVisible     per channel, whether its reference and hard-mask overlays are drawn (null: all)
+ * @param reference        reference label overlay; {@code referenceFilled} picks fill or contour
+ * @param probability      heat map of the chosen class's probability through {@code probabilityColormap};
+ *                         voxels with p below {@code probabilityFloor} stay unpainted
+ * @param hardContour      contour of each visible class's hard mask at the current threshold / argmax;
+ *                         drawn in {@code hardContourArgb}, or in the class colour when that is 0
+ * @param errors           TP / FP / FN of the chosen class's hard mask against the reference
+ * @param gradient         the caller's gradient values, diverging colormap symmetric about zero with limit
+ *                         {@code gradientLimit} (≤ 0 or NaN: the slice's largest |value|); opacity grows with |value|
+ * @param diceOptimal      contour of the chosen class's Dice-optimal segmentation (threshold from the caller)
+ * @param region           outline of the evaluation region (predicate from the caller)
+ * @param crosshair        whether the caller should draw the crosshair (see {@link Crosshair})
+ */
+public record OverlaySettings(double windowLow, double windowHigh, int chosenClass, boolean[] classVisible,
+        Layer reference, boolean referenceFilled, Layer probability, Colormap probabilityColormap, double probabilityFloor,
+        Layer hardContour, int hardContourArgb, Layer errors, Layer gradient, double gradientLimit, Layer diceOptimal,
+        Layer region, boolean crosshair) {
+
+    public OverlaySettings {
+        classVisible = classVisible == null ? null : classVisible.clone();
+        if (probabilityColormap == null) {
+            throw new IllegalArgumentException("probabilityColormap must not be null");
+        }
+    }
+
+    /**
+     * Window 0..1, class 1 chosen (0 when there is one class), reference filled at 0.4, hard contour on,
+     * everything else off with sensible opacities, viridis with floor 0.05, crosshair on.
+     */
+    public static OverlaySettings defaults(int classCount) {
+        return new OverlaySettings(0, 1, classCount > 1 ? 1 : 0, null, Layer.on(0.4), true, Layer.off(0.6),
+                Colormap.VIRIDIS, 0.05, Layer.on(1.0), 0, Layer.off(0.7), Layer.off(0.8), 0, Layer.off(1.0),
+                Layer.off(1.0), true);
+    }
+
+    public boolean visible(int channel) {
+        return classVisible == null || channel >= classVisible.length || classVisible[channel];
+    }
+
+    @Override
+    public boolean[] classVisible() {
+        return classVisible == null ? null : classVisible.clone();
+    }
+
+    public OverlaySettings withWindow(double low, double high) {
+        return new OverlaySettings(low, high, chosenClass, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
+                diceOptimal, region, crosshair);
+    }
+
+    public OverlaySettings withChosenClass(int c) {
+        return new OverlaySettings(windowLow, windowHigh, c, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
+                diceOptimal, region, crosshair);
+    }
+
+    public OverlaySettings withClassVisible(boolean[] visible) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, visible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
+                diceOptimal, region, crosshair);
+    }
+
+    public OverlaySettings withReference(Layer l, boolean filled) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, l, filled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
+                diceOptimal, region, crosshair);
+    }
+
+    public OverlaySettings withProbability(Layer l, Colormap map, double floor) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, l, map,
+                floor, hardContour, hardContourArgb, errors, gradient, gradientLimit, diceOptimal, region, crosshair);
+    }
+
+    public OverlaySettings withHardContour(Layer l, int argbOrZeroForClassColour) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, l, argbOrZeroForClassColour, errors, gradient, gradientLimit,
+                diceOptimal, region, crosshair);
+    }
+
+    public OverlaySettings withErrors(Layer l) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, l, gradient, gradientLimit, diceOptimal,
+                region, crosshair);
+    }
+
+    public OverlaySettings withGradient(Layer l, double limit) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, l, limit, diceOptimal, region,
+                crosshair);
+    }
+
+    public OverlaySettings withDiceOptimal(Layer l) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit, l,
+                region, crosshair);
+    }
+
+    public OverlaySettings withRegion(Layer l) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
+                diceOptimal, l, crosshair);
+    }
+
+    public OverlaySettings withCrosshair(boolean b) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
+                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
+                diceOptimal, region, b);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OverlaySettings s && s.windowLow == windowLow && s.windowHigh == windowHigh
+                && s.chosenClass == chosenClass && Arrays.equals(s.classVisible, classVisible) && s.reference.equals(reference)
+                && s.referenceFilled == referenceFilled && s.probability.equals(probability)
+                && s.probabilityColormap == probabilityColormap && s.probabilityFloor == probabilityFloor
+                && s.hardContour.equals(hardContour) && s.hardContourArgb == hardContourArgb && s.errors.equals(errors)
+                && s.gradient.equals(gradient) && Double.compare(s.gradientLimit, gradientLimit) == 0
+                && s.diceOptimal.equals(diceOptimal) && s.region.equals(region) && s.crosshair == crosshair;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new Object[] {windowLow, windowHigh, chosenClass, Arrays.hashCode(classVisible), reference,
+            referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors,
+            gradient, gradientLimit, diceOptimal, region, crosshair});
+    }
+}

@@ -1,0 +1,260 @@
+package org.dicelens.render;
+
+import org.dicelens.metrics.HardMode;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Case;
+
+/**
+ * Composes one slice of a case into ARGB pixels at slice resolution (one pixel per voxel): the image
+ * through the window, then the overlays in a fixed order — reference fill, probability heat map, gradient,
+ * error map, reference contour, hard-mask contours, Dice-optimal contour, evaluation-region outline.
+ * Scratch buffers are kept and reused, so repeated renders allocate nothing once they have grown to the
+ * largest slice. The slice's voxels are extracted again only when the case, view or slice changes, so a
+ * threshold or opacity change re-composes without touching the volume; call {@link #invalidate()} after
+ * changing a case's arrays in place. One renderer per view: not thread-safe.
+ */
+public final class SliceRenderer {
+    private float[] image = new float[0];
+    private byte[] reference = new byte[0];
+    private float[][] probability = new float[0][];
+    private byte[] mask = new byte[0];
+    private byte[] labels = new byte[0];
+    private int[] indices = new int[0];
+    // what the scratch slices currently hold (identity of the case and view, the slice, and what was extracted)
+    private Case cachedCase;
+    private ViewAxis cachedView;
+    private int cachedSlice = -1;
+    private boolean cachedImage;
+    private boolean cachedReference;
+    private boolean cachedProbability;
+
+    /** Forgets the extracted slices (call after changing a case's voxel arrays in place). */
+    public void invalidate() {
+        cachedCase = null;
+        cachedView = null;
+        cachedSlice = -1;
+        cachedImage = false;
+        cachedReference = false;
+        cachedProbability = false;
+    }
+
+    private boolean sameSlice(Case c, ViewGeometry v, int slice) {
+        return c == cachedCase && v.view() == cachedView && slice == cachedSlice;
+    }
+
+    /**
+     * Renders slice {@code slice} of view {@code v} into {@code out} (length ≥ width·height, row-major
+     * index sy·width + sx). Any of the case's image, reference or prediction may be null; layers that need
+     * a missing part are skipped.
+     */
+    public void render(Case c, ViewGeometry v, int slice, Settings settings, OverlaySettings o, SliceInputs in, int[] out) {
+        int w = v.width();
+        int h = v.height();
+        int n = w * h;
+        if (out.length < n) {
+            throw new IllegalArgumentException("output buffer of " + out.length + " < slice " + w + "x" + h);
+        }
+        ensure(n, c.prediction() == null ? 0 : c.prediction().channelCount());
+        if (!sameSlice(c, v, slice)) {
+            invalidate();
+            cachedCase = c;
+            cachedView = v.view();
+            cachedSlice = slice;
+        }
+        SliceInputs inputs = in == null ? SliceInputs.none() : in;
+        drawBase(c, v, slice, o, out, n);
+
+        boolean hasRef = c.referenceClass() != null;
+        boolean hasPred = c.prediction() != null;
+        int bg = c.classes().backgroundChannel();
+        int chosen = o.chosenClass();
+        if (hasRef && !cachedReference) {
+            Slices.extract(c.referenceClass(), v, slice, reference);
+            cachedReference = true;
+        }
+        boolean needProb = hasPred && (o.probability().on() || o.errors().on() || o.hardContour().on()
+                || o.diceOptimal().on());
+        int channels = hasPred ? c.prediction().channelCount() : 0;
+        if (needProb && !cachedProbability) {
+            for (int k = 0; k < channels; k++) {
+                Slices.extract(c.prediction().channels()[k], v, slice, probability[k]);
+            }
+            cachedProbability = true;
+        }
+        boolean chosenOk = chosen >= 0 && chosen < channels;
+
+        if (hasRef && o.reference().on() && o.referenceFilled()) {
+            fillLabels(reference, n, out, c, o, bg, o.reference().weight());
+        }
+        if (needProb && chosenOk && o.probability().on()) {
+            heatMap(probability[chosen], n, out, o);
+        }
+        if (o.gradient().on() && inputs.gradient() != null) {
+            gradient(inputs.gradient(), n, out, o);
+        }
+        if (needProb && chosenOk && hasRef && o.errors().on()) {
+            hardMaskOf(chosen, settings, channels, n, bg);
+            errors(mask, reference, chosen, n, out, o.errors().weight());
+        }
+        if (hasRef && o.reference().on() && !o.referenceFilled()) {
+            Contours.drawLabels(reference, w, h, out, l -> l != bg && l < c.classCount() && o.visible(l),
+                    l -> c.classes().get(l).argb(), o.reference().weight());
+        }
+        if (needProb && o.hardContour().on()) {
+            hardContours(c, settings, o, w, h, channels, bg, out);
+        }
+        if (needProb && chosenOk && o.diceOptimal().on() && !Double.isNaN(inputs.diceOptimalThreshold())) {
+            float[] p = probability[chosen];
+            double t = inputs.diceOptimalThreshold();
+            for (int i = 0; i < n; i++) {
+                mask[i] = p[i] >= t ? (byte) 1 : 0;
+            }
+            Contours.draw(mask, w, h, out, OverlayColours.DICE_OPTIMAL, o.diceOptimal().weight());
+        }
+        if (o.region().on() && inputs.region() != null) {
+            Slices.indices(v, slice, indices);
+            for (int i = 0; i < n; i++) {
+                mask[i] = inputs.region().test(indices[i]) ? (byte) 1 : 0;
+            }
+            Contours.draw(mask, w, h, out, OverlayColours.REGION, o.region().weight());
+        }
+    }
+
+    private void ensure(int n, int channels) {
+        if (image.length < n) {
+            invalidate();
+            image = new float[n];
+            reference = new byte[n];
+            mask = new byte[n];
+            labels = new byte[n];
+            indices = new int[n];
+            probability = new float[0][];
+        }
+        if (probability.length < channels) {
+            float[][] p = new float[channels][];
+            for (int k = 0; k < channels; k++) {
+                p[k] = k < probability.length ? probability[k] : new float[image.length];
+            }
+            probability = p;
+            cachedProbability = false;
+        }
+    }
+
+    private void drawBase(Case c, ViewGeometry v, int slice, OverlaySettings o, int[] out, int n) {
+        if (c.image() == null) {
+            java.util.Arrays.fill(out, 0, n, 0xFF000000);
+            return;
+        }
+        if (!cachedImage) {
+            Slices.extract(c.image().values(), v, slice, image);
+            cachedImage = true;
+        }
+        double lo = o.windowLow();
+        double span = o.windowHigh() - lo;
+        double scale = span > 0 ? 255.0 / span : 0;
+        for (int i = 0; i < n; i++) {
+            double g = (image[i] - lo) * scale;
+            int level;
+            if (span <= 0) {
+                level = image[i] >= lo ? 255 : 0; // a zero-width window is a hard threshold
+            } else {
+                level = g > 0 ? (g < 255 ? (int) (g + 0.5) : 255) : 0; // NaN fails g > 0: black
+            }
+            out[i] = Pixels.grey(level);
+        }
+    }
+
+    private static void fillLabels(byte[] ref, int n, int[] out, Case c, OverlaySettings o, int bg, int a) {
+        int classes = c.classCount();
+        for (int i = 0; i < n; i++) {
+            int l = ref[i] & 0xFF;
+            if (l != bg && l < classes && o.visible(l)) {
+                out[i] = Pixels.blend(out[i], c.classes().get(l).argb(), a);
+            }
+        }
+    }
+
+    private static void heatMap(float[] p, int n, int[] out, OverlaySettings o) {
+        Colormap map = o.probabilityColormap();
+        double floor = o.probabilityFloor();
+        int a = o.probability().weight();
+        for (int i = 0; i < n; i++) {
+            float v = p[i];
+            if (v >= floor && v > 0) {
+                out[i] = Pixels.blend(out[i], map.argb(v), a);
+            }
+        }
+    }
+
+    private static void gradient(float[] g, int n, int[] out, OverlaySettings o) {
+        double limit = o.gradientLimit();
+        if (!(limit > 0)) {
+            limit = 0;
+            for (int i = 0; i < n; i++) {
+                float v = Math.abs(g[i]);
+                if (v > limit && Float.isFinite(v)) {
+                    limit = v;
+                }
+            }
+            if (limit == 0) {
+                return;
+            }
+        }
+        int a = o.gradient().weight();
+        Colormap map = Colormap.BLUE_WHITE_RED;
+        for (int i = 0; i < n; i++) {
+            double t = g[i] / limit;
+            if (t != 0 && !Double.isNaN(t)) {
+                double mag = Math.min(1, Math.abs(t));
+                out[i] = Pixels.blend(out[i], map.argb(0.5 + 0.5 * Math.max(-1, Math.min(1, t))), (int) (a * mag + 0.5));
+            }
+        }
+    }
+
+    /** The chosen class's hard mask (threshold or argmax mode) into {@code mask}. */
+    private void hardMaskOf(int channel, Settings s, int channels, int n, int bg) {
+        if (s.mode() == HardMode.ARGMAX) {
+            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            HardMasks.select(labels, n, channel, mask);
+        } else {
+            HardMasks.threshold(probability[channel], n, s.thresholdSteps()[channel], mask);
+        }
+    }
+
+    private static void errors(byte[] hard, byte[] ref, int channel, int n, int[] out, int a) {
+        for (int i = 0; i < n; i++) {
+            boolean r = (ref[i] & 0xFF) == channel;
+            boolean b = hard[i] != 0;
+            if (b && r) {
+                out[i] = Pixels.blend(out[i], OverlayColours.TP, a);
+            } else if (b) {
+                out[i] = Pixels.blend(out[i], OverlayColours.FP, a);
+            } else if (r) {
+                out[i] = Pixels.blend(out[i], OverlayColours.FN, a);
+            }
+        }
+    }
+
+    private void hardContours(Case c, Settings s, OverlaySettings o, int w, int h, int channels, int bg, int[] out) {
+        int n = w * h;
+        int a = o.hardContour().weight();
+        int fixed = o.hardContourArgb();
+        if (s.mode() == HardMode.ARGMAX) {
+            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            Contours.drawLabels(labels, w, h, out, l -> l != bg && l < channels && o.visible(l),
+                    l -> fixed != 0 ? fixed : colourOf(c, l), a);
+            return;
+        }
+        for (int k = 0; k < channels; k++) {
+            if (k == bg || !o.visible(k)) {
+                continue;
+            }
+            HardMasks.threshold(probability[k], n, s.thresholdSteps()[k], mask);
+            Contours.draw(mask, w, h, out, fixed != 0 ? fixed : colourOf(c, k), a);
+        }
+    }
+
+    private static int colourOf(Case c, int channel) {
+        return channel < c.classCount() ? c.classes().get(channel).argb() : 0xFFFFFFFF;
+    }
+}

@@ -1,0 +1,45 @@
+package org.dicelens.render;
+
+/**
+ * Nearest-neighbour scaling from slice pixels to display pixels, and the coordinate maps between them
+ * (display pixel dx shows slice pixel floor((dx + ½)·sw/dw)), for the cursor and the crosshair.
+ */
+public final class Zoom {
+    private Zoom() {
+    }
+
+    /** Fills dst (dw × dh) from src (sw × sh) by nearest neighbour. */
+    public static void nearest(int[] src, int sw, int sh, int[] dst, int dw, int dh) {
+        if (src.length < sw * sh || dst.length < dw * dh) {
+            throw new IllegalArgumentException("buffers smaller than " + sw + "x" + sh + " / " + dw + "x" + dh);
+        }
+        for (int dy = 0; dy < dh; dy++) {
+            int row = toSource(dy, sh, dh) * sw;
+            int o = dy * dw;
+            for (int dx = 0; dx < dw; dx++) {
+                dst[o + dx] = src[row + toSource(dx, sw, dw)];
+            }
+        }
+    }
+
+    /** The slice coordinate shown at display coordinate d (clamped to the slice). */
+    public static int toSource(int d, int sourceSize, int displaySize) {
+        long s = ((2L * d + 1) * sourceSize) / (2L * displaySize);
+        return (int) Math.max(0, Math.min(sourceSize - 1, s));
+    }
+
+    /** The display coordinate at the centre of slice coordinate s. */
+    public static int toDisplay(int s, int sourceSize, int displaySize) {
+        return (int) Math.min(displaySize - 1, Math.floor((s + 0.5) * displaySize / sourceSize));
+    }
+
+    /**
+     * Display width and height for a view at {@code pixelsPerMm}, keeping the voxels' physical aspect
+     * (anisotropic voxels are not squashed); at least one pixel each way.
+     */
+    public static int[] displaySize(ViewGeometry v, double pixelsPerMm) {
+        int dw = (int) Math.max(1, Math.round(v.width() * v.pixelWidthMm() * pixelsPerMm));
+        int dh = (int) Math.max(1, Math.round(v.height() * v.pixelHeightMm() * pixelsPerMm));
+        return new int[] {dw, dh};
+    }
+}

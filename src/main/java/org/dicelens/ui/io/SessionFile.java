@@ -1,0 +1,119 @@
+package org.dicelens.ui.io;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.dicelens.common.InputException;
+import org.dicelens.metrics.Settings;
+import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.ui.model.OverlayModel;
+
+/**
+ * A saved session as JSON: the case's files, every control ({@link Settings}), the classes' names, colours and
+ * visibility, and the display (crosshair, window, overlays). Written atomically; a corrupt file or one that refers to
+ * files that have moved is an {@link InputException} naming the session file and what is wrong.
+ */
+public final class SessionFile {
+    public static final int VERSION = 1;
+
+    /** The files of a case, as strings so the JSON stays readable and portable. */
+    public record CaseRef(String reference, List<String> predictions, String image, String classTable, String folder,
+            String phantom) {
+    }
+
+    public record ClassState(int label, String name, int argb, boolean visible) {
+    }
+
+    public record Display(int[] crosshair, double windowLow, double windowHigh, String maximised,
+            OverlayModel.State overlays) {
+    }
+
+    public record Session(int version, CaseRef files, Settings settings, List<ClassState> classes, int selectedClass,
+            int perSliceAxis, Display display) {
+    }
+
+    private SessionFile() {
+    }
+
+    static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public static CaseRef toFiles(CaseFiles f) {
+        List<String> preds = new ArrayList<>();
+        f.predictions().forEach(p -> preds.add(str(p)));
+        return new CaseRef(str(f.reference()), preds, str(f.image()), str(f.classTable()), str(f.folder()), f.phantom());
+    }
+
+    /** The case files, resolved against the session file's folder when stored relative. */
+    public static CaseFiles fromFiles(CaseRef f, Path sessionFile) {
+        Path base = sessionFile.toAbsolutePath().getParent();
+        List<Path> preds = new ArrayList<>();
+        if (f.predictions() != null) {
+            f.predictions().forEach(p -> preds.add(path(p, base)));
+        }
+        return new CaseFiles(path(f.reference(), base), preds, path(f.image(), base), path(f.classTable(), base),
+                path(f.folder(), base), f.phantom());
+    }
+
+    private static String str(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize().toString();
+    }
+
+    private static Path path(String s, Path base) {
+        return s == null ? null : base.resolve(s).normalize();
+    }
+
+    public static void write(Session s, Path target, Collection<Path> inputs) throws InputException {
+        AtomicWriter.write(target, inputs, out -> mapper().writeValue(out, s));
+    }
+
+    /** Reads and checks a session: version, files present, controls in range. */
+    public static Session read(Path file) throws InputException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file, null, "not a readable session file");
+        }
+        Session s;
+        try {
+            s = mapper().readValue(file.toFile(), Session.class);
+        } catch (JacksonException e) {
+            throw new InputException(file, null, "not a DiceLens session (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new InputException(file, null, "could not read: " + e.getMessage(), e);
+        }
+        if (s == null || s.files() == null || s.settings() == null) {
+            throw new InputException(file, "files/settings", "missing from the session");
+        }
+        if (s.version() != VERSION) {
+            throw new InputException(file, "version", "unsupported session version " + s.version());
+        }
+        int[] t = s.settings().thresholdSteps();
+        if (t == null || s.settings().mode() == null || s.settings().weightScheme() == null
+                || s.settings().emptyRule() == null || s.settings().losses() == null) {
+            throw new InputException(file, "settings", "incomplete controls");
+        }
+        for (int c = 0; c < t.length; c++) {
+            if (t[c] < 0 || t[c] > Settings.STEPS) {
+                throw new InputException(file, "settings.thresholdSteps[" + c + "]", "out of range 0..1000: " + t[c]);
+            }
+        }
+        CaseFiles cf = fromFiles(s.files(), file);
+        for (Path p : cf.inputs()) {
+            if (!Files.exists(p)) {
+                throw new InputException(file, "files", "refers to a file that is not there (moved?): " + p);
+            }
+        }
+        if (cf.folder() != null && !Files.isDirectory(cf.folder())) {
+            throw new InputException(file, "files.folder", "refers to a folder that is not there (moved?): " + cf.folder());
+        }
+        return s;
+    }
+}

@@ -1,0 +1,43 @@
+package org.dicelens.ui.model;
+
+import java.util.function.IntPredicate;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Case;
+
+/**
+ * What the viewer asks of the metrics engine for one loaded case. The app's implementation ({@code EngineAnalysis})
+ * delegates every call to {@code org.dicelens.metrics}; the UI computes none of these numbers itself. Calls may take
+ * a while (a voxel pass for per-slice figures), so the view models make them off the FX thread.
+ */
+public interface Analysis {
+    Case data();
+
+    /** The evaluation region of these settings as a test on flat voxel index; null for the whole volume. */
+    IntPredicate region(Settings settings);
+
+    /**
+     * The chosen loss's gradient on one slice, in the engine's slice layout along voxel axis {@code axis}
+     * (see {@code GradientMaps}), into {@code out}; false when this loss has no gradient map.
+     */
+    boolean gradientSlice(Settings settings, int channel, org.dicelens.metrics.GradientLoss loss, boolean wrtLogit, int axis, int index, float[] out);
+
+    /** Every number of every class under the given controls. */
+    CaseMetrics evaluate(Settings settings);
+
+    /** The formula sheet's sums (I, P, R, …) of one class inside the evaluation region, for the formula strip. */
+    ClassSums sums(Settings settings, int channel);
+
+    /** Hard Dice, Jaccard and hard volume at every threshold step for one class. */
+    Curves.Sweep sweep(Settings settings, int channel);
+
+    /** Reliability diagram and ECE for one class. */
+    Curves.Reliability reliability(Settings settings, int channel);
+
+    /** Histogram of p for one class, split by reference value. */
+    Curves.Histogram histogram(Settings settings, int channel);
+
+    /** Dice and volumes per slice along an axis (0 = x/sagittal, 1 = y/coronal, 2 = z/axial). */
+    Curves.PerSlice perSlice(Settings settings, int channel, int axis);
+}

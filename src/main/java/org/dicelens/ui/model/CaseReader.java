@@ -1,0 +1,11 @@
+package org.dicelens.ui.model;
+
+import org.dicelens.common.InputException;
+import org.dicelens.common.Progress;
+import org.dicelens.volume.Case;
+
+/** Reads a case from what the user chose; in the app this is the volume package's loader (or the lab's phantom). */
+@FunctionalInterface
+public interface CaseReader {
+    Case read(CaseFiles files, Progress progress) throws InputException;
+}

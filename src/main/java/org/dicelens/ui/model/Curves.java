@@ -1,0 +1,24 @@
+package org.dicelens.ui.model;
+
+/** The engine's curves as the charts draw them (plain arrays copied from the metrics package's results). */
+public final class Curves {
+    private Curves() {
+    }
+
+    /** Index i is threshold t = i / 1000. Volumes in mL. */
+    public record Sweep(int channel, double[] hardDice, double[] jaccard, double[] hardMl) {
+    }
+
+    /** Per bin: mean p (confidence), observed fraction of r = 1, voxel count; and the expected calibration error. */
+    public record Reliability(int channel, double[] confidence, double[] observed, long[] count, double ece) {
+    }
+
+    /** Counts of voxels per equal-width bin of p over [0,1], where the reference is the class (r = 1) and is not. */
+    public record Histogram(int channel, long[] withReference, long[] withoutReference) {
+    }
+
+    /** Per slice along {@code axis}; a slice with empty reference and empty prediction is flagged, not scored 1. */
+    public record PerSlice(int channel, int axis, double[] hardDice, double[] softDice, double[] refMl, double[] softMl,
+            double[] hardMl, boolean[] empty) {
+    }
+}

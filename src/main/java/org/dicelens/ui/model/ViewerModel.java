@@ -1,0 +1,335 @@
+package org.dicelens.ui.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.dicelens.common.InputException;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Case;
+import org.dicelens.volume.ClassInfo;
+
+/**
+ * The root view model: the loaded case, the controls, and the engine's results for them. Loading runs as a
+ * cancellable background task; every control change is handed to the engine on a worker thread where a newer request
+ * supersedes an older one; results are set on the delivery executor (the FX thread in the app). Plain Java and
+ * javafx.beans only, so it is tested without a window.
+ */
+public final class ViewerModel {
+    /** Per-slice strip axis: 0 = x (sagittal), 1 = y (coronal), 2 = z (axial). */
+    public static final int AXIAL = 2;
+
+    private record Request(Analysis analysis, Settings settings, int channel, int axis) {
+    }
+
+    private final Executor fx;
+    private final CaseReader reader;
+    private final AnalysisFactory factory;
+    private final ExecutorService loadThread = Workers.single("load");
+    private final ExecutorService metricsThread = Workers.single("metrics");
+    private final ExecutorService chartsThread = Workers.single("charts");
+    private final ExecutorService sliceThread = Workers.single("per-slice");
+
+    private final ControlsModel controls = new ControlsModel();
+    private final ReadOnlyObjectWrapper<LoadedCase> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CaseMetrics> metrics = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ClassSums[]> sums = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Settings> metricsSettings = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Curves.Sweep> sweep = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Curves.Reliability> reliability = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Curves.Histogram> histogram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Curves.PerSlice> perSlice = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty perSliceAxis = new SimpleIntegerProperty(AXIAL);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
+
+    private final LatestWins<Request, Evaluation> evaluator;
+    private final LatestWins<Request, Curves.Sweep> sweeper;
+    private final LatestWins<Request, Curves.Reliability> calibrator;
+    private final LatestWins<Request, Curves.Histogram> histogrammer;
+    private final LatestWins<Request, Curves.PerSlice> slicer;
+    private BackgroundTask loadTask;
+    private long loadGeneration;
+
+    /**
+     * @param fx      where results are delivered (Platform::runLater in the app, Runnable::run in tests)
+     * @param reader  reads what the user chose (the volume loader, or the lab's phantom)
+     * @param factory builds the engine's statistics for a case
+     */
+    public ViewerModel(Executor fx, CaseReader reader, AnalysisFactory factory) {
+        this.fx = fx;
+        this.reader = reader;
+        this.factory = factory;
+        evaluator = new LatestWins<>(metricsThread, fx, r -> {
+            if (r.error() != null) {
+                report("Could not compute the metrics", r.error());
+            } else if (isCurrent(r.request())) {
+                metricsSettings.set(r.request().settings());
+                sums.set(r.value().sums());
+                metrics.set(r.value().metrics());
+            }
+        });
+        sweeper = new LatestWins<>(chartsThread, fx, r -> deliver(r, sweep));
+        calibrator = new LatestWins<>(chartsThread, fx, r -> deliver(r, reliability));
+        histogrammer = new LatestWins<>(chartsThread, fx, r -> deliver(r, histogram));
+        slicer = new LatestWins<>(sliceThread, fx, r -> deliver(r, perSlice));
+        controls.settingsProperty().addListener((o, was, now) -> submitAll());
+        controls.selectedClassProperty().addListener(x -> submitCharts());
+        perSliceAxis.addListener(x -> submitPerSlice());
+    }
+
+    private <O> void deliver(LatestWins.Result<Request, O> r, ReadOnlyObjectWrapper<O> target) {
+        if (r.error() != null) {
+            report("Could not compute a chart", r.error());
+        } else if (isCurrent(r.request())) {
+            target.set(r.value());
+        }
+    }
+
+    private boolean isCurrent(Request r) {
+        LoadedCase c = current.get();
+        return c != null && c.analysis() == r.analysis();
+    }
+
+    /** Opens a case in the background; on failure the current case stays and {@link #problemProperty()} says why. */
+    public void open(CaseFiles files) {
+        open(files, null);
+    }
+
+    /**
+     * Opens a case; {@code then} runs on the delivery thread after it is installed (a session restores its controls).
+     * A newer open cancels an older one still loading.
+     */
+    public void open(CaseFiles files, Consumer<LoadedCase> then) {
+        Objects.requireNonNull(files);
+        if (loadTask != null) {
+            loadTask.cancel();
+        }
+        long generation = ++loadGeneration;
+        BackgroundTask task = new BackgroundTask((f, m) -> fx.execute(() -> {
+            if (generation == loadGeneration) {
+                progress.set(f);
+                progressMessage.set(m);
+            }
+        }));
+        loadTask = task;
+        loading.set(true);
+        progress.set(-1);
+        progressMessage.set("Opening " + files.describe());
+        loadThread.execute(() -> {
+            try {
+                Case c = reader.read(files, task);
+                task.checkCancelled();
+                Analysis a = factory.build(c, task);
+                task.checkCancelled();
+                fx.execute(() -> finishLoad(generation, new LoadedCase(files, c, a), then));
+            } catch (InputException e) {
+                fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), e.getMessage()));
+            } catch (CancellationException e) {
+                fx.execute(() -> failLoad(generation, null, "Cancelled"));
+            } catch (OutOfMemoryError e) {
+                fx.execute(() -> failLoad(generation, "Could not open " + files.describe(),
+                        "Not enough memory to load this case (" + e.getMessage() + "); start Java with a larger -Xmx."));
+            } catch (RuntimeException e) {
+                fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), describe(e)));
+            }
+        });
+    }
+
+    /** Cancels the load in progress, if any; the current case stays. */
+    public void cancelLoad() {
+        if (loadTask != null) {
+            loadTask.cancel();
+        }
+    }
+
+    private void finishLoad(long generation, LoadedCase lc, Consumer<LoadedCase> then) {
+        if (generation != loadGeneration) {
+            return; // superseded by a newer open
+        }
+        loading.set(false);
+        progress.set(0);
+        progressMessage.set("");
+        evaluator.invalidate();
+        sweeper.invalidate();
+        calibrator.invalidate();
+        histogrammer.invalidate();
+        slicer.invalidate();
+        metrics.set(null);
+        sums.set(null);
+        sweep.set(null);
+        reliability.set(null);
+        histogram.set(null);
+        perSlice.set(null);
+        LoadedCase old = current.get();
+        current.set(lc);
+        boolean sameClasses = old != null && labels(old.data()).equals(labels(lc.data()));
+        if (!sameClasses) {
+            controls.resetClasses(lc.data().classes());
+        }
+        if (then != null) {
+            then.accept(lc);
+        }
+        submitAll();
+    }
+
+    private static List<Integer> labels(Case c) {
+        return c.classes().all().stream().map(ClassInfo::label).toList();
+    }
+
+    private void failLoad(long generation, String title, String message) {
+        if (generation != loadGeneration) {
+            return;
+        }
+        loading.set(false);
+        progress.set(0);
+        progressMessage.set(title == null ? message : "");
+        if (title != null) {
+            problem.set(new Problem(title, message));
+        }
+    }
+
+    /** Reports a problem found outside loading (an export, a session) the same way. */
+    public void report(String title, Throwable t) {
+        problem.set(new Problem(title, t instanceof InputException ? t.getMessage() : describe(t)));
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    private void submitAll() {
+        LoadedCase c = current.get();
+        if (c == null || controls.classes().isEmpty()) {
+            return;
+        }
+        Settings s = controls.toSettings();
+        evaluator.submit(new Request(c.analysis(), s, -1, -1), ViewerModel::evaluate);
+        submitCharts();
+    }
+
+    /** Runs on the metrics thread: the engine's numbers and sums, nothing computed here. */
+    private static Evaluation evaluate(Request r) {
+        CaseMetrics m = r.analysis().evaluate(r.settings());
+        ClassSums[] s = new ClassSums[m.classes().size()];
+        for (int c = 0; c < s.length; c++) {
+            s[c] = r.analysis().sums(r.settings(), c);
+        }
+        return new Evaluation(m, s);
+    }
+
+    private void submitCharts() {
+        LoadedCase c = current.get();
+        if (c == null || controls.classes().isEmpty()) {
+            return;
+        }
+        Request r = new Request(c.analysis(), controls.toSettings(), selectedChannel(), perSliceAxis.get());
+        sweeper.submit(r, q -> q.analysis().sweep(q.settings(), q.channel()));
+        calibrator.submit(r, q -> q.analysis().reliability(q.settings(), q.channel()));
+        histogrammer.submit(r, q -> q.analysis().histogram(q.settings(), q.channel()));
+        slicer.submit(r, q -> q.analysis().perSlice(q.settings(), q.channel(), q.axis()));
+    }
+
+    private void submitPerSlice() {
+        LoadedCase c = current.get();
+        if (c != null && !controls.classes().isEmpty()) {
+            slicer.submit(new Request(c.analysis(), controls.toSettings(), selectedChannel(), perSliceAxis.get()),
+                    q -> q.analysis().perSlice(q.settings(), q.channel(), q.axis()));
+        }
+    }
+
+    /** The chosen class, clipped to the case's classes. */
+    public int selectedChannel() {
+        int n = controls.classes().size();
+        return Math.max(0, Math.min(controls.selectedClassProperty().get(), n - 1));
+    }
+
+    /** Stops the worker threads (tests; the app's threads are daemons). */
+    public void shutdown() {
+        for (ExecutorService e : new ExecutorService[] {loadThread, metricsThread, chartsThread, sliceThread}) {
+            e.shutdownNow();
+        }
+    }
+
+    public ControlsModel controls() {
+        return controls;
+    }
+
+    public ReadOnlyObjectProperty<LoadedCase> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public LoadedCase current() {
+        return current.get();
+    }
+
+    public ReadOnlyObjectProperty<CaseMetrics> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    /** Per channel, the sums behind the shown metrics (formula strip). */
+    public ReadOnlyObjectProperty<ClassSums[]> sumsProperty() {
+        return sums.getReadOnlyProperty();
+    }
+
+    /** The settings the shown metrics were computed for (they lag the controls by one evaluation). */
+    public ReadOnlyObjectProperty<Settings> metricsSettingsProperty() {
+        return metricsSettings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Curves.Sweep> sweepProperty() {
+        return sweep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Curves.Reliability> reliabilityProperty() {
+        return reliability.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Curves.Histogram> histogramProperty() {
+        return histogram.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Curves.PerSlice> perSliceProperty() {
+        return perSlice.getReadOnlyProperty();
+    }
+
+    public IntegerProperty perSliceAxisProperty() {
+        return perSliceAxis;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** In [0,1], or negative while the fraction is unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return progressMessage.getReadOnlyProperty();
+    }
+
+    /** The latest problem to show in a dialog (a new object each time, so every problem fires a change). */
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+}

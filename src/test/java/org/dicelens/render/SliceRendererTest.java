@@ -1,0 +1,281 @@
+package org.dicelens.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.dicelens.metrics.HardMode;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Case;
+import org.dicelens.volume.Geometry;
+import org.dicelens.volume.ImageVolume;
+import org.junit.jupiter.api.Test;
+
+class SliceRendererTest {
+    private static final int BLACK = 0xFF000000;
+    private static final int WHITE = 0xFFFFFFFF;
+
+    @Test
+    void aReferenceVoxelAppearsAtTheRadiologicalPixelInEachView() {
+        Geometry g = Geometry.ofSpacing(4, 3, 2, 1, 1, 1); // RAS
+        byte[] ref = new byte[24];
+        ref[g.index(3, 0, 0)] = 1;
+        Case c = TinyCase.of(g, ref, null, 2);
+        OverlaySettings o = TinyCase.nothing().withReference(Layer.on(1), true);
+        SliceRenderer r = new SliceRenderer();
+        // Worked by hand: x=3 is the most Right column (screen left, sx 0); y=0 is most Posterior (bottom row);
+        // z=0 is most Inferior (bottom row).
+        assertOnly(r, c, ViewAxis.AXIAL, 0, o, 0, 2, TinyCase.RED); // 4x3
+        assertOnly(r, c, ViewAxis.CORONAL, 0, o, 0, 1, TinyCase.RED); // 4x2, slice y=0
+        assertOnly(r, c, ViewAxis.SAGITTAL, 3, o, 2, 1, TinyCase.RED); // 3x2, slice x=3, y=0 is the right column
+    }
+
+    private static void assertOnly(SliceRenderer r, Case c, ViewAxis axis, int slice, OverlaySettings o, int sx, int sy,
+            int colour) {
+        ViewGeometry v = ViewGeometry.of(c.geometry(), axis);
+        int[] out = new int[v.width() * v.height()];
+        r.render(c, v, slice, Settings.defaults(c.classCount()), o, SliceInputs.none(), out);
+        for (int y = 0; y < v.height(); y++) {
+            for (int x = 0; x < v.width(); x++) {
+                int expected = x == sx && y == sy ? colour : BLACK;
+                assertEquals(Integer.toHexString(expected), Integer.toHexString(out[y * v.width() + x]),
+                        axis + " pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void windowMapsLowToBlackHighToWhiteAndMidToGrey() {
+        Geometry g = new Geometry(4, 1, 1, TinyCase.LPS);
+        float[] img = {10, 20, 15, Float.NaN};
+        Case c = new Case("w", g, new ImageVolume(g, img, null), new byte[4], null, TinyCase.classes(2), java.util.List.of());
+        int[] out = new int[4];
+        new SliceRenderer().render(c, ViewGeometry.of(g, ViewAxis.AXIAL), 0, Settings.defaults(2),
+                TinyCase.nothing().withWindow(10, 20), null, out);
+        // 15 is half-way: 127.5 rounds to 128 = 0x80. NaN is drawn black.
+        assertArrayEquals(new int[] {BLACK, WHITE, 0xFF808080, BLACK}, out);
+    }
+
+    @Test
+    void halfOpacityBlendsHalfWay() {
+        Geometry g = new Geometry(1, 1, 1, TinyCase.LPS);
+        Case c = new Case("b", g, new ImageVolume(g, new float[] {1}, null), new byte[] {1}, null, TinyCase.classes(2),
+                java.util.List.of());
+        int[] out = new int[1];
+        new SliceRenderer().render(c, ViewGeometry.of(g, ViewAxis.AXIAL), 0, Settings.defaults(2),
+                TinyCase.nothing().withReference(Layer.on(0.5), true), null, out);
+        // white base, red at weight 128/256: r = 255, g = b = 255 * 128 / 256 = 127.5 -> 127 (truncating blend)
+        assertEquals(0xFFFF7F7F, out[0]);
+    }
+
+    @Test
+    void hardContourLiesExactlyOnTheMaskBoundary() {
+        Geometry g = new Geometry(7, 6, 1, TinyCase.LPS);
+        float[] fg = new float[42];
+        // a 3x3 square at x 2..4, y 1..3, plus one pixel on the slice's right edge at (6, 5)
+        for (int y = 1; y <= 3; y++) {
+            for (int x = 2; x <= 4; x++) {
+                fg[g.index(x, y, 0)] = 0.9f;
+            }
+        }
+        fg[g.index(6, 5, 0)] = 0.5f; // exactly t: inclusive, so inside the mask
+        fg[g.index(0, 0, 0)] = 0.499f; // just below t: outside
+        Case c = TinyCase.of(g, new byte[42], TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), WHITE);
+        int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, null);
+        boolean[][] expected = new boolean[6][7];
+        for (int y = 1; y <= 3; y++) {
+            for (int x = 2; x <= 4; x++) {
+                expected[y][x] = !(x == 3 && y == 2); // all but the centre of the 3x3 square
+            }
+        }
+        expected[5][6] = true;
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 7; x++) {
+                assertEquals(expected[y][x] ? WHITE : BLACK, out[y * 7 + x], "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void hardContourFollowsTheClassThreshold() {
+        Geometry g = new Geometry(3, 1, 1, TinyCase.LPS);
+        float[] fg = {0.2f, 0.6f, 0.8f};
+        Case c = TinyCase.of(g, new byte[3], TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), 0); // class colour (red)
+        Settings s = Settings.defaults(2).withThresholdSteps(new int[] {500, 700});
+        // class 0 is the background (label 0): never drawn. Class 1 at t = 0.7: only x = 2.
+        assertArrayEquals(new int[] {BLACK, BLACK, TinyCase.RED}, render(c, ViewAxis.AXIAL, 0, s, o, null));
+    }
+
+    @Test
+    void errorMapColoursHandPlacedTpFpFn() {
+        Geometry g = new Geometry(4, 1, 1, TinyCase.LPS);
+        byte[] ref = {1, 1, 0, 0}; // reference class 1 at x 0 and 1
+        float[] fg = {0.1f, 0.9f, 0.9f, 0.1f}; // predicted at x 1 and 2
+        Case c = TinyCase.of(g, ref, TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withErrors(Layer.on(1));
+        int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, null);
+        assertArrayEquals(new int[] {OverlayColours.FN, OverlayColours.TP, OverlayColours.FP, BLACK}, out);
+    }
+
+    @Test
+    void errorMapInArgmaxModeWithTiesAndConfidenceFloor() {
+        Geometry g = new Geometry(4, 1, 1, TinyCase.LPS);
+        byte[] ref = {2, 2, 2, 0};
+        float[][] p = {
+            {0.2f, 0.4f, 0.3f, 0.1f}, // background
+            {0.3f, 0.3f, 0.4f, 0.1f}, // class 1
+            {0.5f, 0.3f, 0.3f, 0.8f}, // class 2
+        };
+        Case c = TinyCase.of(g, ref, p, 3);
+        OverlaySettings o = TinyCase.nothing().withChosenClass(2).withErrors(Layer.on(1));
+        // x0: argmax 2 -> TP. x1: background wins -> FN. x2: class 1 wins -> FN. x3: class 2 but ref 0 -> FP.
+        Settings argmax = Settings.defaults(3).withMode(HardMode.ARGMAX, 0);
+        assertArrayEquals(new int[] {OverlayColours.TP, OverlayColours.FN, OverlayColours.FN, OverlayColours.FP},
+                render(c, ViewAxis.AXIAL, 0, argmax, o, null));
+        // ties go to the lowest index: make x1 a tie between class 1 and class 2 at 0.45 (background 0.1)
+        p[0][1] = 0.1f;
+        p[1][1] = 0.45f;
+        p[2][1] = 0.45f;
+        // floor 0.6: x0 (max 0.5) falls to background -> FN; x3 (0.8) stays FP
+        Settings floor = Settings.defaults(3).withMode(HardMode.ARGMAX, 600);
+        assertArrayEquals(new int[] {OverlayColours.FN, OverlayColours.FN, OverlayColours.FN, OverlayColours.FP},
+                render(c, ViewAxis.AXIAL, 0, floor, o, null));
+        Settings noFloor = Settings.defaults(3).withMode(HardMode.ARGMAX, 0);
+        assertEquals(OverlayColours.FN, render(c, ViewAxis.AXIAL, 0, noFloor, o, null)[1]); // tie -> class 1
+    }
+
+    @Test
+    void referenceContourAndFillUseClassColours() {
+        Geometry g = new Geometry(5, 3, 1, TinyCase.LPS);
+        byte[] ref = {
+            0, 1, 1, 1, 2,
+            0, 1, 1, 1, 2,
+            0, 1, 1, 1, 2};
+        Case c = TinyCase.of(g, ref, null, 3);
+        int r = TinyCase.RED;
+        int gr = TinyCase.GREEN;
+        int[] contour = render(c, ViewAxis.AXIAL, 0, Settings.defaults(3), TinyCase.nothing().withReference(Layer.on(1), false),
+                null);
+        assertArrayEquals(new int[] {
+            BLACK, r, r, r, gr,
+            BLACK, r, BLACK, r, gr,
+            BLACK, r, r, r, gr}, contour);
+        boolean[] hideClass1 = {true, false, true};
+        int[] fill = render(c, ViewAxis.AXIAL, 0, Settings.defaults(3),
+                TinyCase.nothing().withReference(Layer.on(1), true).withClassVisible(hideClass1), null);
+        assertArrayEquals(new int[] {
+            BLACK, BLACK, BLACK, BLACK, gr,
+            BLACK, BLACK, BLACK, BLACK, gr,
+            BLACK, BLACK, BLACK, BLACK, gr}, fill);
+    }
+
+    @Test
+    void probabilityHeatMapUsesTheColormapAboveTheFloor() {
+        Geometry g = new Geometry(3, 1, 1, TinyCase.LPS);
+        float[] fg = {0.01f, 0.5f, 1f};
+        Case c = TinyCase.of(g, new byte[3], TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withProbability(Layer.on(1), Colormap.HOT, 0.05);
+        assertArrayEquals(new int[] {BLACK, Colormap.HOT.argb(0.5), WHITE}, render(c, ViewAxis.AXIAL, 0,
+                Settings.defaults(2), o, null));
+    }
+
+    @Test
+    void gradientIsDivergingAndSymmetricAboutZero() {
+        Geometry g = new Geometry(5, 1, 1, TinyCase.LPS);
+        Case c = TinyCase.of(g, new byte[5], null, 2);
+        float[] grad = {-2, -4, 0, 4, 8}; // limit 4: -4 and 4 at full opacity, 8 clamps to the red end
+        OverlaySettings o = TinyCase.nothing().withGradient(Layer.on(1), 4);
+        int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, new SliceInputs(grad, Double.NaN, null));
+        assertEquals(0xFF053061, out[1]); // ColorBrewer RdBu's darkest blue
+        assertEquals(BLACK, out[2]); // zero: nothing painted
+        assertEquals(0xFF67001F, out[3]); // ColorBrewer RdBu's darkest red
+        assertEquals(0xFF67001F, out[4]);
+        // -2: half-way blue (t = 0.25 of the map) at half opacity over black
+        int half = Colormap.BLUE_WHITE_RED.argb(0.25);
+        int expected = 0xFF000000 | ((half >> 16 & 0xFF) * 128 >> 8) << 16 | ((half >> 8 & 0xFF) * 128 >> 8) << 8
+                | (half & 0xFF) * 128 >> 8;
+        assertEquals(Integer.toHexString(expected), Integer.toHexString(out[0]));
+        // auto limit (0): the slice's largest |value| is 8, so 8 is the red end and -4 is half-way blue
+        int[] auto = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o.withGradient(Layer.on(1), 0),
+                new SliceInputs(grad, Double.NaN, null));
+        assertEquals(0xFF67001F, auto[4]);
+    }
+
+    @Test
+    void diceOptimalContourAndRegionOutline() {
+        Geometry g = new Geometry(5, 5, 1, TinyCase.LPS);
+        float[] fg = new float[25];
+        fg[g.index(2, 2, 0)] = 0.35f;
+        fg[g.index(3, 2, 0)] = 0.25f;
+        Case c = TinyCase.of(g, new byte[25], TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withDiceOptimal(Layer.on(1));
+        int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, new SliceInputs(null, 0.3, null));
+        for (int i = 0; i < 25; i++) {
+            assertEquals(i == g.index(2, 2, 0) ? OverlayColours.DICE_OPTIMAL : BLACK, out[i], "pixel " + i);
+        }
+        RegionBox box = new RegionBox(1, 1, 0, 3, 2, 0);
+        int[] region = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), TinyCase.nothing().withRegion(Layer.on(1)),
+                new SliceInputs(null, Double.NaN, box.asPredicate(g)));
+        for (int y = 0; y < 5; y++) {
+            for (int x = 0; x < 5; x++) {
+                boolean in = x >= 1 && x <= 3 && y >= 1 && y <= 2; // a 3x2 box: every pixel is on its outline
+                assertEquals(in ? OverlayColours.REGION : BLACK, region[y * 5 + x], "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void reusedRendererGivesTheSameAsAFreshOne() {
+        Geometry g = Geometry.ofSpacing(6, 5, 4, 1, 1, 2);
+        java.util.Random rnd = new java.util.Random(3);
+        byte[] ref = new byte[g.voxelCount()];
+        float[] fg = new float[g.voxelCount()];
+        for (int i = 0; i < fg.length; i++) {
+            fg[i] = rnd.nextFloat();
+            ref[i] = (byte) (rnd.nextFloat() < fg[i] ? 1 : 0);
+        }
+        Case c = TinyCase.of(g, ref, TinyCase.binary(fg), 2);
+        OverlaySettings o = OverlaySettings.defaults(2).withErrors(Layer.on(0.5)).withProbability(Layer.on(0.3),
+                Colormap.VIRIDIS, 0.1);
+        SliceRenderer shared = new SliceRenderer();
+        for (ViewAxis axis : ViewAxis.values()) {
+            ViewGeometry v = ViewGeometry.of(g, axis);
+            for (int s = 0; s < v.sliceCount(); s++) {
+                int[] a = new int[v.width() * v.height()];
+                int[] b = new int[a.length];
+                shared.render(c, v, s, Settings.defaults(2), o, null, a);
+                new SliceRenderer().render(c, v, s, Settings.defaults(2), o, null, b);
+                assertArrayEquals(b, a, axis + " slice " + s);
+            }
+        }
+    }
+
+    @Test
+    void cachedSliceFollowsThresholdChangesAndInvalidate() {
+        Geometry g = new Geometry(3, 1, 2, TinyCase.LPS);
+        float[] fg = {0.2f, 0.6f, 0.8f, 0.9f, 0.9f, 0.9f};
+        Case c = TinyCase.of(g, new byte[6], TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), WHITE);
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
+        SliceRenderer r = new SliceRenderer();
+        int[] out = new int[3];
+        r.render(c, v, 0, Settings.defaults(2), o, null, out);
+        assertArrayEquals(new int[] {BLACK, WHITE, WHITE}, out);
+        r.render(c, v, 0, Settings.defaults(2).withThresholdSteps(new int[] {500, 700}), o, null, out);
+        assertArrayEquals(new int[] {BLACK, BLACK, WHITE}, out);
+        fg[0] = 0.95f; // changed in place: the cached slice is stale until invalidate()
+        r.invalidate();
+        r.render(c, ViewGeometry.of(g, ViewAxis.AXIAL), 0, Settings.defaults(2), o, null, out);
+        assertArrayEquals(new int[] {WHITE, WHITE, WHITE}, out);
+        r.render(c, v, 1, Settings.defaults(2).withThresholdSteps(new int[] {500, 950}), o, null, out);
+        assertArrayEquals(new int[] {BLACK, BLACK, BLACK}, out);
+    }
+
+    private static int[] render(Case c, ViewAxis axis, int slice, Settings s, OverlaySettings o, SliceInputs in) {
+        ViewGeometry v = ViewGeometry.of(c.geometry(), axis);
+        int[] out = new int[v.width() * v.height()];
+        new SliceRenderer().render(c, v, slice, s, o, in, out);
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package org.dicelens.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.dicelens.volume.Geometry;
+import org.junit.jupiter.api.Test;
+
+class ZoomTest {
+    @Test
+    void integerZoomRepeatsPixelsInBlocks() {
+        int[] src = {1, 2, 3, 4};
+        int[] dst = new int[16];
+        Zoom.nearest(src, 2, 2, dst, 4, 4);
+        assertArrayEquals(new int[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, dst);
+    }
+
+    @Test
+    void nonIntegerZoomPicksTheNearestSourcePixel() {
+        int[] src = {10, 20, 30};
+        int[] dst = new int[7];
+        Zoom.nearest(src, 3, 1, dst, 7, 1);
+        // display centres (d + 0.5) * 3/7 = 0.21, 0.64, 1.07, 1.5, 1.93, 2.36, 2.79 -> floor 0,0,1,1,1,2,2
+        assertArrayEquals(new int[] {10, 10, 20, 20, 20, 30, 30}, dst);
+    }
+
+    @Test
+    void displayAndSourceCoordinatesRoundTrip() {
+        for (int s = 0; s < 13; s++) {
+            int d = Zoom.toDisplay(s, 13, 50);
+            assertEquals(s, Zoom.toSource(d, 13, 50));
+        }
+        assertEquals(0, Zoom.toSource(-5, 13, 50));
+        assertEquals(12, Zoom.toSource(500, 13, 50));
+    }
+
+    @Test
+    void displaySizeKeepsThePhysicalAspect() {
+        Geometry g = Geometry.ofSpacing(10, 20, 5, 1, 0.5, 3);
+        ViewGeometry coronal = ViewGeometry.of(g, ViewAxis.CORONAL); // x (1 mm) across, z (3 mm) down
+        assertArrayEquals(new int[] {20, 30}, Zoom.displaySize(coronal, 2));
+    }
+
+    @Test
+    void crosshairCrossesAtTheCursorVoxel() {
+        Geometry g = Geometry.ofSpacing(4, 4, 4, 1, 1, 1); // RAS: axial flips both screen axes
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
+        int[] p = Crosshair.displayPosition(v, 0, 3, 2, 8, 8);
+        // x = 0 is screen column 3, shown at display columns 6..7 (centre 7); y = 3 is screen row 0 (centre 1)
+        assertArrayEquals(new int[] {7, 1}, p);
+        int[] buf = new int[64];
+        Crosshair.draw(buf, 8, 8, p[0], p[1], 5, 0);
+        int count = 0;
+        for (int i = 0; i < 64; i++) {
+            if (buf[i] == 5) {
+                count++;
+                assertEquals(true, i / 8 == 1 || i % 8 == 7, "pixel " + i);
+            }
+        }
+        assertEquals(15, count);
+    }
+}
