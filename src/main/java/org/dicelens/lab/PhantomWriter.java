@@ -161,6 +161,7 @@ public final class PhantomWriter {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                readableByAll(tmp);
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -171,6 +172,15 @@ public final class PhantomWriter {
             }
         } catch (IOException e) {
             throw new InputException(file, null, "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files are created owner-only (0600); the finished file gets the usual rw-r--r--. */
+    private static void readableByAll(Path f) {
+        try {
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep what it gave
         }
     }
 }
