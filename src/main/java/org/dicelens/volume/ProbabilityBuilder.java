@@ -48,7 +48,7 @@ final class ProbabilityBuilder {
             acc[0] += c;
             if (c > 0) {
                 warnings.add(sources.get(j).getFileName() + (n > 1 ? " channel " + j : "") + ": " + c + " value"
-                        + (c == 1 ? "" : "s") + " outside [0,1] clamped (range " + fmt(minMax[0]) + " to " + fmt(minMax[1]) + ")"
+                        + (c == 1 ? "" : "s") + " outside [0,1] clamped (values from " + fmt(minMax[0]) + " to " + fmt(minMax[1]) + ")"
                         + (minMax[0] < -0.5 || minMax[1] > 1.5 ? "; these look like logits: load them as logits" : ""));
             }
         }
@@ -73,9 +73,9 @@ final class ProbabilityBuilder {
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < ch.length; i++) {
             float v = ch[i];
+            min = Math.min(min, v);
+            max = Math.max(max, v);
             if (v < 0f || v > 1f) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
                 if (v < -ROUNDING_SLACK || v > 1 + ROUNDING_SLACK) {
                     count++;
                 }
