@@ -99,8 +99,11 @@ public final class BenchCommand implements Callable<Integer> {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "DiceLens bench: %d×%d×%d, %d classes, float32 probabilities %s (phantom made in %.1f s)%n",
                 size, size, size, c.classCount(), mb(bytes), genS);
-        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %s%n%n", System.getProperty("java.version"),
-                rt.availableProcessors(), mb(rt.maxMemory()));
+        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %s, load average %s%n", System.getProperty("java.version"),
+                rt.availableProcessors(), mb(rt.maxMemory()), loadAverage());
+        out.println("Times are medians of wall clock and of the process's CPU time (which other load on the machine does "
+                + "not inflate).");
+        out.println();
         out.println("| measurement | figure | detail |");
         out.println("|---|---|---|");
         for (String[] r : rows) {
@@ -126,30 +129,24 @@ public final class BenchCommand implements Callable<Integer> {
             long fileBytes = Files.size(file);
             err.println("timing load against decompression …");
             err.flush();
-            double[] load = new double[repeat];
-            double[] inflate = new double[repeat];
-            double[] gzip = new double[repeat];
-            boolean haveGzip = true;
+            Timing load = new Timing(repeat);
+            Timing inflate = new Timing(repeat);
+            Timing gzip = new Timing(repeat);
             for (int r = 0; r < repeat; r++) {
-                long a = System.nanoTime();
-                NiftiReader.read(file, Progress.NONE);
-                load[r] = seconds(System.nanoTime() - a);
-                long b = System.nanoTime();
-                inflateAll(file);
-                inflate[r] = seconds(System.nanoTime() - b);
-                gzip[r] = haveGzip ? systemGzip(file) : Double.NaN;
-                haveGzip = !Double.isNaN(gzip[r]);
+                load.run(r, () -> NiftiReader.read(file, Progress.NONE));
+                inflate.run(r, () -> inflateAll(file));
+                double[] g = systemGzip(file);
+                gzip.wall[r] = g[0];
+                gzip.cpu[r] = g[1];
             }
-            double l = median(load);
-            double i = median(inflate);
-            double g = median(gzip);
             rows.add(row("write .nii.gz (NiftiWriter, atomic)", fmt("%.2f s", writeS), mb(fileBytes) + " file"));
-            rows.add(row("load .nii.gz (NiftiReader.read)", fmt("%.2f s", l), "median of " + repeat + "; "
-                    + mb(fileBytes) + " → " + mb(4L * c.voxelCount() * c.classCount())));
-            rows.add(row("gzip -dc equivalent (JDK GZIPInputStream to nothing)", fmt("%.2f s", i), fmt("load / this = %.2f×",
-                    l / i)));
-            if (!Double.isNaN(g)) {
-                rows.add(row("`gzip -dc FILE > /dev/null` (system gzip)", fmt("%.2f s", g), fmt("load / this = %.2f×", l / g)));
+            rows.add(row("load .nii.gz (NiftiReader.read)", load.describe(), "median of " + repeat + "; " + mb(fileBytes)
+                    + " → " + mb(4L * c.voxelCount() * c.classCount())));
+            rows.add(row("gzip -dc equivalent (JDK GZIPInputStream to nothing)", inflate.describe(),
+                    fmt("load / this = %.2f× wall, %.2f× CPU", load.wall() / inflate.wall(), load.cpu() / inflate.cpu())));
+            if (!Double.isNaN(gzip.wall())) {
+                rows.add(row("`gzip -dc FILE > /dev/null` (system gzip)", gzip.describe(),
+                        fmt("load / this = %.2f× wall, %.2f× CPU", load.wall() / gzip.wall(), load.cpu() / gzip.cpu())));
             } else {
                 rows.add(row("`gzip -dc` (system gzip)", "n/a", "no gzip on PATH"));
             }
@@ -188,37 +185,43 @@ public final class BenchCommand implements Callable<Integer> {
         return total;
     }
 
-    /** Seconds for the system's {@code gzip -dc FILE > /dev/null}, or NaN when there is no gzip. */
-    private static double systemGzip(Path file) throws InterruptedException {
+    /**
+     * {wall, CPU} seconds of the system's {@code gzip -dc FILE > /dev/null}, the CPU (user + sys) from bash's
+     * {@code time}; NaN when there is no gzip (or no bash, for the CPU).
+     */
+    private static double[] systemGzip(Path file) throws InterruptedException {
         try {
             long a = System.nanoTime();
-            Process p = new ProcessBuilder("gzip", "-dc", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder("bash", "-c", "TIMEFORMAT='%U %S'; time gzip -dc \"$0\" > /dev/null",
+                    file.toString()).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                return Double.NaN;
+                return new double[] {Double.NaN, Double.NaN};
             }
-            return seconds(System.nanoTime() - a);
-        } catch (IOException e) {
-            return Double.NaN;
+            double wall = seconds(System.nanoTime() - a);
+            String[] us = text.substring(text.lastIndexOf('\n') + 1).trim().split("\\s+");
+            double cpu = us.length == 2 ? Double.parseDouble(us[0]) + Double.parseDouble(us[1]) : Double.NaN;
+            return new double[] {wall, cpu};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
         }
     }
 
     private Engine statistics(Case c, long bytes, List<String[]> rows, PrintWriter err) {
         err.println("timing the statistics pass …");
         err.flush();
-        double[] t = new double[repeat];
-        Engine e = null;
+        Timing t = new Timing(repeat);
+        Engine[] e = new Engine[1];
         for (int r = 0; r < repeat; r++) {
-            e = null; // let the previous statistics go before building the next
-            long a = System.nanoTime();
-            e = Engine.build(c, Progress.NONE);
-            t[r] = seconds(System.nanoTime() - a);
+            e[0] = null; // let the previous statistics go before building the next
+            t.run(r, () -> e[0] = Engine.build(c, Progress.NONE));
         }
-        double s = median(t);
-        rows.add(row("statistics pass (Engine.build: histograms + log sums)", fmt("%.2f s = %.2f GB/s", s, bytes / s / 1e9),
-                "median of " + repeat + "; " + mb(bytes) + " of probabilities read"));
-        return e;
+        int cores = Runtime.getRuntime().availableProcessors();
+        rows.add(row("statistics pass (Engine.build: histograms + log sums)", fmt("%s = %.2f GB/s wall", t.describe(),
+                bytes / t.wall() / 1e9), fmt("median of %d; %s read; %.2f GB/s per CPU second, ×%d cores = %.2f GB/s on a "
+                + "free machine", repeat, mb(bytes), bytes / t.cpu() / 1e9, cores, cores * bytes / t.cpu() / 1e9)));
+        return e[0];
     }
 
     /** Random control changes (thresholds, weights, mode, margin among prepared levels); every metric of every class. */
@@ -279,6 +282,62 @@ public final class BenchCommand implements Callable<Integer> {
         rows.add(row("slice compose (SliceRenderer.render, axial " + v.width() + "×" + v.height() + ")",
                 fmt("median %.2f ms, p99 %.2f ms", ms[frames / 2], ms[(int) Math.ceil(0.99 * frames) - 1]),
                 frames + " slices; image, reference fill, probability, errors, hard contours"));
+    }
+
+    /** Wall and process CPU seconds of repeated runs. */
+    static final class Timing {
+        final double[] wall;
+        final double[] cpu;
+
+        Timing(int n) {
+            wall = new double[n];
+            cpu = new double[n];
+        }
+
+        interface Work {
+            Object run() throws Exception;
+        }
+
+        void run(int r, Work w) throws RuntimeException {
+            long c0 = cpuNanos();
+            long t0 = System.nanoTime();
+            try {
+                w.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            wall[r] = seconds(System.nanoTime() - t0);
+            cpu[r] = seconds(cpuNanos() - c0);
+        }
+
+        double wall() {
+            return median(wall);
+        }
+
+        double cpu() {
+            return median(cpu);
+        }
+
+        String describe() {
+            return fmt("%.2f s (CPU %.2f s)", wall(), cpu());
+        }
+    }
+
+    /** CPU time of every thread of this process (NaN-free 0 where the JVM cannot tell). */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static String[] row(String what, String figure, String detail) {
