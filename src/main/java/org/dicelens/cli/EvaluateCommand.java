@@ -65,7 +65,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--image", paramLabel = "IMG", description = "Optional scan (checked against the reference's grid).")
     Path image;
 
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description or JSON.")
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Case name in the report (default: the reference's file name).")
