@@ -47,8 +47,8 @@ public final class OverlayPanel extends VBox {
                 OverlayModel.Colormap.values()));
         cmap.valueProperty().bindBidirectional(o.colormap);
         cmap.setTooltip(Help.tip("Probability colormap (FSLeyes / NiiVue names)"));
-        ChoiceBox<OverlayModel.GradientLoss> grad = new ChoiceBox<>(FXCollections.observableArrayList(
-                OverlayModel.GradientLoss.values()));
+        ChoiceBox<org.dicelens.metrics.GradientLoss> grad = new ChoiceBox<>(FXCollections.observableArrayList(
+                org.dicelens.metrics.GradientLoss.values()));
         grad.valueProperty().bindBidirectional(o.gradientLoss);
         grad.setTooltip(Help.tip("Loss whose gradient ∂L/∂p is drawn (blue negative, red positive, symmetric about 0). "
                 + "Soft Dice's gradient takes one value on the reference and another elsewhere: a flat map."));
