@@ -1,6 +1,5 @@
 package org.dicelens.ui.charts;
 
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
@@ -13,7 +12,7 @@ import org.dicelens.ui.model.ViewerModel;
  * reference lines), with markers for the current t, t_best, t_vol, t_cal and the Dice-optimal threshold. The curves
  * come from the engine's sweep; the markers and lines from its metrics.
  */
-public final class ThresholdCharts extends HBox {
+public final class ThresholdCharts extends javafx.scene.layout.VBox {
     private static final double[] T = new double[Settings.STEPS + 1];
 
     static {
@@ -36,8 +35,8 @@ public final class ThresholdCharts extends HBox {
         dice.setMessage("waiting for the engine's sweep");
         volume.setMessage("waiting for the engine's sweep");
         getChildren().addAll(dice, volume);
-        HBox.setHgrow(dice, Priority.ALWAYS);
-        HBox.setHgrow(volume, Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(dice, Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(volume, Priority.ALWAYS);
         vm.sweepProperty().addListener(x -> redraw());
         vm.metricsProperty().addListener(x -> redraw());
         vm.controls().selectedClassProperty().addListener(x -> redraw());

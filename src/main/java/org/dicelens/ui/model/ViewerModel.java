@@ -65,6 +65,7 @@ public final class ViewerModel {
     private final LatestWins<Request, Curves.Histogram> histogrammer;
     private final LatestWins<Request, Curves.PerSlice> slicer;
     private BackgroundTask loadTask;
+    private List<Object> lastCurveKey;
     private long loadGeneration;
 
     /**
@@ -167,6 +168,7 @@ public final class ViewerModel {
         progress.set(0);
         progressMessage.set("");
         evaluator.invalidate();
+        lastCurveKey = null;
         sweeper.invalidate();
         calibrator.invalidate();
         histogrammer.invalidate();
@@ -241,9 +243,15 @@ public final class ViewerModel {
             return;
         }
         Request r = new Request(c.analysis(), controls.toSettings(), selectedChannel(), perSliceAxis.get());
-        sweeper.submit(r, q -> q.analysis().sweep(q.settings(), q.channel()));
-        calibrator.submit(r, q -> q.analysis().reliability(q.settings(), q.channel()));
-        histogrammer.submit(r, q -> q.analysis().histogram(q.settings(), q.channel()));
+        // sweep, reliability and histogram depend on the class and the region only, not on the thresholds: a
+        // threshold drag must not recompute and redraw them
+        List<Object> key = List.of(c.analysis(), r.channel(), r.settings().margin(), r.settings().calibrationBins());
+        if (!key.equals(lastCurveKey)) {
+            lastCurveKey = key;
+            sweeper.submit(r, q -> q.analysis().sweep(q.settings(), q.channel()));
+            calibrator.submit(r, q -> q.analysis().reliability(q.settings(), q.channel()));
+            histogrammer.submit(r, q -> q.analysis().histogram(q.settings(), q.channel()));
+        }
         slicer.submit(r, q -> q.analysis().perSlice(q.settings(), q.channel(), q.axis()));
     }
 

@@ -99,12 +99,13 @@ public final class ClassesPanel extends VBox {
             pick.setOnAction(e -> controls.selectedClassProperty().set(c.channel()));
             Label name = new Label();
             name.textProperty().bind(c.nameProperty());
-            name.setMinWidth(60);
-            name.setMaxWidth(110);
+            name.setMinWidth(76);
+            name.setMaxWidth(120);
             Slider s = StepSlider.of(c.thresholdStepProperty());
             s.setId("threshold-" + c.channel());
             s.disableProperty().bind(controls.modeProperty().isEqualTo(HardMode.ARGMAX));
-            s.setPrefWidth(90);
+            s.setPrefWidth(80);
+            s.setMinWidth(50);
             Label value = new Label();
             value.setId("thresholdValue-" + c.channel());
             value.textProperty().bind(c.thresholdStepProperty().asString().map(v -> Fmt.step(Integer.parseInt(v))));

@@ -76,17 +76,22 @@ public final class VolumeBiasPanel extends VBox {
                 double shown = Double.isNaN(v) ? 0 : v;
                 if (rebuild) {
                     series.getData().add(new XYChart.Data<>(c.name(), shown));
-                } else {
+                } else if (series.getData().get(i).getYValue().doubleValue() != shown) {
                     series.getData().get(i).setYValue(shown);
                 }
             }
         }
-        deltas.getChildren().clear();
-        for (ClassMetrics c : fg) {
-            Label l = new Label(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
+        if (rebuild || deltas.getChildren().size() != fg.size()) {
+            deltas.getChildren().clear();
+            fg.forEach(c -> deltas.getChildren().add(new Label()));
+        }
+        for (int i = 0; i < fg.size(); i++) {
+            ClassMetrics c = fg.get(i);
+            Label l = (Label) deltas.getChildren().get(i);
+            l.setText(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
                     + Fmt.signed(c.deltaHardMl(), 2) + " mL");
+            l.getStyleClass().removeAll("delta-pos", "delta-neg", "delta-zero");
             l.getStyleClass().add(c.deltaHardMl() > 0 ? "delta-pos" : c.deltaHardMl() < 0 ? "delta-neg" : "delta-zero");
-            deltas.getChildren().add(l);
         }
     }
 
