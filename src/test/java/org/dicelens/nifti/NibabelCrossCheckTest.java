@@ -51,8 +51,10 @@ class NibabelCrossCheckTest {
         return null;
     }
 
-    private static List<String> nibabel(String python, Path file) throws Exception {
-        Process p = new ProcessBuilder(python, "-c", SCRIPT, file.toString()).redirectErrorStream(true).start();
+    private static List<String> nibabel(String python, List<Path> files) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(python, "-c", SCRIPT));
+        files.forEach(f -> cmd.add(f.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), out);
@@ -74,6 +76,8 @@ class NibabelCrossCheckTest {
         double[] a = NiftiWriterTest.oblique();
         Object[][] cases = {{"f32_4d.nii.gz", NiftiDatatype.FLOAT32, 4, "<f4"}, {"u8_3d.nii", NiftiDatatype.UINT8, 1, "|u1"},
             {"i16_4d.nii", NiftiDatatype.INT16, 2, "<i2"}, {"i16_3d.nii.gz", NiftiDatatype.INT16, 1, "<i2"}};
+        List<Path> files = new java.util.ArrayList<>();
+        List<Object[]> written = new java.util.ArrayList<>();
         for (Object[] c : cases) {
             NiftiDatatype t = (NiftiDatatype) c[1];
             int channels = (int) c[2];
@@ -86,7 +90,15 @@ class NibabelCrossCheckTest {
             }
             Path f = dir.resolve((String) c[0]);
             NiftiWriter.write(f, h, t, data);
-            List<String> nib = nibabel(python, f);
+            files.add(f);
+            written.add(data);
+        }
+        List<String> all = nibabel(python, files); // one python process for all files
+        for (int fi = 0; fi < cases.length; fi++) {
+            Object[] c = cases[fi];
+            int channels = (int) c[2];
+            Object[] data = written.get(fi);
+            List<String> nib = all.subList(fi * 7, fi * 7 + 7);
             String name = (String) c[0];
             assertEquals(channels > 1 ? "6 5 4 " + channels : "6 5 4", field(nib, "shape"), name);
             assertEquals(c[3], field(nib, "dtype"), name);

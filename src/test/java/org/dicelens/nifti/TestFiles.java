@@ -66,6 +66,30 @@ final class TestFiles {
         return b.array();
     }
 
+    /**
+     * A fresh folder for tests that write thousands of small files: under /dev/shm (memory) where there is one,
+     * since creating files on a busy disk costs milliseconds each; else in the default temporary folder.
+     */
+    static Path scratchDir() {
+        try {
+            Path shm = Path.of("/dev/shm");
+            return Files.isDirectory(shm) && Files.isWritable(shm) ? Files.createTempDirectory(shm, "dicelens-test")
+                    : Files.createTempDirectory("dicelens-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] gzip(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream g = new GZIPOutputStream(out)) {
