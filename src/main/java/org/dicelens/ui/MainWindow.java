@@ -57,7 +57,7 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         files = new FileActions(vm, display, recent, owner);
 
-        ClassesPanel classes = new ClassesPanel(vm.controls());
+        ClassesPanel classes = new ClassesPanel(vm);
         OverlayPanel overlays = new OverlayPanel(display);
         VBox left = new VBox(6, classes, overlays);
         VBox.setVgrow(classes, Priority.ALWAYS);

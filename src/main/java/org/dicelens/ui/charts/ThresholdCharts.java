@@ -60,7 +60,9 @@ public final class ThresholdCharts extends javafx.scene.layout.VBox {
                 top = Double.isFinite(v) ? Math.max(top, v) : top;
             }
             if (k != null) {
-                top = Math.max(top, Math.max(k.refMl(), k.softMl()));
+                // V_hard(0) is the whole region: zoom to a few times the class's own volume so its curve is readable
+                double own = Math.max(k.refMl(), k.softMl());
+                top = own > 0 ? Math.min(top, 3 * own) : top;
             }
             volume.setRange(0, 1, 0, top * 1.05);
             volume.add(new PlotCanvas.Line(T, s.hardMl(), ChartColours.VOLUME, false, "V_hard(t)"));

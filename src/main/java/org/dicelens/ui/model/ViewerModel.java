@@ -66,6 +66,8 @@ public final class ViewerModel {
     private final LatestWins<Request, Curves.PerSlice> slicer;
     private BackgroundTask loadTask;
     private List<Object> lastCurveKey;
+    /** A new case whose classes were reset: choose its rarest present class once the first metrics arrive. */
+    private boolean autoSelect;
     private long loadGeneration;
 
     /**
@@ -84,6 +86,10 @@ public final class ViewerModel {
                 metricsSettings.set(r.request().settings());
                 sums.set(r.value().sums());
                 metrics.set(r.value().metrics());
+                if (autoSelect) {
+                    autoSelect = false;
+                    chooseRarestClass(r.value().metrics());
+                }
             }
         });
         sweeper = new LatestWins<>(chartsThread, fx, r -> deliver(r, sweep));
@@ -135,11 +141,12 @@ public final class ViewerModel {
         progressMessage.set("Opening " + files.describe());
         loadThread.execute(() -> {
             try {
-                Case c = reader.read(files, task);
+                CaseFiles resolved = reader.resolve(files);
+                Case c = reader.read(resolved, task);
                 task.checkCancelled();
                 Analysis a = factory.build(c, task);
                 task.checkCancelled();
-                fx.execute(() -> finishLoad(generation, new LoadedCase(files, c, a), then));
+                fx.execute(() -> finishLoad(generation, new LoadedCase(resolved, c, a), then));
             } catch (InputException e) {
                 fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), e.getMessage()));
             } catch (CancellationException e) {
@@ -151,6 +158,23 @@ public final class ViewerModel {
                 fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), describe(e)));
             }
         });
+    }
+
+    /**
+     * Chooses the foreground class with the fewest reference voxels (the engine's count): where soft and hard Dice,
+     * and volumes, part ways most, so a newcomer sees the lesson first.
+     */
+    private void chooseRarestClass(CaseMetrics m) {
+        int best = -1;
+        for (int c = 0; c < m.classes().size(); c++) {
+            var k = m.classes().get(c);
+            if (k.label() != 0 && k.refVoxels() > 0 && (best < 0 || k.refVoxels() < m.classes().get(best).refVoxels())) {
+                best = c;
+            }
+        }
+        if (best >= 0) {
+            controls.selectedClassProperty().set(best);
+        }
     }
 
     /** Cancels the load in progress, if any; the current case stays. */
@@ -184,6 +208,7 @@ public final class ViewerModel {
         boolean sameClasses = old != null && labels(old.data()).equals(labels(lc.data()));
         if (!sameClasses) {
             controls.resetClasses(lc.data().classes());
+            autoSelect = then == null;
         }
         if (then != null) {
             then.accept(lc);

@@ -28,7 +28,7 @@ public final class MetricsTablePanel extends VBox {
         "Hard volume Σb·v in mL at the current threshold", "ΔV_soft = V_soft − V_ref (red: over-estimation)",
         "ΔV_hard = V_hard − V_ref (red: over-estimation)"};
     private static final String[] SHORT = {"soft\nDice", "hard\nDice", "soft\nJ", "hard\nJ", "prec", "recall",
-        "V_ref\nmL", "V_soft\nmL", "V_hard\nmL", "ΔV_soft\nmL", "ΔV_hard\nmL"};
+        "V_ref\nmL", "V_soft\nmL", "V_hard\nmL", "ΔV soft\nmL", "ΔV hard\nmL"};
     private final TableView<MetricsRows.Row> table = new TableView<>();
 
     public MetricsTablePanel(ViewerModel vm) {
@@ -37,7 +37,7 @@ public final class MetricsTablePanel extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<MetricsRows.Row, String> name = new TableColumn<>("class");
         name.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().name()));
-        name.setPrefWidth(74);
+        name.setPrefWidth(92);
         name.setSortable(false);
         table.getColumns().add(name);
         List<String> h = MetricsRows.HEADERS;
@@ -55,7 +55,7 @@ public final class MetricsTablePanel extends VBox {
             boolean delta = col == MetricsRows.DELTA_SOFT || col == MetricsRows.DELTA_HARD;
             boolean volume = col >= 6;
             tc.setCellFactory(c -> new NumberCell(delta, volume ? 1 : 3));
-            tc.setPrefWidth(volume ? 56 : 48);
+            tc.setPrefWidth(volume ? 54 : 45);
             tc.setSortable(false);
             table.getColumns().add(tc);
         }
