@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
+import org.dicelens.volume.PredictionKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,9 +43,18 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--reference", paramLabel = "REF", description = "Reference label map (.nii/.nii.gz).")
     Path reference;
 
+    @Option(names = "--reference-masks", paramLabel = "MASK", arity = "1..*",
+            description = "Instead of --reference: one binary mask per foreground class, in class order.")
+    List<Path> masks = new ArrayList<>();
+
     @Option(names = "--prediction", paramLabel = "P", arity = "1..*",
             description = "Prediction: one 4D probability file, one file per class in channel order, or one foreground map.")
     List<Path> predictions = new ArrayList<>();
+
+    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
+            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (a hard label map: metrics only) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String kind = "auto";
 
     @Option(names = "--reference-dir", paramLabel = "DIR", description = "Batch: folder of reference label maps.")
     Path referenceDir;
@@ -54,7 +65,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--image", paramLabel = "IMG", description = "Optional scan (checked against the reference's grid).")
     Path image;
 
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description or JSON.")
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Case name in the report (default: the reference's file name).")
@@ -84,11 +95,13 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             throw SettingsOptions.bad("--format", format, "expected json or csv");
         }
         settings.validate(); // a typo in an option fails before any loading
+        PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, quiet);
         if (!batch) {
-            CaseInputs in = new CaseInputs(name != null ? name : CaseInputs.nameOf(reference), reference, predictions, image,
-                    labels);
+            Path first = reference != null ? reference : masks.get(0);
+            CaseInputs in = new CaseInputs(name != null ? name : CaseInputs.nameOf(first), reference, masks, predictions, image,
+                    labels, pk);
             if (out != null) {
                 AtomicOutput.checkNotInput(out, in.files());
             }
@@ -106,7 +119,6 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             List<Path> inputs = new ArrayList<>();
             inputs.addAll(BatchPairing.niftiFiles(referenceDir, "--reference-dir").values());
             inputs.addAll(BatchPairing.niftiFiles(predictionDir, "--prediction-dir").values());
-            inputs.add(image);
             inputs.add(labels);
             AtomicOutput.checkNotInput(out, inputs);
         }
@@ -114,7 +126,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
                     + " have no prediction and are skipped");
         }
-        List<CaseMetrics> done = runBatch(pairing.pairs(), bar);
+        List<CaseMetrics> done = runBatch(pairing.pairs(), pk, bar);
         emit(fmt.equals("json") ? JsonReport.of(done) : CsvReport.of(done));
         int failed = pairing.pairs().size() - done.size();
         if (failed > 0) {
@@ -132,13 +144,18 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             if (referenceDir == null || predictionDir == null) {
                 throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
             }
-            if (reference != null || !predictions.isEmpty() || name != null) {
+            if (image != null) {
+                throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
+            }
+            if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null) {
                 throw new CommandLine.ParameterException(cl,
                         "give either --reference/--prediction (one case) or --reference-dir/--prediction-dir (a batch)");
             }
-        } else if (reference == null || predictions.isEmpty()) {
+        } else if ((reference == null && masks.isEmpty()) || predictions.isEmpty()) {
             throw new CommandLine.ParameterException(cl,
                     "give --reference and --prediction (one case), or --reference-dir and --prediction-dir (a batch)");
+        } else if (reference != null && !masks.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "give either --reference or --reference-masks, not both");
         }
         if (jobs < 1) {
             throw new CommandLine.ParameterException(cl, "--jobs must be at least 1, not " + jobs);
@@ -150,12 +167,13 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         for (String w : Backend.warnings(c)) {
             messages.message("warning: " + in.name() + ": " + w);
         }
-        CaseMetrics m = Backend.evaluate(c, settings.toSettings(c.classes()), progress);
+        Settings s = settings.toSettings(c.classes());
+        CaseMetrics m = Backend.evaluate(c, s, progress);
         return Backend.named(m, in.name());
     }
 
     /** Evaluates the pairs on {@code jobs} threads; returns the successes in name order, failures already reported. */
-    private List<CaseMetrics> runBatch(List<BatchPairing.Pair> pairs, ProgressBar bar) {
+    private List<CaseMetrics> runBatch(List<BatchPairing.Pair> pairs, PredictionKind pk, ProgressBar bar) {
         int n = pairs.size();
         CaseMetrics[] results = new CaseMetrics[n];
         AtomicInteger finished = new AtomicInteger();
@@ -175,8 +193,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     String problem = p.error();
                     if (problem == null) {
                         try {
-                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), image, labels),
-                                    Progress.NONE, bar);
+                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), null, labels,
+                                    pk), Progress.NONE, bar);
                         } catch (InputException e) {
                             problem = OneLineErrors.oneLine(e.getMessage());
                         } catch (OutOfMemoryError e) {
@@ -185,13 +203,15 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                             problem = "internal error: " + OneLineErrors.oneLine(String.valueOf(e));
                         }
                     }
-                    if (problem != null) {
-                        failures.incrementAndGet();
-                        bar.message("error: case " + p.name() + ": " + problem);
+                    synchronized (bar) { // count and draw together, so the bar never steps back
+                        if (problem != null) {
+                            failures.incrementAndGet();
+                            bar.message("error: case " + p.name() + ": " + problem);
+                        }
+                        int f = finished.incrementAndGet();
+                        bar.update(f / (double) n, "cases " + f + "/" + n + (failures.get() > 0 ? " (" + failures.get()
+                                + " failed)" : ""));
                     }
-                    int f = finished.incrementAndGet();
-                    bar.update(f / (double) n, "cases " + f + "/" + n + (failures.get() > 0 ? " (" + failures.get()
-                            + " failed)" : ""));
                 }));
             }
             for (Future<?> f : futures) {

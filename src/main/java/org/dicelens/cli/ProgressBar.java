@@ -6,8 +6,8 @@ import org.dicelens.common.Progress;
 
 /**
  * A progress bar on stderr. On a terminal it redraws one line with carriage returns; when stderr goes to a file or
- * a pipe it writes a plain line only when the message changes, so logs stay readable. Thread-safe: batch cases
- * report from several threads.
+ * a pipe it draws nothing, so logs and scripts see only warnings and errors (one line each). Thread-safe: batch
+ * cases report from several threads.
  */
 final class ProgressBar implements Progress {
     private static final int WIDTH = 30;
@@ -44,9 +44,6 @@ final class ProgressBar implements Progress {
             String line = bar(fraction) + " " + msg;
             err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
             lastLength = line.length();
-            err.flush();
-        } else if (!msg.equals(lastMessage)) {
-            err.println(msg);
             err.flush();
         }
         lastMessage = msg;

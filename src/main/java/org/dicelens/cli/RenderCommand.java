@@ -37,10 +37,14 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Prediction: one 4D probability file, one file per class, or one foreground map.")
     List<Path> predictions = new ArrayList<>();
 
+    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
+            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
+    String kind = "auto";
+
     @Option(names = "--image", paramLabel = "IMG", description = "Scan drawn underneath (black when absent).")
     Path image;
 
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description or JSON.")
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
     @Option(names = "--axis", paramLabel = "axial|coronal|sagittal", defaultValue = "axial",
@@ -94,7 +98,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SliceComposer.Request req = request();
-        CaseInputs in = new CaseInputs(CaseInputs.nameOf(reference), reference, predictions, image, labels);
+        CaseInputs in = new CaseInputs(CaseInputs.nameOf(reference), reference, predictions, image, labels,
+                Backend.kind(kind));
         AtomicOutput.checkNotInput(out, in.files());
         ProgressBar bar = ProgressBar.forErr(spec.commandLine().getErr(), quiet);
         Case c;

@@ -96,7 +96,7 @@ public final class SameDiffLosses {
      * (N − P)/P from the prediction, held constant (no gradient flows through w, as in the gradient maps).
      */
     public static SDVariable weightedCrossEntropy(SameDiff sd, SDVariable p, SDVariable r, LossParams lp) {
-        SDVariable n = sd.onesLike(r).sum();
+        SDVariable n = r.rsub(1.0).sum().add(r.sum()); // N = Σ(1 − r) + Σ r, without onesLike's warnings
         SDVariable fg = lp.wceWeightSource() == WceWeightSource.PREDICTION ? new StopGradient(sd, p).outputVariable().sum()
                 : r.sum();
         return weightedCrossEntropy(sd, p, r, n.sub(fg).div(fg));

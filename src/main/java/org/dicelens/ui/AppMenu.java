@@ -10,7 +10,7 @@ import javafx.scene.input.KeyCombination;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.OverlayModel;
-import org.dicelens.ui.model.ViewAxis;
+import org.dicelens.render.ViewAxis;
 import org.dicelens.ui.panels.HelpText;
 
 /** The menu bar: File (open, recent, sessions, exports), View (maximise a view, overlays), Help. */
@@ -67,7 +67,7 @@ public final class AppMenu {
         view.getItems().add(grid);
         int k = 1;
         for (ViewAxis a : ViewAxis.values()) {
-            view.getItems().add(item("Maximise " + a.title, "Shortcut+" + k++, () -> display.maximisedProperty().set(a)));
+            view.getItems().add(item("Maximise " + org.dicelens.ui.slices.SliceView.title(a), "Shortcut+" + k++, () -> display.maximisedProperty().set(a)));
         }
         view.getItems().add(new SeparatorMenuItem());
         for (OverlayModel.Layer l : OverlayModel.Layer.values()) {

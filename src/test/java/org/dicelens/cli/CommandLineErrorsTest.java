@@ -32,6 +32,7 @@ class CommandLineErrorsTest {
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--reference-dir", "d",
                 "--prediction-dir", "e"), "either");
         oneLineError(Cli.run("evaluate", "--bogus"), "--bogus", "evaluate --help");
+        oneLineError(Cli.run("evaluate", "--reference-dir", "a", "--prediction-dir", "b", "--image", "x.nii"), "--image");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--jobs", "0"), "--jobs");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--bins", "ten"), "--bins", "ten");
     }
@@ -43,6 +44,48 @@ class CommandLineErrorsTest {
                 "--thresholds", "abc");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--format", "xml"), "--format", "xml");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--mode", "soft"), "--mode");
+    }
+
+    @Test
+    void malformedInputsAreOneLineNamingTheFile() throws Exception {
+        double[] sp = {1, 1, 1};
+        Path ref = TinyNifti.write(dir.resolve("ref.nii.gz"), 2, 2, 2, sp, TinyNifti.UINT8, new float[] {0, 1, 0, 1, 0, 0, 1, 0});
+        Path pred = TinyNifti.write(dir.resolve("pred.nii.gz"), 2, 2, 2, sp, TinyNifti.FLOAT32,
+                new float[] {0.1f, 0.9f, 0.2f, 0.7f, 0.1f, 0.3f, 0.6f, 0.2f});
+        Path random = dir.resolve("random.nii");
+        byte[] bytes = new byte[2000];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(random, bytes);
+        Path empty = Files.createFile(dir.resolve("empty.nii.gz"));
+        Path folder = Files.createDirectories(dir.resolve("folder.nii"));
+        Path otherGrid = TinyNifti.write(dir.resolve("other.nii.gz"), 2, 2, 3, sp, TinyNifti.FLOAT32, new float[12]);
+        Path nan = TinyNifti.write(dir.resolve("nan.nii.gz"), 2, 2, 2, sp, TinyNifti.FLOAT32,
+                new float[] {Float.NaN, 0.9f, 0.2f, 0.7f, 0.1f, 0.3f, 0.6f, 0.2f});
+        Path table = dir.resolve("table.json");
+        Files.writeString(table, "{ this is not json");
+        for (Path bad : new Path[] {random, empty, folder, otherGrid, nan}) {
+            oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", bad.toString(), "-q"),
+                    bad.getFileName().toString());
+            oneLineError(Cli.run("evaluate", "--reference", bad.toString(), "--prediction", pred.toString(), "-q"),
+                    bad.getFileName().toString());
+        }
+        oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", pred.toString(), "--labels",
+                table.toString(), "-q"), "table.json");
+        oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", dir.resolve("missing.nii").toString(),
+                "-q"), "missing.nii");
+        // a failed evaluation leaves a previous report as it was
+        Path report = dir.resolve("report.json");
+        Files.writeString(report, "previous report");
+        oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", random.toString(), "--out",
+                report.toString(), "-q"), "random.nii");
+        assertEquals("previous report", Files.readString(report));
+        Cli ok = Cli.run("evaluate", "--reference", ref.toString(), "--prediction", pred.toString(), "--out", report.toString(),
+                "-q");
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(Files.readString(report).contains("\"softDice\""), "replaced by the new report");
+        // a threshold for a label the case does not have is named with the labels it does have
+        oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", pred.toString(), "--thresholds",
+                "3=0.5", "-q"), "--thresholds", "3=0.5", "[0, 1]");
     }
 
     @Test

@@ -137,7 +137,7 @@ class CaseProblemsTest {
         assertArrayEquals(f(1, 0, 0.5, 1, 0, 1), c.prediction().channels()[1]);
         assertArrayEquals(f(0, 1, 0.5, 0, 1, 0), c.prediction().channels()[0]);
         assertEquals(3, c.prediction().clampedCount());
-        assertEquals(List.of("pred.nii.gz: 3 values outside [0,1] clamped (range -0.0200000 to 1.20000)"), c.warnings());
+        assertEquals(List.of("pred.nii.gz: 3 values outside [0,1] clamped (values from -0.0200000 to 1.20000)"), c.warnings());
     }
 
     @Test
@@ -145,7 +145,7 @@ class CaseProblemsTest {
         Vols.MapReader r = new Vols.MapReader().put(vol(REF, G, f(1, 0, 1, 1, 0, 1))).put(vol(PRED, G, f(4.5, -3, 0.5, 2, -7.25, 1)));
         Case c = CaseLoader.load(CaseSpec.of(REF, PRED), Progress.NONE, r);
         assertEquals(4, c.prediction().clampedCount());
-        assertTrue(c.warnings().get(0).endsWith("(range -7.25000 to 4.50000); these look like logits: load them as logits"),
+        assertTrue(c.warnings().get(0).endsWith("(values from -7.25000 to 4.50000); these look like logits: load them as logits"),
                 c.warnings().get(0));
     }
 

@@ -1,5 +1,6 @@
 package org.dicelens.ui.model;
 
+import java.util.function.IntPredicate;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Settings;
@@ -12,6 +13,15 @@ import org.dicelens.volume.Case;
  */
 public interface Analysis {
     Case data();
+
+    /** The evaluation region of these settings as a test on flat voxel index; null for the whole volume. */
+    IntPredicate region(Settings settings);
+
+    /**
+     * The chosen loss's gradient on one slice, in the engine's slice layout along voxel axis {@code axis}
+     * (see {@code GradientMaps}), into {@code out}; false when this loss has no gradient map.
+     */
+    boolean gradientSlice(Settings settings, int channel, org.dicelens.metrics.GradientLoss loss, boolean wrtLogit, int axis, int index, float[] out);
 
     /** Every number of every class under the given controls. */
     CaseMetrics evaluate(Settings settings);

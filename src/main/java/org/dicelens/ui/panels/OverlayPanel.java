@@ -47,8 +47,8 @@ public final class OverlayPanel extends VBox {
                 OverlayModel.Colormap.values()));
         cmap.valueProperty().bindBidirectional(o.colormap);
         cmap.setTooltip(Help.tip("Probability colormap (FSLeyes / NiiVue names)"));
-        ChoiceBox<OverlayModel.GradientLoss> grad = new ChoiceBox<>(FXCollections.observableArrayList(
-                OverlayModel.GradientLoss.values()));
+        ChoiceBox<org.dicelens.metrics.GradientLoss> grad = new ChoiceBox<>(FXCollections.observableArrayList(
+                org.dicelens.metrics.GradientLoss.values()));
         grad.valueProperty().bindBidirectional(o.gradientLoss);
         grad.setTooltip(Help.tip("Loss whose gradient ∂L/∂p is drawn (blue negative, red positive, symmetric about 0). "
                 + "Soft Dice's gradient takes one value on the reference and another elsewhere: a flat map."));
@@ -63,8 +63,21 @@ public final class OverlayPanel extends VBox {
 
         window = new RangeSlider(0, 1, 0, 1);
         window.setId("windowSlider");
-        window.minProperty().bind(display.rangeMinProperty());
-        window.maxProperty().bind(display.rangeMaxProperty());
+        // RangeSlider adjusts min/max itself, so they cannot be bound: set them in an order that never crosses
+        Runnable range = () -> {
+            double lo = display.rangeMinProperty().get();
+            double hi = display.rangeMaxProperty().get();
+            if (lo > window.getMax()) {
+                window.setMax(hi);
+                window.setMin(lo);
+            } else {
+                window.setMin(lo);
+                window.setMax(hi);
+            }
+        };
+        display.rangeMinProperty().addListener(x -> range.run());
+        display.rangeMaxProperty().addListener(x -> range.run());
+        range.run();
         window.lowValueProperty().bindBidirectional(display.windowLowProperty());
         window.highValueProperty().bindBidirectional(display.windowHighProperty());
         Label wl = new Label();
