@@ -35,6 +35,16 @@ public final class Bins {
         return p >= EDGE[k + 1] ? k + 1 : k;
     }
 
+    /**
+     * The bin of a float p in [0,1]: plain truncation of p·1000.0 is exact here, because a float has 24 significant
+     * bits, so p·1000 is computed without rounding, and no double lies strictly between k/1000 and the double nearest
+     * it. Checked for all 1,065,353,217 floats in [0,1] (a one-off scan, see docs/metrics.md) and near every edge by
+     * BinsTest.
+     */
+    public static int ofFloat(float p) {
+        return (int) (p * 1000.0);
+    }
+
     /** The lower edge k/1000.0 of bin k (the threshold of step k). */
     public static double edge(int k) {
         return EDGE[k];

@@ -92,7 +92,7 @@ public final class Engine {
         double p = stats.sumP(c, lv, 0) + i;
         double r = stats.reference(c, lv);
         // Σp² where r = 1 from Σ(1 − p)² = R − 2I + Σp²: no cancellation against the stored form
-        double p2 = stats.sumD2(c, lv, 0) + (stats.sumD2(c, lv, 1) - r + 2 * i);
+        double p2 = logs.d2(c, lv, 0) + (logs.d2(c, lv, 1) - r + 2 * i);
         return new ClassSums(n, i, p, r, p2, r);
     }
 
@@ -105,7 +105,9 @@ public final class Engine {
     /** The reliability diagram (settings' bins, a divisor of 1000), ECE and Brier of one class inside the region. */
     public Reliability reliability(Settings s, int channel) {
         checkChannel(channel);
-        return Reliability.of(stats, channel, region.levelIndex(s.margin()), s.margin(), s.calibrationBins());
+        int lv = region.levelIndex(s.margin());
+        return Reliability.of(stats, channel, lv, s.margin(), s.calibrationBins(), logs.d2(channel, lv, 1),
+                logs.d2(channel, lv, 0));
     }
 
     /** The Dice-optimal segmentation of one class inside Ω_margin (cached per class and region). */

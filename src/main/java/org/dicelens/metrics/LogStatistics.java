@@ -4,19 +4,22 @@ import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;
 
 /**
- * The sums that need a logarithm per voxel, kept out of {@link CaseStatistics}' pass so that pass stays a pure
- * histogram (see docs/metrics.md for the measured costs). With p clamped to [1e-7, 1 − 1e-7] for logs (q) and
+ * The per-(class, level, r) sums of per-voxel non-linear terms, the second pass after {@link CaseStatistics}' histogram
+ * pass (see docs/metrics.md for the measured costs). With p clamped to [1e-7, 1 − 1e-7] for logs (q) and
  * p_t = p where r = 1, else 1 − p:
  * <ul>
  * <li>{@code ln}: per (c, ℓ, r), Σ ln q_t, i.e. Σ ln q where r = 1 and Σ ln(1 − q) where r = 0: cross-entropy (binary,
  * multi-class, weighted) and combo are linear in these, so they never need another pass;</li>
+ * <li>{@code d2}: per (c, ℓ, r), Σ(p − r)², i.e. Σp² where r = 0 and Σ(1 − p)² where r = 1 (Brier, sensitivity–
+ * specificity and Σp² for the squared Dice loss, kept in this form so nothing cancels when p is near r);</li>
  * <li>{@code focal}: per (c, ℓ, r), Σ (1 − p_t)^γ ln q_t for one γ (γ sits inside the per-voxel non-linearity);</li>
  * <li>{@code expLog}: per (reference class l, ℓ), Σ over voxels whose reference is l of (−ln q_l)^γ for one γ, the
  * exponential logarithmic loss's cross-entropy term before its class weights.</li>
  * </ul>
  * Arrays are prefix-summed over levels like the histograms: index [c][ℓ·2 + r] or [l][ℓ]. A part not asked for is null.
  */
-public record LogStatistics(double[][] ln, double focalGamma, double[][] focal, double expLogGamma, double[][] expLog) {
+public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, double[][] focal, double expLogGamma,
+        double[][] expLog) {
     static final double LOG_FLOOR = 1e-7;
     static final double LOG_CEIL = 1 - 1e-7;
 
@@ -33,87 +36,186 @@ public record LogStatistics(double[][] ln, double focalGamma, double[][] focal, 
     /**
      * One parallel pass computing the parts asked for.
      *
-     * @param withLn      compute the Σ ln q_t part
+     * @param withLn      compute the Σ ln q_t and Σ(p − r)² parts
      * @param focalGamma  γ of the focal part, or NaN to skip it
      * @param expLogGamma γ of the exp-log part, or NaN to skip it
      */
     public static LogStatistics compute(Case cs, EvaluationRegion region, boolean withLn, double focalGamma,
             double expLogGamma, Progress progress, double from, double to) {
-        int nx = cs.geometry().nx();
-        int ny = cs.geometry().ny();
         int nz = cs.geometry().nz();
-        float[][] ch = cs.prediction().channels();
-        byte[] ref = cs.referenceClass();
-        int nc = ch.length;
-        int levels = region.levelCount();
-        boolean wantFocal = !Double.isNaN(focalGamma);
-        boolean wantExp = !Double.isNaN(expLogGamma);
-        boolean perChannel = withLn || wantFocal;
-        boolean square = focalGamma == 2.0;
         int workers = Parallel.workers(nz);
-        double[][][][] parts = new double[workers][][][];
-        int[][] rows = new int[workers][];
+        Worker[] parts = new Worker[workers];
         Parallel.forPlanes(nz, workers, (w, z) -> {
             if (parts[w] == null) {
-                parts[w] = new double[][][] {new double[nc][levels * 2], new double[nc][levels * 2],
-                    new double[nc][levels]};
-                rows[w] = new int[nx];
+                parts[w] = new Worker(cs, region, withLn, focalGamma, expLogGamma);
             }
-            double[][] lnAcc = parts[w][0];
-            double[][] focalAcc = parts[w][1];
-            double[][] expAcc = parts[w][2];
-            int[] lvRow = rows[w];
-            for (int y = 0; y < ny; y++) {
-                region.rowLevels(y, z, lvRow);
-                int base = nx * (y + ny * z);
-                for (int x = 0; x < nx; x++) {
-                    int i = base + x;
-                    int refc = ref[i] & 0xFF;
-                    int lv = lvRow[x];
-                    if (wantExp && refc < nc) {
-                        double q = forLog(clamp01(ch[refc][i]));
-                        expAcc[refc][lv] += Math.pow(-Math.log(q), expLogGamma);
-                    }
-                    if (!perChannel) {
-                        continue;
-                    }
-                    for (int c = 0; c < nc; c++) {
-                        double p = clamp01(ch[c][i]);
-                        double q = forLog(p);
-                        int r = refc == c ? 1 : 0;
-                        double lnqt = r == 1 ? Math.log(q) : Math.log(1 - q);
-                        int at = lv * 2 + r;
-                        lnAcc[c][at] += lnqt;
-                        if (wantFocal) {
-                            double u = 1 - (r == 1 ? p : 1 - p);
-                            focalAcc[c][at] += (square ? u * u : Math.pow(u, focalGamma)) * lnqt;
-                        }
-                    }
-                }
-            }
+            parts[w].plane(z);
         }, progress, from, to, "log sums");
-        double[][][] merged = null;
-        for (double[][][] p : parts) {
+        Worker merged = null;
+        for (Worker p : parts) {
             if (p == null) {
                 continue;
             }
             if (merged == null) {
                 merged = p;
-                continue;
+            } else {
+                merged.add(p);
             }
-            for (int part = 0; part < 3; part++) {
-                for (int c = 0; c < nc; c++) {
-                    for (int j = 0; j < merged[part][c].length; j++) {
-                        merged[part][c][j] += p[part][c][j];
+        }
+        double[][][] out = {merged.ln, merged.d2, merged.focal, merged.exp};
+        for (int part = 0; part < 4; part++) {
+            if (out[part] != null) {
+                prefix(out[part], part == 3 ? 1 : 2);
+            }
+        }
+        return new LogStatistics(merged.ln, merged.d2, focalGamma, merged.focal, expLogGamma, merged.exp);
+    }
+
+    /**
+     * One worker's sums. Row by row and channel by channel (like the histogram pass); terms accumulate in registers
+     * while the (level, r) cell stays the same along the row, and are flushed to the arrays when it changes, so long
+     * runs inside the box do not wait on a memory round trip per voxel.
+     */
+    private static final class Worker {
+        final int nx;
+        final int ny;
+        final int nc;
+        final float[][] ch;
+        final byte[] ref;
+        final EvaluationRegion region;
+        final double focalGamma;
+        final double expLogGamma;
+        final boolean square;
+        final double[][] ln;
+        final double[][] d2;
+        final double[][] focal;
+        final double[][] exp;
+        final int[] lvRow;
+
+        Worker(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma) {
+            nx = cs.geometry().nx();
+            ny = cs.geometry().ny();
+            ch = cs.prediction().channels();
+            ref = cs.referenceClass();
+            nc = ch.length;
+            this.region = region;
+            this.focalGamma = focalGamma;
+            this.expLogGamma = expLogGamma;
+            square = focalGamma == 2.0;
+            int levels = region.levelCount();
+            ln = withLn ? new double[nc][levels * 2] : null;
+            d2 = withLn ? new double[nc][levels * 2] : null;
+            focal = Double.isNaN(focalGamma) ? null : new double[nc][levels * 2];
+            exp = Double.isNaN(expLogGamma) ? null : new double[nc][levels];
+            lvRow = new int[nx];
+        }
+
+        void plane(int z) {
+            for (int y = 0; y < ny; y++) {
+                region.rowLevels(y, z, lvRow);
+                int base = nx * (y + ny * z);
+                if (ln != null || focal != null) {
+                    for (int c = 0; c < nc; c++) {
+                        channelRow(c, base);
                     }
+                }
+                if (exp != null) {
+                    expLogRow(base);
                 }
             }
         }
-        prefix(merged[0], 2);
-        prefix(merged[1], 2);
-        prefix(merged[2], 1);
-        return new LogStatistics(withLn ? merged[0] : null, focalGamma, wantFocal ? merged[1] : null, expLogGamma,
-                wantExp ? merged[2] : null);
+
+        private void channelRow(int c, int base) {
+            final float[] p = ch[c];
+            final boolean withLn = ln != null;
+            final boolean withFocal = focal != null;
+            int key = -1;
+            double sLn = 0;
+            double sD2 = 0;
+            double sF = 0;
+            for (int x = 0; x < nx; x++) {
+                int i = base + x;
+                int r = (ref[i] & 0xFF) == c ? 1 : 0;
+                int k = lvRow[x] * 2 + r;
+                if (k != key) {
+                    flush(c, key, sLn, sD2, sF);
+                    key = k;
+                    sLn = 0;
+                    sD2 = 0;
+                    sF = 0;
+                }
+                double pv = clamp01(p[i]);
+                double q = forLog(pv);
+                double lnqt = Math.log(r == 1 ? q : 1 - q);
+                if (withLn) {
+                    sLn += lnqt;
+                    double d = pv - r;
+                    sD2 += d * d;
+                }
+                if (withFocal) {
+                    double u = 1 - (r == 1 ? pv : 1 - pv);
+                    sF += (square ? u * u : Math.pow(u, focalGamma)) * lnqt;
+                }
+            }
+            flush(c, key, sLn, sD2, sF);
+        }
+
+        private void flush(int c, int key, double sLn, double sD2, double sF) {
+            if (key < 0) {
+                return;
+            }
+            if (ln != null) {
+                ln[c][key] += sLn;
+                d2[c][key] += sD2;
+            }
+            if (focal != null) {
+                focal[c][key] += sF;
+            }
+        }
+
+        private void expLogRow(int base) {
+            int cls = -1;
+            int lv = -1;
+            double s = 0;
+            for (int x = 0; x < nx; x++) {
+                int i = base + x;
+                int refc = ref[i] & 0xFF;
+                if (refc >= nc) {
+                    continue;
+                }
+                if (refc != cls || lvRow[x] != lv) {
+                    if (cls >= 0) {
+                        exp[cls][lv] += s;
+                    }
+                    cls = refc;
+                    lv = lvRow[x];
+                    s = 0;
+                }
+                double q = forLog(clamp01(ch[refc][i]));
+                s += Math.pow(-Math.log(q), expLogGamma);
+            }
+            if (cls >= 0) {
+                exp[cls][lv] += s;
+            }
+        }
+
+        void add(Worker o) {
+            addAll(ln, o.ln);
+            addAll(d2, o.d2);
+            addAll(focal, o.focal);
+            addAll(exp, o.exp);
+        }
+
+        private static void addAll(double[][] a, double[][] b) {
+            if (a == null) {
+                return;
+            }
+            for (int c = 0; c < a.length; c++) {
+                for (int j = 0; j < a[c].length; j++) {
+                    a[c][j] += b[c][j];
+                }
+            }
+        }
     }
 
     private static void prefix(double[][] arrays, int groups) {
@@ -127,6 +229,11 @@ public record LogStatistics(double[][] ln, double focalGamma, double[][] focal, 
     /** Σ ln q_t of class c over {level ≤ lv, r}. */
     public double ln(int c, int lv, int r) {
         return ln[c][lv * 2 + r];
+    }
+
+    /** Σ(p − r)² of class c over {level ≤ lv, r}. */
+    public double d2(int c, int lv, int r) {
+        return d2[c][lv * 2 + r];
     }
 
     /** Σ (1 − p_t)^γ ln q_t of class c over {level ≤ lv, r}. */

@@ -65,9 +65,9 @@ final class MetricsAssembler {
             double lnNeg = logs.ln(c, lv, 0);
             ceMulti += lnPos;
             double diceLoss = Losses.diceLoss(cs, lp);
-            double d2Pos = st.sumD2(c, lv, 1);
-            double d2Neg = st.sumD2(c, lv, 0);
-            Reliability rel = Reliability.of(st, c, lv, s.margin(), s.calibrationBins());
+            double d2Pos = logs.d2(c, lv, 1);
+            double d2Neg = logs.d2(c, lv, 0);
+            Reliability rel = Reliability.of(st, c, lv, s.margin(), s.calibrationBins(), d2Pos, d2Neg);
             int[] sp = e.specialSteps(c, lv);
             DiceOptimal opt = e.diceOptimal(c, s.margin());
             double dl = (2 * cs.i() + 1) / (cs.p() + cs.r() + 1);

@@ -22,7 +22,7 @@ public record Reliability(int channel, int margin, int bins, double[] confidence
         }
     }
 
-    static Reliability of(CaseStatistics st, int c, int lv, int margin, int bins) {
+    static Reliability of(CaseStatistics st, int c, int lv, int margin, int bins, double d2Pos, double d2Neg) {
         checkBins(bins);
         int width = Settings.STEPS / bins;
         double[] conf = new double[bins];
@@ -43,7 +43,7 @@ public record Reliability(int channel, int margin, int bins, double[] confidence
                 ece += all / (double) n * Math.abs(obs[j] - conf[j]);
             }
         }
-        double brier = Losses.brier(n, st.sumD2(c, lv, 1), st.sumD2(c, lv, 0));
+        double brier = Losses.brier(n, d2Pos, d2Neg);
         return new Reliability(c, margin, bins, conf, obs, cnt, n, ece, brier);
     }
 }

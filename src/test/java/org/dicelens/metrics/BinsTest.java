@@ -16,6 +16,9 @@ class BinsTest {
         if (b < 0 || b > 1000 || !(p >= b / 1000.0) || !(b == 1000 || p < (b + 1) / 1000.0)) {
             fail("p=" + f + " (" + p + ") placed in bin " + b);
         }
+        if (Bins.ofFloat(f) != b) {
+            fail("float shortcut: p=" + f + " gives " + Bins.ofFloat(f) + ", not " + b);
+        }
     }
 
     @Test
