@@ -46,7 +46,7 @@ class AtomicFilesTest {
     }
 
     @Test
-    void writingOverAnInputIsRefusedThroughDotDotAndLinks() throws IOException {
+    void writingOverAnInputIsRefusedThroughDotDotAndLinks() throws IOException, InputException {
         Path input = Files.writeString(dir.resolve("ref.nii"), "data");
         Files.createDirectories(dir.resolve("sub"));
         Path link = Files.createSymbolicLink(dir.resolve("link.nii"), input);
