@@ -71,11 +71,7 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
         return new LogStatistics(merged.ln, merged.d2, focalGamma, merged.focal, expLogGamma, merged.exp);
     }
 
-    /**
-     * One worker's sums. Row by row and channel by channel (like the histogram pass); terms accumulate in registers
-     * while the (level, r) cell stays the same along the row, and are flushed to the arrays when it changes, so long
-     * runs inside the box do not wait on a memory round trip per voxel.
-     */
+    /** One worker's sums, row by row and channel by channel like the histogram pass. */
     private static final class Worker {
         final int nx;
         final int ny;
@@ -114,62 +110,48 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             for (int y = 0; y < ny; y++) {
                 region.rowLevels(y, z, lvRow);
                 int base = nx * (y + ny * z);
-                if (ln != null || focal != null) {
+                boolean perChannel = ln != null || focal != null;
+                if (perChannel) {
                     for (int c = 0; c < nc; c++) {
                         channelRow(c, base);
                     }
                 }
-                if (exp != null) {
-                    expLogRow(base);
+                if (exp != null && !perChannel) {
+                    expLogRow(base); // else channelRow adds the exp-log term from the log it already took
                 }
             }
         }
 
+        /**
+         * One channel along one row. Terms go straight into the (level, r) cells: measured faster than carrying them in
+         * registers between cell changes (the log is the cost either way; FastMath's inlined log lets the CPU overlap
+         * consecutive voxels).
+         */
         private void channelRow(int c, int base) {
             final float[] p = ch[c];
-            final boolean withLn = ln != null;
-            final boolean withFocal = focal != null;
-            int key = -1;
-            double sLn = 0;
-            double sD2 = 0;
-            double sF = 0;
+            final double[] lnC = ln == null ? null : ln[c];
+            final double[] d2C = d2 == null ? null : d2[c];
+            final double[] focalC = focal == null ? null : focal[c];
+            final double[] expC = exp == null ? null : exp[c];
             for (int x = 0; x < nx; x++) {
                 int i = base + x;
                 int r = (ref[i] & 0xFF) == c ? 1 : 0;
                 int k = lvRow[x] * 2 + r;
-                if (k != key) {
-                    flush(c, key, sLn, sD2, sF);
-                    key = k;
-                    sLn = 0;
-                    sD2 = 0;
-                    sF = 0;
-                }
                 double pv = clamp01(p[i]);
                 double q = forLog(pv);
-                double lnqt = Math.log(r == 1 ? q : 1 - q);
-                if (withLn) {
-                    sLn += lnqt;
+                double lnqt = FastMath.log(r == 1 ? q : 1 - q);
+                if (lnC != null) {
+                    lnC[k] += lnqt;
                     double d = pv - r;
-                    sD2 += d * d;
+                    d2C[k] += d * d;
                 }
-                if (withFocal) {
+                if (focalC != null) {
                     double u = 1 - (r == 1 ? pv : 1 - pv);
-                    sF += (square ? u * u : Math.pow(u, focalGamma)) * lnqt;
+                    focalC[k] += (square ? u * u : FastMath.pow(u, focalGamma)) * lnqt;
                 }
-            }
-            flush(c, key, sLn, sD2, sF);
-        }
-
-        private void flush(int c, int key, double sLn, double sD2, double sF) {
-            if (key < 0) {
-                return;
-            }
-            if (ln != null) {
-                ln[c][key] += sLn;
-                d2[c][key] += sD2;
-            }
-            if (focal != null) {
-                focal[c][key] += sF;
+                if (expC != null && r == 1) {
+                    expC[lvRow[x]] += FastMath.pow(-lnqt, expLogGamma); // the reference class's (−ln q)^γ
+                }
             }
         }
 
@@ -192,7 +174,7 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                     s = 0;
                 }
                 double q = forLog(clamp01(ch[refc][i]));
-                s += Math.pow(-Math.log(q), expLogGamma);
+                s += FastMath.pow(-FastMath.log(q), expLogGamma);
             }
             if (cls >= 0) {
                 exp[cls][lv] += s;
