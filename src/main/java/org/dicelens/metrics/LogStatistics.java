@@ -17,9 +17,12 @@ import org.dicelens.volume.Case;
  * exponential logarithmic loss's cross-entropy term before its class weights.</li>
  * </ul>
  * Arrays are prefix-summed over levels like the histograms: index [c][ℓ·2 + r] or [l][ℓ]. A part not asked for is null.
+ * <p>
+ * The same pass also collects, per class, the probabilities the Dice-optimal search needs ({@code candidates}: voxels
+ * whose bin is wanted by some margin level's {@link DiceOptimal.Plan}, packed as float bits &lt;&lt; 32 | level).
  */
 public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, double[][] focal, double expLogGamma,
-        double[][] expLog) {
+        double[][] expLog, long[][] candidates) {
     static final double LOG_FLOOR = 1e-7;
     static final double LOG_CEIL = 1 - 1e-7;
 
@@ -42,12 +45,18 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
      */
     public static LogStatistics compute(Case cs, EvaluationRegion region, boolean withLn, double focalGamma,
             double expLogGamma, Progress progress, double from, double to) {
+        return compute(cs, region, withLn, focalGamma, expLogGamma, null, progress, from, to);
+    }
+
+    /** As above, also collecting the Dice-optimal candidates of the bins wanted[c][bin] (wanted or wanted[c] null: none). */
+    static LogStatistics compute(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma,
+            boolean[][] wanted, Progress progress, double from, double to) {
         int nz = cs.geometry().nz();
         int workers = Parallel.workers(nz);
         Worker[] parts = new Worker[workers];
         Parallel.forPlanes(nz, workers, (w, z) -> {
             if (parts[w] == null) {
-                parts[w] = new Worker(cs, region, withLn, focalGamma, expLogGamma);
+                parts[w] = new Worker(cs, region, withLn, focalGamma, expLogGamma, wanted);
             }
             parts[w].plane(z);
         }, progress, from, to, "log sums");
@@ -68,7 +77,29 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                 prefix(out[part], part == 3 ? 1 : 2);
             }
         }
-        return new LogStatistics(merged.ln, merged.d2, focalGamma, merged.focal, expLogGamma, merged.exp);
+        long[][] candidates = null;
+        if (wanted != null) {
+            candidates = new long[merged.nc][];
+            for (int c = 0; c < merged.nc; c++) {
+                if (wanted[c] == null) {
+                    continue;
+                }
+                int total = 0;
+                for (Worker p : parts) {
+                    total += p == null ? 0 : p.candidateCount[c];
+                }
+                long[] all = new long[total];
+                int at = 0;
+                for (Worker p : parts) {
+                    if (p != null) {
+                        System.arraycopy(p.candidates[c], 0, all, at, p.candidateCount[c]);
+                        at += p.candidateCount[c];
+                    }
+                }
+                candidates[c] = all;
+            }
+        }
+        return new LogStatistics(merged.ln, merged.d2, focalGamma, merged.focal, expLogGamma, merged.exp, candidates);
     }
 
     /** One worker's sums, row by row and channel by channel like the histogram pass. */
@@ -87,8 +118,12 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
         final double[][] focal;
         final double[][] exp;
         final int[] lvRow;
+        final boolean[][] wanted;
+        final long[][] candidates;
+        final int[] candidateCount;
 
-        Worker(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma) {
+        Worker(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma,
+                boolean[][] wanted) {
             nx = cs.geometry().nx();
             ny = cs.geometry().ny();
             ch = cs.prediction().channels();
@@ -104,6 +139,12 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             focal = Double.isNaN(focalGamma) ? null : new double[nc][levels * 2];
             exp = Double.isNaN(expLogGamma) ? null : new double[nc][levels];
             lvRow = new int[nx];
+            this.wanted = wanted;
+            candidates = new long[nc][];
+            candidateCount = new int[nc];
+            for (int c = 0; c < nc; c++) {
+                candidates[c] = wanted != null && wanted[c] != null ? new long[256] : null;
+            }
         }
 
         void plane(int z) {
@@ -133,6 +174,7 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             final double[] d2C = d2 == null ? null : d2[c];
             final double[] focalC = focal == null ? null : focal[c];
             final double[] expC = exp == null ? null : exp[c];
+            final boolean[] wantC = wanted == null ? null : wanted[c];
             for (int x = 0; x < nx; x++) {
                 int i = base + x;
                 int r = (ref[i] & 0xFF) == c ? 1 : 0;
@@ -152,7 +194,21 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                 if (expC != null && r == 1) {
                     expC[lvRow[x]] += FastMath.pow(-lnqt, expLogGamma); // the reference class's (−ln q)^γ
                 }
+                if (wantC != null && wantC[Bins.ofFloat((float) pv)]) {
+                    collect(c, (long) Float.floatToRawIntBits((float) pv) << 32 | lvRow[x]);
+                }
             }
+        }
+
+        private void collect(int c, long key) {
+            long[] a = candidates[c];
+            int n = candidateCount[c];
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, 2 * n);
+                candidates[c] = a;
+            }
+            a[n] = key;
+            candidateCount[c] = n + 1;
         }
 
         private void expLogRow(int base) {
