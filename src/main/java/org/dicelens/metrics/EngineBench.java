@@ -263,8 +263,10 @@ public final class EngineBench {
         boolean noise = args.length > 2 && args[2].equals("noise");
         long t0 = System.nanoTime();
         Case c = phantom(size, classes, 42, noise);
-        System.out.printf("%s: %d^3 x %d float32 = %.0f MB, generated in %.1f s, %d cores%n", c.name(), size, classes,
-                values(c) * 4 / 1e6, (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%s: %d^3 x %d float32 = %.0f MB, generated in %.1f s, %d cores, system load average %.1f%n",
+                c.name(), size, classes, values(c) * 4 / 1e6, (System.nanoTime() - t0) / 1e9,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(EvaluationRegion.of(c));
         System.out.println(statsPass(c, 5));
         if (args.length > 3 && args[3].equals("stats")) {
