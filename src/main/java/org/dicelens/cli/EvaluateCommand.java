@@ -65,7 +65,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--image", paramLabel = "IMG", description = "Optional scan (checked against the reference's grid).")
     Path image;
 
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description or JSON.")
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Case name in the report (default: the reference's file name).")
@@ -74,8 +74,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Mixin
     SettingsOptions settings = new SettingsOptions();
 
-    @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format = "json";
+    @Option(names = "--format", paramLabel = "json|csv",
+            description = "Output format (default: csv when --out ends in .csv, else json).")
+    String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
     Path out;
@@ -90,7 +91,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     public Integer call() throws InputException {
         boolean batch = referenceDir != null || predictionDir != null;
         checkUsage(batch);
-        String fmt = format.toLowerCase(Locale.ROOT);
+        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
+                : out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "json";
         if (!fmt.equals("json") && !fmt.equals("csv")) {
             throw SettingsOptions.bad("--format", format, "expected json or csv");
         }
@@ -119,7 +121,6 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             List<Path> inputs = new ArrayList<>();
             inputs.addAll(BatchPairing.niftiFiles(referenceDir, "--reference-dir").values());
             inputs.addAll(BatchPairing.niftiFiles(predictionDir, "--prediction-dir").values());
-            inputs.add(image);
             inputs.add(labels);
             AtomicOutput.checkNotInput(out, inputs);
         }
@@ -144,6 +145,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         if (batch) {
             if (referenceDir == null || predictionDir == null) {
                 throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
+            }
+            if (image != null) {
+                throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
             }
             if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null) {
                 throw new CommandLine.ParameterException(cl,
@@ -191,7 +195,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     String problem = p.error();
                     if (problem == null) {
                         try {
-                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), image, labels,
+                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), null, labels,
                                     pk), Progress.NONE, bar);
                         } catch (InputException e) {
                             problem = OneLineErrors.oneLine(e.getMessage());

@@ -25,8 +25,9 @@ import picocli.CommandLine.Option;
 @Command(name = "phantom", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a phantom case with known uncertainty: image.nii.gz, reference.nii.gz (one rater's sample "
             + "of q), prediction_<kind>.nii.gz (4D probabilities), labels.txt (ITK-SNAP) and phantom.json.",
-            "Options left out take the preset of --kind (brain: 96x96x64 at 1.5x1.5x2.5 mm, 6 lesions of 4 mm, width 1.5 mm; "
-                + "lesion: 96x96x48 at 1.5x1.5x3 mm, 12 lesions of 3 mm, width 2.5 mm)."},
+            "Options left out take the preset of --kind (brain: 96x96x64 at 1.5x1.5x2.5 mm, 6 lesions of 4 mm, width 1 mm, "
+                + "seed 1; lesion: 96x96x48 at 1.5x1.5x3 mm, 12 lesions of 3.5 mm, width 1.5 mm, seed 2; both: noise 0.08, "
+                + "bias 0.15, sharpness 4, 1 rater)."},
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:written", "1:internal error", "2:bad input or usage"})
 public final class PhantomCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -44,7 +44,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--image", paramLabel = "IMG", description = "Scan drawn underneath (black when absent).")
     Path image;
 
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description or JSON.")
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
     @Option(names = "--axis", paramLabel = "axial|coronal|sagittal", defaultValue = "axial",

@@ -43,7 +43,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
     String kind = "auto";
 
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description or JSON.")
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
     @Option(names = "--class", paramLabel = "LABEL", split = ",",

@@ -132,7 +132,7 @@ public final class Phantom {
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int c = 0; c < channels; c++) {
-                v[c] = q[c][i] > 0 ? Math.pow(q[c][i], e) : 0;
+                v[c] = q[c][i] > 0 ? StrictMath.pow(q[c][i], e) : 0;
                 sum += v[c];
             }
             for (int c = 0; c < channels; c++) {

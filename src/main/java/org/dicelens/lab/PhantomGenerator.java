@@ -116,11 +116,11 @@ public final class PhantomGenerator {
         double sd = spec.noise() * INTENSITY[1];
         float[] img = new float[q4[0].length];
         for (int z = 0, i = 0; z < n[2]; z++) {
-            double bz = Math.cos(Math.PI * fz * z / n[2] + az);
+            double bz = StrictMath.cos(Math.PI * fz * z / n[2] + az);
             for (int y = 0; y < n[1]; y++) {
-                double by = Math.cos(Math.PI * fy * y / n[1] + ay);
+                double by = StrictMath.cos(Math.PI * fy * y / n[1] + ay);
                 for (int x = 0; x < n[0]; x++, i++) {
-                    double b = 1 + spec.bias() * Math.cos(Math.PI * fx * x / n[0] + ax) * by * bz;
+                    double b = 1 + spec.bias() * StrictMath.cos(Math.PI * fx * x / n[0] + ax) * by * bz;
                     double mu = 0;
                     for (int c = 0; c < 4; c++) {
                         mu += q4[c][i] * INTENSITY[c];

@@ -41,14 +41,17 @@ public record PhantomSpec(PhantomKind kind, int nx, int ny, int nz, double sx, d
         }
     }
 
-    /** A multi-class brain: 96×96×64 at 1.5×1.5×2.5 mm, 6 lesions of 4 mm, width 1.5 mm, noise 0.08, bias 0.15. */
+    /** A multi-class brain: 96×96×64 at 1.5×1.5×2.5 mm, 6 lesions of 4 mm, width 1 mm, noise 0.08, bias 0.15, seed 1. */
     public static PhantomSpec brain() {
-        return new PhantomSpec(PhantomKind.BRAIN, 96, 96, 64, 1.5, 1.5, 2.5, 6, 4, 1.5, 0.08, 0.15, 4, 1, 1);
+        return new PhantomSpec(PhantomKind.BRAIN, 96, 96, 64, 1.5, 1.5, 2.5, 6, 4, 1.0, 0.08, 0.15, 4, 1, 1);
     }
 
-    /** A binary small-lesion case with wide uncertainty: 96×96×48 at 1.5×1.5×3 mm, 12 lesions of 3 mm, width 2.5 mm. */
+    /**
+     * A binary small-lesion case with wide uncertainty: 96×96×48 at 1.5×1.5×3 mm, 12 lesions of 3.5 mm, width 1.5 mm,
+     * seed 2.
+     */
     public static PhantomSpec lesion() {
-        return new PhantomSpec(PhantomKind.LESION, 96, 96, 48, 1.5, 1.5, 3, 12, 3, 2.5, 0.08, 0.15, 4, 1, 2);
+        return new PhantomSpec(PhantomKind.LESION, 96, 96, 48, 1.5, 1.5, 3, 12, 3.5, 1.5, 0.08, 0.15, 4, 1, 2);
     }
 
     public PhantomSpec withKind(PhantomKind k) {

@@ -51,7 +51,7 @@ final class PhantomStructures {
         if (t <= -CUTOFF) {
             return 1;
         }
-        return Math.rint(LEVELS / (1 + Math.exp(t))) / LEVELS;
+        return Math.rint(LEVELS / (1 + StrictMath.exp(t))) / LEVELS;
     }
 
     interface VoxelSigma {

@@ -34,7 +34,7 @@ final class PhantomSurface {
             double z = 2 * rnd.nextDouble() - 1;
             double a = 2 * Math.PI * rnd.nextDouble();
             double r = Math.sqrt(1 - z * z);
-            dir[k] = new double[] {r * Math.cos(a), r * Math.sin(a), z};
+            dir[k] = new double[] {r * StrictMath.cos(a), r * StrictMath.sin(a), z};
             phase[k] = 2 * Math.PI * rnd.nextDouble();
         }
     }
@@ -61,7 +61,7 @@ final class PhantomSurface {
         double f = 1;
         for (int k = 0; k < amp.length; k++) {
             double[] v = dir[k];
-            f += amp[k] * Math.sin(freq[k] * (dx * v[0] + dy * v[1] + dz * v[2]) + phase[k]);
+            f += amp[k] * StrictMath.sin(freq[k] * (dx * v[0] + dy * v[1] + dz * v[2]) + phase[k]);
         }
         return inwardOnly ? Math.min(1, f) : f;
     }

@@ -23,7 +23,8 @@ import org.dicelens.volume.Geometry;
  * Writes a phantom as the files a user would have: {@code image.nii.gz} (int16), {@code reference.nii.gz}
  * (uint8 label values, rater 0), {@code rater_<r>.nii.gz} for further raters, {@code prediction_<kind>.nii.gz}
  * (4D float32, one volume per class), {@code labels.txt} (ITK-SNAP label description) and {@code phantom.json}
- * (the spec, the lesions and the expected volumes Σq·v). Every file is written atomically.
+ * (the spec, the lesions — centre in voxel coordinates and in mm from voxel (0,0,0) along the voxel axes — and
+ * per class the expected volume Σq·v and the Dice-optimal volume). Every file is written atomically.
  */
 public final class PhantomWriter {
     /** What was written, by role. */
@@ -131,7 +132,8 @@ public final class PhantomWriter {
         for (int j = 0; j < p.lesions().size(); j++) {
             PhantomLesion l = p.lesions().get(j);
             sb.append(j == 0 ? "\n" : ",\n").append(String.format(Locale.ROOT,
-                    "    {\"centreMm\": [%s, %s, %s], \"radiusMm\": %s}", num(l.cx()), num(l.cy()), num(l.cz()),
+                    "    {\"centreVoxel\": [%s, %s, %s], \"centreMm\": [%s, %s, %s], \"radiusMm\": %s}",
+                    num(l.cx() / s.sx()), num(l.cy() / s.sy()), num(l.cz() / s.sz()), num(l.cx()), num(l.cy()), num(l.cz()),
                     num(l.radiusMm())));
         }
         sb.append(p.lesions().isEmpty() ? "],\n" : "\n  ],\n");
@@ -159,6 +161,7 @@ public final class PhantomWriter {
             Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
             try {
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                readableByAll(tmp);
                 try {
                     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -169,6 +172,15 @@ public final class PhantomWriter {
             }
         } catch (IOException e) {
             throw new InputException(file, null, "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Temporary files are created owner-only (0600); the finished file gets the usual rw-r--r--. */
+    private static void readableByAll(Path f) {
+        try {
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep what it gave
         }
     }
 }

@@ -29,6 +29,16 @@ public record PerSliceMetrics(int axis, HardMode mode, double voxelMl, int[] reg
         return PerSliceHistogram.build(c, region, axis).metrics(s);
     }
 
+    /** One request inside Ω_margin of an evaluation region. */
+    public static PerSliceMetrics compute(Case c, EvaluationRegion region, int margin, int axis, Settings s) {
+        return PerSliceHistogram.build(c, region, margin, axis).metrics(s);
+    }
+
+    /** One request on the engine's case, inside the settings' region (margin). */
+    public static PerSliceMetrics compute(Engine e, Settings s, int axis) {
+        return PerSliceHistogram.build(e.caseData(), e.region(), s.margin(), axis).metrics(s);
+    }
+
     public int sliceCount() {
         return regionVoxels.length;
     }

@@ -44,6 +44,7 @@ public final class PngWriter {
             if (!ImageIO.write(img, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
+            readableByAll(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -60,5 +61,14 @@ public final class PngWriter {
             return true;
         }
         return Files.exists(in) && Files.exists(target) && Files.isSameFile(in, target);
+    }
+
+    /** Temporary files are created owner-only (0600); the finished file gets the usual rw-r--r--. */
+    private static void readableByAll(Path f) {
+        try {
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: keep what it gave
+        }
     }
 }

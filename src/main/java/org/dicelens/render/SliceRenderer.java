@@ -20,6 +20,7 @@ public final class SliceRenderer {
     private byte[] mask = new byte[0];
     private byte[] labels = new byte[0];
     private int[] indices = new int[0];
+    private boolean labelsReady; // argmax labels of this render are in `labels`
     // what the scratch slices currently hold (identity of the case and view, the slice, and what was extracted)
     private Case cachedCase;
     private ViewAxis cachedView;
@@ -82,6 +83,7 @@ public final class SliceRenderer {
             cachedProbability = true;
         }
         boolean chosenOk = chosen >= 0 && chosen < channels;
+        labelsReady = false;
 
         if (hasRef && o.reference().on() && o.referenceFilled()) {
             fillLabels(reference, n, out, c, o, bg, o.reference().weight());
@@ -112,11 +114,30 @@ public final class SliceRenderer {
             Contours.draw(mask, w, h, out, OverlayColours.DICE_OPTIMAL, o.diceOptimal().weight());
         }
         if (o.region().on() && inputs.region() != null) {
-            Slices.indices(v, slice, indices);
-            for (int i = 0; i < n; i++) {
-                mask[i] = inputs.region().test(indices[i]) ? (byte) 1 : 0;
-            }
+            regionMask(inputs.region(), v, slice, n);
             Contours.draw(mask, w, h, out, OverlayColours.REGION, o.region().weight());
+        }
+    }
+
+    /** The region's pixels on this slice into {@code mask}; a {@link RegionBox} is drawn from its bounds. */
+    private void regionMask(java.util.function.IntPredicate region, ViewGeometry v, int slice, int n) {
+        if (region instanceof RegionBox.Membership m) {
+            RegionBox b = m.box();
+            int w = v.width();
+            boolean sliceIn = slice >= b.low(v.sliceAxis()) && slice <= b.high(v.sliceAxis());
+            for (int sy = 0, i = 0; sy < v.height(); sy++) {
+                int vy = v.voxelAlongY(sy);
+                boolean rowIn = sliceIn && vy >= b.low(v.screenYAxis()) && vy <= b.high(v.screenYAxis());
+                for (int sx = 0; sx < w; sx++, i++) {
+                    int vx = v.voxelAlongX(sx);
+                    mask[i] = rowIn && vx >= b.low(v.screenXAxis()) && vx <= b.high(v.screenXAxis()) ? (byte) 1 : 0;
+                }
+            }
+            return;
+        }
+        Slices.indices(v, slice, indices);
+        for (int i = 0; i < n; i++) {
+            mask[i] = region.test(indices[i]) ? (byte) 1 : 0;
         }
     }
 
@@ -214,10 +235,17 @@ public final class SliceRenderer {
     /** The chosen class's hard mask (threshold or argmax mode) into {@code mask}. */
     private void hardMaskOf(int channel, Settings s, int channels, int n, int bg) {
         if (s.mode() == HardMode.ARGMAX) {
-            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            argmaxLabels(s, channels, n, bg);
             HardMasks.select(labels, n, channel, mask);
         } else {
             HardMasks.threshold(probability[channel], n, s.thresholdSteps()[channel], mask);
+        }
+    }
+
+    private void argmaxLabels(Settings s, int channels, int n, int bg) {
+        if (!labelsReady) {
+            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            labelsReady = true;
         }
     }
 
@@ -240,7 +268,7 @@ public final class SliceRenderer {
         int a = o.hardContour().weight();
         int fixed = o.hardContourArgb();
         if (s.mode() == HardMode.ARGMAX) {
-            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            argmaxLabels(s, channels, n, bg);
             Contours.drawLabels(labels, w, h, out, l -> l != bg && l < channels && o.visible(l),
                     l -> fixed != 0 ? fixed : colourOf(c, l), a);
             return;

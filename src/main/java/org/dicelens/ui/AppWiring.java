@@ -18,7 +18,17 @@ public final class AppWiring {
     }
 
     public static CaseReader reader() {
-        return AppWiring::read;
+        return new CaseReader() {
+            @Override
+            public Case read(CaseFiles files, Progress progress) throws InputException {
+                return AppWiring.read(files, progress);
+            }
+
+            @Override
+            public CaseFiles resolve(CaseFiles files) throws InputException {
+                return files.folder() != null && files.reference() == null ? CaseFolder.resolve(files.folder()) : files;
+            }
+        };
     }
 
     public static AnalysisFactory factory() {

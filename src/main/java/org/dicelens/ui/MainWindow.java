@@ -57,7 +57,7 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         files = new FileActions(vm, display, recent, owner);
 
-        ClassesPanel classes = new ClassesPanel(vm.controls());
+        ClassesPanel classes = new ClassesPanel(vm);
         OverlayPanel overlays = new OverlayPanel(display);
         VBox left = new VBox(6, classes, overlays);
         VBox.setVgrow(classes, Priority.ALWAYS);
@@ -87,11 +87,11 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane right = new SplitPane(metricsTable, tabs);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.36);
-        right.setPrefWidth(600);
+        right.setDividerPositions(0.27);
+        right.setPrefWidth(640);
 
         SplitPane main = new SplitPane(left, centre, right);
-        main.setDividerPositions(0.19, 0.62);
+        main.setDividerPositions(0.18, 0.6);
         SplitPane.setResizableWithParent(left, false);
 
         status = new StatusBar(vm);

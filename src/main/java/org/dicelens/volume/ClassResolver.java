@@ -13,7 +13,7 @@ import org.dicelens.common.InputException;
  * hold 0, a background class is put first.</li>
  * <li>Without one: the sorted distinct reference values plus 0; when the prediction has more channels and every
  * value fits in 0..C-1, the labels become 0..C-1 (a class absent from the reference). BraTS 0/1/2/4 with 4
- * channels stays [0, 1, 2, 4].</li>
+ * channels stays [0, 1, 2, 4]. A single channel against a reference of only 0 is the foreground class 1.</li>
  * <li>A prediction with one channel fewer than there are classes has its background derived: 1 - sum of the
  * others (a single foreground map is the binary case). Softmax logits need every channel.</li>
  * </ul>
@@ -101,6 +101,8 @@ final class ClassResolver {
                 for (int i = 0; i < givenChannels; i++) {
                     labels.add(i);
                 }
+            } else if (givenChannels == 1 && labels.size() == 1) {
+                labels.add(1); // a foreground map against an empty reference (a healthy case): still a binary task
             }
             classes = ClassTable.forLabels(labels.stream().mapToInt(Integer::intValue).toArray());
         }

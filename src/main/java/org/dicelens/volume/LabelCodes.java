@@ -32,17 +32,18 @@ final class LabelCodes {
         int[] seen = new int[CaseLoader.MAX_CLASSES];
         long[] counts = new long[CaseLoader.MAX_CLASSES];
         int distinct = 0;
-        double last = Double.NaN;
-        int lastCode = -1;
+        // code of each small label value 0..255 (-1: not seen yet): most voxels need one table look-up
+        int[] direct = new int[256];
+        java.util.Arrays.fill(direct, -1);
         for (int i = 0; i < n; i++) {
             double v = f != null ? f[i] : d[i];
-            if (v != last) { // NaN never equals, so it reaches the check below
-                if (v != Math.rint(v) || v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            int iv = (int) v;
+            int code = iv == v && iv >= 0 && iv < 256 ? direct[iv] : -1;
+            if (code < 0) { // a new, negative or large value, or not a whole number
+                if (iv != v) { // a fraction, NaN, infinite or beyond the int range
                     throw new InputException(file, "value", "the " + what + " holds " + v + " at voxel " + voxel(vol, i)
                             + ": labels must be whole numbers");
                 }
-                int iv = (int) v;
-                int code = -1;
                 for (int k = 0; k < distinct; k++) {
                     if (seen[k] == iv) {
                         code = k;
@@ -56,12 +57,15 @@ final class LabelCodes {
                     }
                     seen[distinct] = iv;
                     code = distinct++;
+                    if (iv >= 0 && iv < 256) {
+                        direct[iv] = code;
+                    }
                 }
-                last = v;
-                lastCode = code;
             }
-            codes[i] = (byte) lastCode;
-            counts[lastCode]++;
+            codes[i] = (byte) code;
+        }
+        for (byte b : codes) {
+            counts[b & 0xFF]++;
         }
         // sort the values and renumber the codes to match
         Integer[] order = new Integer[distinct];

@@ -69,49 +69,69 @@ final class ProbabilityBuilder {
     /** Clamps to [0,1]; returns how many values lay further than the rounding slack outside; minMax gets the range. */
     static long clampInPlace(float[] ch, double[] minMax) {
         long count = 0;
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < ch.length; i++) {
-            float v = ch[i];
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-            if (v < 0f || v > 1f) {
-                if (v < -ROUNDING_SLACK || v > 1 + ROUNDING_SLACK) {
-                    count++;
-                }
-                ch[i] = v < 0f ? 0f : 1f;
-            }
+        minMax[0] = Double.POSITIVE_INFINITY;
+        minMax[1] = Double.NEGATIVE_INFINITY;
+        for (double[] part : Chunks.map(ch.length, (from, to) -> clamp(ch, from, to))) {
+            count += (long) part[0];
+            minMax[0] = Math.min(minMax[0], part[1]);
+            minMax[1] = Math.max(minMax[1], part[2]);
         }
-        minMax[0] = min;
-        minMax[1] = max;
         return count;
     }
 
-    static void sigmoidInPlace(float[] ch) {
-        for (int i = 0; i < ch.length; i++) {
-            ch[i] = (float) (1.0 / (1.0 + Math.exp(-(double) ch[i])));
+    /** {count, min, max} of one chunk, clamping it. */
+    private static double[] clamp(float[] ch, int from, int to) {
+        long count = 0;
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        final float below = (float) -ROUNDING_SLACK;
+        final float above = (float) (1 + ROUNDING_SLACK);
+        for (int i = from; i < to; i++) {
+            float v = ch[i];
+            min = v < min ? v : min; // not Math.min: its NaN/-0 care is slow and the values are finite here
+            max = v > max ? v : max;
+            if (v < 0f) {
+                count += v < below ? 1 : 0;
+                ch[i] = 0f;
+            } else if (v > 1f) {
+                count += v > above ? 1 : 0;
+                ch[i] = 1f;
+            }
         }
+        return new double[] {count, min, max};
+    }
+
+    static void sigmoidInPlace(float[] ch) {
+        Chunks.run(ch.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                ch[i] = (float) (1.0 / (1.0 + Math.exp(-(double) ch[i])));
+            }
+            return null;
+        });
     }
 
     /** Softmax across channels per voxel, subtracting the maximum first so large logits do not overflow. */
     static void softmaxInPlace(List<float[]> chs, int voxels) {
         int n = chs.size();
         float[][] a = chs.toArray(new float[0][]);
-        double[] e = new double[n];
-        for (int i = 0; i < voxels; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < n; c++) {
-                max = Math.max(max, a[c][i]);
+        Chunks.run(voxels, (from, to) -> {
+            double[] e = new double[n];
+            for (int i = from; i < to; i++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < n; c++) {
+                    max = a[c][i] > max ? a[c][i] : max;
+                }
+                double sum = 0;
+                for (int c = 0; c < n; c++) {
+                    e[c] = Math.exp(a[c][i] - max);
+                    sum += e[c];
+                }
+                for (int c = 0; c < n; c++) {
+                    a[c][i] = (float) (e[c] / sum);
+                }
             }
-            double sum = 0;
-            for (int c = 0; c < n; c++) {
-                e[c] = Math.exp(a[c][i] - max);
-                sum += e[c];
-            }
-            for (int c = 0; c < n; c++) {
-                a[c][i] = (float) (e[c] / sum);
-            }
-        }
+            return null;
+        });
     }
 
     /** background = 1 - sum of the other channels, clamped at 0; returns the count clamped beyond round-off. */
@@ -119,22 +139,9 @@ final class ProbabilityBuilder {
         float[] b = new float[voxels];
         long over = 0;
         double maxSum = 0;
-        for (int i = 0; i < voxels; i++) {
-            double s = 0;
-            for (int c = 0; c < channels.length; c++) {
-                if (c != bg) {
-                    s += channels[c][i];
-                }
-            }
-            if (s > 1) {
-                if (s > 1 + ROUNDING_SLACK) {
-                    over++;
-                }
-                maxSum = Math.max(maxSum, s);
-                b[i] = 0f;
-            } else {
-                b[i] = (float) (1 - s);
-            }
+        for (double[] part : Chunks.map(voxels, (from, to) -> background(channels, bg, b, from, to))) {
+            over += (long) part[0];
+            maxSum = Math.max(maxSum, part[1]);
         }
         channels[bg] = b;
         if (over > 0) {
@@ -144,12 +151,52 @@ final class ProbabilityBuilder {
         return over;
     }
 
+    /** {count beyond round-off, largest sum above 1} of one chunk, filling b. */
+    private static double[] background(float[][] channels, int bg, float[] b, int from, int to) {
+        long over = 0;
+        double maxSum = 0;
+        for (int i = from; i < to; i++) {
+            double s = 0;
+            for (int c = 0; c < channels.length; c++) {
+                if (c != bg) {
+                    s += channels[c][i];
+                }
+            }
+            if (s > 1) {
+                over += s > 1 + ROUNDING_SLACK ? 1 : 0;
+                maxSum = Math.max(maxSum, s);
+                b[i] = 0f;
+            } else {
+                b[i] = (float) (1 - s);
+            }
+        }
+        return new double[] {over, maxSum};
+    }
+
     /** Warns when the channels of a voxel do not sum to 1 within {@link CaseLoader#SUM_TOLERANCE}. */
     static void checkSums(float[][] channels, int voxels, List<String> warnings) {
         long off = 0;
         double worst = 0;
         double worstSum = 1;
-        for (int i = 0; i < voxels; i++) {
+        for (double[] part : Chunks.map(voxels, (from, to) -> sums(channels, from, to))) {
+            off += (long) part[0];
+            if (part[1] > worst) {
+                worst = part[1];
+                worstSum = part[2];
+            }
+        }
+        if (off > 0) {
+            warnings.add("the " + channels.length + " probability channels do not sum to 1 (within " + CaseLoader.SUM_TOLERANCE
+                    + ") at " + off + " of " + voxels + " voxels (farthest sum " + fmt(worstSum) + "); they are used as given");
+        }
+    }
+
+    /** {voxels off, largest |sum - 1|, that sum} of one chunk. */
+    private static double[] sums(float[][] channels, int from, int to) {
+        long off = 0;
+        double worst = 0;
+        double worstSum = 1;
+        for (int i = from; i < to; i++) {
             double s = 0;
             for (float[] ch : channels) {
                 s += ch[i];
@@ -163,10 +210,7 @@ final class ProbabilityBuilder {
                 }
             }
         }
-        if (off > 0) {
-            warnings.add("the " + channels.length + " probability channels do not sum to 1 (within " + CaseLoader.SUM_TOLERANCE
-                    + ") at " + off + " of " + voxels + " voxels (farthest sum " + fmt(worstSum) + "); they are used as given");
-        }
+        return new double[] {off, worst, worstSum};
     }
 
     static String fmt(double v) {

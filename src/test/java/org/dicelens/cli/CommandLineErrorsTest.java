@@ -32,6 +32,7 @@ class CommandLineErrorsTest {
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--reference-dir", "d",
                 "--prediction-dir", "e"), "either");
         oneLineError(Cli.run("evaluate", "--bogus"), "--bogus", "evaluate --help");
+        oneLineError(Cli.run("evaluate", "--reference-dir", "a", "--prediction-dir", "b", "--image", "x.nii"), "--image");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--jobs", "0"), "--jobs");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--bins", "ten"), "--bins", "ten");
     }
@@ -72,8 +73,16 @@ class CommandLineErrorsTest {
                 table.toString(), "-q"), "table.json");
         oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", dir.resolve("missing.nii").toString(),
                 "-q"), "missing.nii");
-        Cli ok = Cli.run("evaluate", "--reference", ref.toString(), "--prediction", pred.toString(), "-q");
+        // a failed evaluation leaves a previous report as it was
+        Path report = dir.resolve("report.json");
+        Files.writeString(report, "previous report");
+        oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", random.toString(), "--out",
+                report.toString(), "-q"), "random.nii");
+        assertEquals("previous report", Files.readString(report));
+        Cli ok = Cli.run("evaluate", "--reference", ref.toString(), "--prediction", pred.toString(), "--out", report.toString(),
+                "-q");
         assertEquals(0, ok.exit(), ok.err());
+        assertTrue(Files.readString(report).contains("\"softDice\""), "replaced by the new report");
         // a threshold for a label the case does not have is named with the labels it does have
         oneLineError(Cli.run("evaluate", "--reference", ref.toString(), "--prediction", pred.toString(), "--thresholds",
                 "3=0.5", "-q"), "--thresholds", "3=0.5", "[0, 1]");

@@ -259,8 +259,9 @@ class EvaluateCommandTest {
     @Test
     void csvToAFileHasTheSameNumbers() throws Exception {
         Path out = dir.resolve("reports").resolve("m.csv");
-        Cli r = Cli.run("evaluate", "--reference", refFile.toString(), "--prediction", predFile.toString(), "--format", "csv",
-                "--out", out.toString(), "-q");
+        // no --format: the .csv name chooses CSV
+        Cli r = Cli.run("evaluate", "--reference", refFile.toString(), "--prediction", predFile.toString(), "--out",
+                out.toString(), "-q");
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.out(), "the report goes to the file, not stdout");
         List<String> lines = Files.readAllLines(out);
@@ -277,5 +278,52 @@ class EvaluateCommandTest {
         try (var s = Files.list(out.getParent())) {
             assertEquals(1, s.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void customWeightsEnterTheGeneralisedDice() throws Exception {
+        JsonNode o = json(Cli.run("evaluate", "--reference", refFile.toString(), "--prediction", predFile.toString(),
+                "--custom-weights", "0=0.25,1=2", "-q"));
+        HandWorked h = new HandWorked(ref, new float[][] {p0, P1}, HandWorked.all(N), VOXEL_ML);
+        double num = 0.25 * h.sumI(0) + 2 * h.sumI(1);
+        double den = 0.25 * (h.sumP(0) + h.sumR(0)) + 2 * (h.sumP(1) + h.sumR(1));
+        near(1 - (2 * num + 1e-5) / (den + 1e-5), o.get("gdl"), 1e-7, "gdl with weights 0.25 and 2");
+        near(2, o.get("classes").get(1).get("gdlWeight"), 0, "custom weight of label 1");
+        assertEquals("custom", o.get("gdlWeights").asText().toLowerCase());
+    }
+
+    @Test
+    void logitsAndReferenceMasksGiveTheSameNumbersAsProbabilitiesAndALabelMap() throws Exception {
+        // logit z = ln(p / (1 − p)), clipped where p is 0, so that sigmoid(z) gives p back (to float precision)
+        float[] z = new float[N];
+        float[] p = new float[N];
+        for (int i = 0; i < N; i++) {
+            double q = Math.max(1e-6, P1[i]);
+            z[i] = (float) Math.log(q / (1 - q));
+            p[i] = (float) (1 / (1 + Math.exp(-z[i])));
+        }
+        Path logits = TinyNifti.write(dir.resolve("logits.nii.gz"), NX, NY, NZ, SPACING, TinyNifti.FLOAT32, z);
+        Path mask = TinyNifti.write(dir.resolve("mask1.nii.gz"), NX, NY, NZ, SPACING, TinyNifti.UINT8, floats(ref));
+        JsonNode o = json(Cli.run("evaluate", "--reference-masks", mask.toString(), "--prediction", logits.toString(),
+                "--prediction-kind", "logits-sigmoid", "-q"));
+        float[] bg = new float[N];
+        for (int i = 0; i < N; i++) {
+            bg[i] = 1 - p[i];
+        }
+        HandWorked h = new HandWorked(ref, new float[][] {bg, p}, HandWorked.all(N), VOXEL_ML);
+        assertEquals("mask1", o.get("case").asText());
+        JsonNode c1 = o.get("classes").get(1);
+        near(h.softDice(1), c1.get("softDice"), 1e-6, "soft Dice from logits");
+        long[] k = h.counts(1, h.thresholdMask(1, 500));
+        assertEquals(k[0], c1.get("tp").asLong());
+        assertEquals(k[1], c1.get("fp").asLong());
+        oneLine(Cli.run("evaluate", "--reference", refFile.toString(), "--prediction", predFile.toString(),
+                "--prediction-kind", "guess"), "--prediction-kind");
+        oneLine(Cli.run("evaluate", "--reference", refFile.toString(), "--reference-masks", mask.toString(), "--prediction",
+                predFile.toString()), "--reference-masks");
+    }
+
+    private static void oneLine(Cli r, String mention) {
+        assertTrue(r.exit() != 0 && r.errLines() == 1 && r.err().contains(mention), r.err());
     }
 }

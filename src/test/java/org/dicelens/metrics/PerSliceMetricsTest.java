@@ -23,14 +23,18 @@ class PerSliceMetricsTest {
      * tie between channels; z = 0 has no foreground reference and class 2 predicts nothing there.
      */
     static Case edgyCase(long seed, int... labels) {
+        return edgyCaseOfSize(seed, 7, 5, 4, labels);
+    }
+
+    static Case edgyCaseOfSize(long seed, int nx, int ny, int nz, int... labels) {
         Random rnd = new Random(seed);
-        Geometry g = Geometry.ofSpacing(7, 5, 4, 0.5, 1.0, 2.5);
+        Geometry g = Geometry.ofSpacing(nx, ny, nz, 0.5, 1.0, 2.5);
         int n = g.voxelCount();
         int classes = labels.length;
         float[][] p = new float[classes][n];
         byte[] ref = new byte[n];
         for (int i = 0; i < n; i++) {
-            boolean firstZ = i < 7 * 5;
+            boolean firstZ = i < nx * ny;
             ref[i] = (byte) (firstZ ? 0 : rnd.nextInt(classes));
             for (int c = 0; c < classes; c++) {
                 double u = rnd.nextDouble();
@@ -60,6 +64,16 @@ class PerSliceMetricsTest {
         }
     }
 
+    /** Wide enough in x that x-slices are accumulated in several blocks (16 slices per task). */
+    @Test
+    void wideCaseAcrossXBlocks() {
+        Case c = edgyCaseOfSize(8, 37, 3, 2, 0, 1, 2);
+        PerSliceHistogram h = PerSliceHistogram.build(c, null, 0);
+        Settings s = Settings.defaults(3).withThresholdSteps(new int[] {100, 400, 800});
+        check(c, null, 0, s, h.metrics(s));
+        check(c, null, 0, s.withMode(HardMode.ARGMAX, 500), h.metrics(s.withMode(HardMode.ARGMAX, 500)));
+    }
+
     @Test
     void argmaxModeWithFloorMatchesBruteForceOnEveryAxis() {
         for (int[] labels : new int[][] {{0, 1, 2}, {1, 2, 4}}) { // the second has no background channel
@@ -71,6 +85,23 @@ class PerSliceMetricsTest {
                     Settings s = Settings.defaults(3).withMode(HardMode.ARGMAX, floor);
                     check(c, region, axis, s, h.metrics(s));
                 }
+            }
+        }
+    }
+
+    /** Inside Ω_m of an evaluation region (walked as a box) against the brute force with the same region as a set. */
+    @Test
+    void evaluationRegionMatchesBruteForce() {
+        Case c = GradientTestCases.boxedCase(6);
+        EvaluationRegion er = EvaluationRegion.of(c);
+        Engine e = Engine.build(c, org.dicelens.common.Progress.NONE);
+        for (int margin : new int[] {0, 2, Settings.WHOLE_VOLUME}) {
+            IntPredicate inside = i -> er.contains(i, margin);
+            for (int axis = 0; axis < 3; axis++) {
+                Settings t = Settings.defaults(3).withMargin(margin).withThresholdSteps(new int[] {200, 500, 650});
+                check(c, inside, axis, t, PerSliceMetrics.compute(c, er, margin, axis, t));
+                Settings a = t.withMode(HardMode.ARGMAX, 450);
+                check(c, inside, axis, a, PerSliceMetrics.compute(e, a, axis));
             }
         }
     }

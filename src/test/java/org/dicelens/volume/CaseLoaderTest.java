@@ -105,6 +105,18 @@ class CaseLoaderTest {
     }
 
     @Test
+    void aForegroundMapAgainstAnEmptyReferenceIsStillBinary() throws Exception {
+        // a healthy subject: no lesion in the reference, some false-positive probability in the prediction
+        float[] p = f(0, 0.25, 0, 0.5, 0, 0);
+        Vols.MapReader r = new Vols.MapReader().put(vol(REF, G, new float[6])).put(vol(PRED, G, p));
+        Case c = load(r, CaseSpec.of(REF, PRED));
+        assertArrayEquals(new int[] {0, 1}, labels(c));
+        assertSame(p, c.prediction().channels()[1]);
+        assertArrayEquals(f(1, 0.75, 1, 0.5, 1, 1), c.prediction().channels()[0]);
+        assertArrayEquals(new int[6], refChannels(c));
+    }
+
+    @Test
     void perClassFilesWithTheBackgroundDerivedAndTheirOverlapClamped() throws Exception {
         Path a = Path.of("grey.nii");
         Path b = Path.of("white.nii");

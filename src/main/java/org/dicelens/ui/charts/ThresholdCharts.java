@@ -1,6 +1,5 @@
 package org.dicelens.ui.charts;
 
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
@@ -13,7 +12,7 @@ import org.dicelens.ui.model.ViewerModel;
  * reference lines), with markers for the current t, t_best, t_vol, t_cal and the Dice-optimal threshold. The curves
  * come from the engine's sweep; the markers and lines from its metrics.
  */
-public final class ThresholdCharts extends HBox {
+public final class ThresholdCharts extends javafx.scene.layout.VBox {
     private static final double[] T = new double[Settings.STEPS + 1];
 
     static {
@@ -36,8 +35,8 @@ public final class ThresholdCharts extends HBox {
         dice.setMessage("waiting for the engine's sweep");
         volume.setMessage("waiting for the engine's sweep");
         getChildren().addAll(dice, volume);
-        HBox.setHgrow(dice, Priority.ALWAYS);
-        HBox.setHgrow(volume, Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(dice, Priority.ALWAYS);
+        javafx.scene.layout.VBox.setVgrow(volume, Priority.ALWAYS);
         vm.sweepProperty().addListener(x -> redraw());
         vm.metricsProperty().addListener(x -> redraw());
         vm.controls().selectedClassProperty().addListener(x -> redraw());
@@ -61,7 +60,9 @@ public final class ThresholdCharts extends HBox {
                 top = Double.isFinite(v) ? Math.max(top, v) : top;
             }
             if (k != null) {
-                top = Math.max(top, Math.max(k.refMl(), k.softMl()));
+                // V_hard(0) is the whole region: zoom to a few times the class's own volume so its curve is readable
+                double own = Math.max(k.refMl(), k.softMl());
+                top = own > 0 ? Math.min(top, 3 * own) : top;
             }
             volume.setRange(0, 1, 0, top * 1.05);
             volume.add(new PlotCanvas.Line(T, s.hardMl(), ChartColours.VOLUME, false, "V_hard(t)"));

@@ -55,7 +55,7 @@ public final class OverlayModel {
 
     public OverlayModel() {
         layers.put(Layer.REFERENCE, new LayerState(true, 0.9));
-        layers.put(Layer.PROBABILITY, new LayerState(true, 0.55));
+        layers.put(Layer.PROBABILITY, new LayerState(true, 0.45));
         layers.put(Layer.HARD, new LayerState(true, 1.0));
         layers.put(Layer.ERRORS, new LayerState(false, 0.6));
         layers.put(Layer.GRADIENT, new LayerState(false, 0.7));

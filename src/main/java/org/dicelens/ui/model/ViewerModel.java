@@ -65,6 +65,9 @@ public final class ViewerModel {
     private final LatestWins<Request, Curves.Histogram> histogrammer;
     private final LatestWins<Request, Curves.PerSlice> slicer;
     private BackgroundTask loadTask;
+    private List<Object> lastCurveKey;
+    /** A new case whose classes were reset: choose its rarest present class once the first metrics arrive. */
+    private boolean autoSelect;
     private long loadGeneration;
 
     /**
@@ -83,6 +86,10 @@ public final class ViewerModel {
                 metricsSettings.set(r.request().settings());
                 sums.set(r.value().sums());
                 metrics.set(r.value().metrics());
+                if (autoSelect) {
+                    autoSelect = false;
+                    chooseRarestClass(r.value().metrics());
+                }
             }
         });
         sweeper = new LatestWins<>(chartsThread, fx, r -> deliver(r, sweep));
@@ -134,11 +141,12 @@ public final class ViewerModel {
         progressMessage.set("Opening " + files.describe());
         loadThread.execute(() -> {
             try {
-                Case c = reader.read(files, task);
+                CaseFiles resolved = reader.resolve(files);
+                Case c = reader.read(resolved, task);
                 task.checkCancelled();
                 Analysis a = factory.build(c, task);
                 task.checkCancelled();
-                fx.execute(() -> finishLoad(generation, new LoadedCase(files, c, a), then));
+                fx.execute(() -> finishLoad(generation, new LoadedCase(resolved, c, a), then));
             } catch (InputException e) {
                 fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), e.getMessage()));
             } catch (CancellationException e) {
@@ -150,6 +158,23 @@ public final class ViewerModel {
                 fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), describe(e)));
             }
         });
+    }
+
+    /**
+     * Chooses the foreground class with the fewest reference voxels (the engine's count): where soft and hard Dice,
+     * and volumes, part ways most, so a newcomer sees the lesson first.
+     */
+    private void chooseRarestClass(CaseMetrics m) {
+        int best = -1;
+        for (int c = 0; c < m.classes().size(); c++) {
+            var k = m.classes().get(c);
+            if (k.label() != 0 && k.refVoxels() > 0 && (best < 0 || k.refVoxels() < m.classes().get(best).refVoxels())) {
+                best = c;
+            }
+        }
+        if (best >= 0) {
+            controls.selectedClassProperty().set(best);
+        }
     }
 
     /** Cancels the load in progress, if any; the current case stays. */
@@ -167,6 +192,7 @@ public final class ViewerModel {
         progress.set(0);
         progressMessage.set("");
         evaluator.invalidate();
+        lastCurveKey = null;
         sweeper.invalidate();
         calibrator.invalidate();
         histogrammer.invalidate();
@@ -182,6 +208,7 @@ public final class ViewerModel {
         boolean sameClasses = old != null && labels(old.data()).equals(labels(lc.data()));
         if (!sameClasses) {
             controls.resetClasses(lc.data().classes());
+            autoSelect = then == null;
         }
         if (then != null) {
             then.accept(lc);
@@ -241,9 +268,15 @@ public final class ViewerModel {
             return;
         }
         Request r = new Request(c.analysis(), controls.toSettings(), selectedChannel(), perSliceAxis.get());
-        sweeper.submit(r, q -> q.analysis().sweep(q.settings(), q.channel()));
-        calibrator.submit(r, q -> q.analysis().reliability(q.settings(), q.channel()));
-        histogrammer.submit(r, q -> q.analysis().histogram(q.settings(), q.channel()));
+        // sweep, reliability and histogram depend on the class and the region only, not on the thresholds: a
+        // threshold drag must not recompute and redraw them
+        List<Object> key = List.of(c.analysis(), r.channel(), r.settings().margin(), r.settings().calibrationBins());
+        if (!key.equals(lastCurveKey)) {
+            lastCurveKey = key;
+            sweeper.submit(r, q -> q.analysis().sweep(q.settings(), q.channel()));
+            calibrator.submit(r, q -> q.analysis().reliability(q.settings(), q.channel()));
+            histogrammer.submit(r, q -> q.analysis().histogram(q.settings(), q.channel()));
+        }
         slicer.submit(r, q -> q.analysis().perSlice(q.settings(), q.channel(), q.axis()));
     }
 

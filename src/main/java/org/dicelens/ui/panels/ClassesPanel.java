@@ -26,6 +26,49 @@ public final class ClassesPanel extends VBox {
     private final GridPane rows = new GridPane();
     private final ToggleGroup chosen = new ToggleGroup();
 
+    /** The prediction switcher: other complete predictions beside the case (calibrated, over-confident, …). */
+    private final javafx.scene.control.ComboBox<java.nio.file.Path> prediction = new javafx.scene.control.ComboBox<>();
+    private boolean switching;
+
+    public ClassesPanel(org.dicelens.ui.model.ViewerModel vm) {
+        this(vm.controls());
+        prediction.setId("predictionSwitcher");
+        prediction.setMaxWidth(Double.MAX_VALUE);
+        prediction.setTooltip(Help.tip("Other predictions of this case found beside it: switch to compare, e.g. a "
+                + "calibrated model against an over-confident one"));
+        prediction.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(java.nio.file.Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.getFileName().toString());
+            }
+        });
+        prediction.setButtonCell(prediction.getCellFactory().call(null));
+        vm.currentProperty().addListener((o, a, lc) -> {
+            switching = true;
+            java.util.List<java.nio.file.Path> alts = lc == null ? java.util.List.of()
+                    : org.dicelens.ui.model.CaseFolder.alternativesBeside(lc.files());
+            prediction.getItems().setAll(alts);
+            if (lc != null && lc.files().predictions().size() == 1 && alts.contains(lc.files().predictions().get(0))) {
+                prediction.setValue(lc.files().predictions().get(0));
+            } else {
+                prediction.setValue(null);
+            }
+            prediction.setDisable(alts.size() < 2);
+            switching = false;
+        });
+        prediction.valueProperty().addListener((o, a, p) -> {
+            org.dicelens.ui.model.LoadedCase lc = vm.current();
+            if (!switching && p != null && lc != null && !lc.files().predictions().equals(java.util.List.of(p))) {
+                vm.open(lc.files().withPredictions(java.util.List.of(p)));
+            }
+        });
+        HBox row = new HBox(6, new Label("Prediction"), prediction);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(prediction, Priority.ALWAYS);
+        getChildren().add(1, row);
+    }
+
     public ClassesPanel(ControlsModel controls) {
         this.controls = controls;
         setSpacing(6);
@@ -99,12 +142,13 @@ public final class ClassesPanel extends VBox {
             pick.setOnAction(e -> controls.selectedClassProperty().set(c.channel()));
             Label name = new Label();
             name.textProperty().bind(c.nameProperty());
-            name.setMinWidth(60);
-            name.setMaxWidth(110);
+            name.setMinWidth(76);
+            name.setMaxWidth(120);
             Slider s = StepSlider.of(c.thresholdStepProperty());
             s.setId("threshold-" + c.channel());
             s.disableProperty().bind(controls.modeProperty().isEqualTo(HardMode.ARGMAX));
-            s.setPrefWidth(90);
+            s.setPrefWidth(80);
+            s.setMinWidth(50);
             Label value = new Label();
             value.setId("thresholdValue-" + c.channel());
             value.textProperty().bind(c.thresholdStepProperty().asString().map(v -> Fmt.step(Integer.parseInt(v))));

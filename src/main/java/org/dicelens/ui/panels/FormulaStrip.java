@@ -32,32 +32,62 @@ public final class FormulaStrip extends HBox {
         show();
     }
 
+    private final Text name = bold("");
+    private final Text i = term("", "I = Σ p·r");
+    private final Text p = term("", "P = Σ p");
+    private final Text r = term("", "R = Σ r");
+    private final Text sd = result();
+    private final Text counts = plain("");
+    private final Text hd = result();
+    private final Text gdlTerm = term("1 − 2Σ_l w_l I_l / Σ_l w_l (P_l + R_l)", "");
+    private final Text gdl = result();
+    private final Text empty = plain("The formulas appear with their numbers when a case is loaded.");
+    private boolean built;
+
+    private void build() {
+        flow.getChildren().setAll(name, bold("soft Dice "),
+                term("2·Σp·r", "I = Σ p·r: the probability mass that falls on the reference"), plain(" / ("),
+                term("Σp", "P = Σ p: the soft volume in voxels (expected size when p is calibrated)"), plain(" + "),
+                term("Σr", "R = Σ r: the reference volume in voxels"), plain(") = 2·"), i, plain(" / ("), p,
+                plain(" + "), r, plain(") = "), sd, plain("      "), bold("hard Dice "),
+                term("2TP", "true positives: hard mask and reference"), plain(" / (2TP + "),
+                term("FP", "false positives: hard mask, not reference"), plain(" + "),
+                term("FN", "false negatives: reference missed by the hard mask"), plain(")"), counts, hd,
+                plain("      "), bold("GDL "), gdlTerm, plain(" = "), gdl);
+        built = true;
+    }
+
     private void show() {
         CaseMetrics m = vm.metricsProperty().get();
         ClassSums[] sums = vm.sumsProperty().get();
         int c = vm.selectedChannel();
-        flow.getChildren().clear();
         if (m == null || sums == null || c >= m.classes().size() || c >= sums.length || sums[c] == null) {
-            flow.getChildren().add(plain("The formulas appear with their numbers when a case is loaded."));
+            flow.getChildren().setAll(empty);
+            built = false;
             return;
+        }
+        if (!built) {
+            build();
         }
         ClassMetrics k = m.classes().get(c);
         ClassSums s = sums[c];
-        flow.getChildren().addAll(bold(k.name() + "   "), bold("soft Dice "),
-                term("2·Σp·r", "I = Σ p·r: the probability mass that falls on the reference"), plain(" / ("),
-                term("Σp", "P = Σ p: the soft volume in voxels (expected size when p is calibrated)"), plain(" + "),
-                term("Σr", "R = Σ r: the reference volume in voxels"), plain(") = 2·"),
-                term(num(s.i()), "I = " + s.i()), plain(" / ("), term(num(s.p()), "P = " + s.p()), plain(" + "),
-                term(num(s.r()), "R = " + s.r()), plain(") = "), result(k.softDice()),
-                plain("      "), bold("hard Dice "), term("2TP", "true positives: hard mask and reference"),
-                plain(" / (2TP + "), term("FP", "false positives: hard mask, not reference"), plain(" + "),
-                term("FN", "false negatives: reference missed by the hard mask"), plain(") = 2·" + k.tp() + " / (2·" + k.tp()
-                        + " + " + k.fp() + " + " + k.fn() + ") = "), result(k.hardDice()),
-                plain("      "), bold("GDL "),
-                term("1 − 2Σ_l w_l I_l / Σ_l w_l (P_l + R_l)", "Generalised Dice loss over all classes; w_l is the class "
-                        + "weight (" + m.gdlWeights() + "); this class: w = " + Fmt.sci(k.gdlWeight()) + ", share of the "
-                        + "denominator " + String.format(Locale.ROOT, "%.1f %%", 100 * k.gdlShare())),
-                plain(" = "), result(m.gdl()));
+        // only the numbers change from one slider position to the next: the nodes stay
+        name.setText(k.name() + "   ");
+        set(i, num(s.i()), "I = " + s.i());
+        set(p, num(s.p()), "P = " + s.p());
+        set(r, num(s.r()), "R = " + s.r());
+        sd.setText(Fmt.num(k.softDice(), 4));
+        counts.setText(" = 2·" + k.tp() + " / (2·" + k.tp() + " + " + k.fp() + " + " + k.fn() + ") = ");
+        hd.setText(Fmt.num(k.hardDice(), 4));
+        ((Tooltip) gdlTerm.getProperties().get("tip")).setText("Generalised Dice loss over all classes; w_l is the "
+                + "class weight (" + m.gdlWeights() + "); this class: w = " + Fmt.sci(k.gdlWeight()) + ", share of the "
+                + "denominator " + String.format(Locale.ROOT, "%.1f %%", 100 * k.gdlShare()));
+        gdl.setText(Fmt.num(m.gdl(), 4));
+    }
+
+    private static void set(Text t, String text, String tip) {
+        t.setText(text);
+        ((Tooltip) t.getProperties().get("tip")).setText(tip);
     }
 
     private static String num(double v) {
@@ -78,12 +108,14 @@ public final class FormulaStrip extends HBox {
     private static Text term(String s, String tip) {
         Text t = new Text(s);
         t.getStyleClass().add("formula-term");
-        Tooltip.install(t, Help.tip(tip));
+        Tooltip tt = Help.tip(tip);
+        Tooltip.install(t, tt);
+        t.getProperties().put("tip", tt);
         return t;
     }
 
-    private static Text result(double v) {
-        Text t = new Text(Fmt.num(v, 4));
+    private static Text result() {
+        Text t = new Text();
         t.getStyleClass().add("formula-result");
         return t;
     }

@@ -21,6 +21,14 @@ import org.dicelens.ui.model.ViewerModel;
 
 /** The metrics table: per class and mean, live; ΔV coloured by sign; Ctrl+C copies rows as TSV for a spreadsheet. */
 public final class MetricsTablePanel extends VBox {
+    private static final String[] TIPS = {"Soft Dice 2·Σp·r / (Σp + Σr): the probabilities as they are",
+        "Hard Dice 2TP / (2TP + FP + FN) of the mask p ≥ t (or argmax)", "Soft Jaccard I / (P + R − I)",
+        "Hard Jaccard TP / (TP + FP + FN)", "Precision TP / (TP + FP)", "Recall (sensitivity) TP / (TP + FN)",
+        "Reference volume R·v in mL", "Soft volume Σp·v in mL: the expected volume when p is calibrated",
+        "Hard volume Σb·v in mL at the current threshold", "ΔV_soft = V_soft − V_ref (red: over-estimation)",
+        "ΔV_hard = V_hard − V_ref (red: over-estimation)"};
+    private static final String[] SHORT = {"soft\nDice", "hard\nDice", "soft\nJ", "hard\nJ", "prec", "recall",
+        "V_ref\nmL", "V_soft\nmL", "V_hard\nmL", "ΔV soft\nmL", "ΔV hard\nmL"};
     private final TableView<MetricsRows.Row> table = new TableView<>();
 
     public MetricsTablePanel(ViewerModel vm) {
@@ -29,18 +37,26 @@ public final class MetricsTablePanel extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<MetricsRows.Row, String> name = new TableColumn<>("class");
         name.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().name()));
-        name.setPrefWidth(80);
+        name.setPrefWidth(92);
+        name.setSortable(false);
         table.getColumns().add(name);
         List<String> h = MetricsRows.HEADERS;
         for (int i = 1; i < h.size(); i++) {
             int col = i - 1;
-            TableColumn<MetricsRows.Row, Double> tc = new TableColumn<>(h.get(i));
+            TableColumn<MetricsRows.Row, Double> tc = new TableColumn<>(SHORT[col]);
+            javafx.scene.control.Label head = new javafx.scene.control.Label(tc.getText());
+            head.setTooltip(Help.tip(TIPS[col]));
+            head.setAlignment(javafx.geometry.Pos.CENTER);
+            head.setStyle("-fx-text-alignment: center;");
+            tc.setGraphic(head);
+            tc.setText(null);
             tc.setId("col-" + h.get(i).replace(' ', '_'));
             tc.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().values()[col]));
             boolean delta = col == MetricsRows.DELTA_SOFT || col == MetricsRows.DELTA_HARD;
             boolean volume = col >= 6;
-            tc.setCellFactory(c -> new NumberCell(delta, volume ? 2 : 3));
-            tc.setPrefWidth(volume ? 64 : 58);
+            tc.setCellFactory(c -> new NumberCell(delta, volume ? 1 : 3));
+            tc.setPrefWidth(volume ? 54 : 45);
+            tc.setSortable(false);
             table.getColumns().add(tc);
         }
         ContextMenu menu = new ContextMenu();
@@ -70,10 +86,10 @@ public final class MetricsTablePanel extends VBox {
         }
         List<MetricsRows.Row> rows = MetricsRows.rows(m);
         if (table.getItems().size() == rows.size()) {
-            // keep the selection while numbers update as a slider moves
-            for (int i = 0; i < rows.size(); i++) {
-                table.getItems().set(i, rows.get(i));
-            }
+            // one change for all rows (one re-layout), keeping the selection while a slider moves
+            List<Integer> selected = List.copyOf(table.getSelectionModel().getSelectedIndices());
+            table.getItems().setAll(rows);
+            selected.forEach(i -> table.getSelectionModel().select(i.intValue()));
         } else {
             table.setItems(FXCollections.observableArrayList(rows));
         }

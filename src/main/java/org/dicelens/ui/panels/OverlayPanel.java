@@ -63,8 +63,21 @@ public final class OverlayPanel extends VBox {
 
         window = new RangeSlider(0, 1, 0, 1);
         window.setId("windowSlider");
-        window.minProperty().bind(display.rangeMinProperty());
-        window.maxProperty().bind(display.rangeMaxProperty());
+        // RangeSlider adjusts min/max itself, so they cannot be bound: set them in an order that never crosses
+        Runnable range = () -> {
+            double lo = display.rangeMinProperty().get();
+            double hi = display.rangeMaxProperty().get();
+            if (lo > window.getMax()) {
+                window.setMax(hi);
+                window.setMin(lo);
+            } else {
+                window.setMin(lo);
+                window.setMax(hi);
+            }
+        };
+        display.rangeMinProperty().addListener(x -> range.run());
+        display.rangeMaxProperty().addListener(x -> range.run());
+        range.run();
         window.lowValueProperty().bindBidirectional(display.windowLowProperty());
         window.highValueProperty().bindBidirectional(display.windowHighProperty());
         Label wl = new Label();

@@ -68,7 +68,9 @@ public final class WeightsPanel extends VBox {
     }
 
     private static BarChart<String, Number> chart(String id, String title) {
-        NumberAxis y = new NumberAxis();
+        // both charts show values in [0, 1]: a fixed axis spares a re-layout on every update
+        NumberAxis y = new NumberAxis(0, 1, 0.25);
+        y.setAutoRanging(false);
         BarChart<String, Number> b = new BarChart<>(new CategoryAxis(), y);
         b.setId(id);
         b.setTitle(title);
@@ -123,15 +125,32 @@ public final class WeightsPanel extends VBox {
         }
         for (int i = 0; i < cls.size(); i++) {
             ClassMetrics k = cls.get(i);
+            double v = value.applyAsDouble(k);
             if (rebuild) {
-                s.getData().add(new XYChart.Data<>(k.name(), value.applyAsDouble(k)));
+                s.getData().add(new XYChart.Data<>(k.name(), v));
             } else {
-                s.getData().get(i).setXValue(k.name());
-                s.getData().get(i).setYValue(value.applyAsDouble(k));
+                XYChart.Data<String, Number> d = s.getData().get(i);
+                // set only what changed: an unchanged bar must not cost the chart a new layout
+                if (!k.name().equals(d.getXValue())) {
+                    d.setXValue(k.name());
+                }
+                if (d.getYValue().doubleValue() != v) {
+                    d.setYValue(v);
+                }
             }
             XYChart.Data<String, Number> d = s.getData().get(i);
+            String text = k.name() + ": " + tip.apply(k);
             if (d.getNode() != null) {
-                javafx.scene.control.Tooltip.install(d.getNode(), Help.tip(k.name() + ": " + tip.apply(k)));
+                Object t = d.getNode().getProperties().get("tip");
+                if (t instanceof javafx.scene.control.Tooltip tt) {
+                    if (!tt.getText().equals(text)) {
+                        tt.setText(text);
+                    }
+                } else {
+                    javafx.scene.control.Tooltip tt = Help.tip(text);
+                    javafx.scene.control.Tooltip.install(d.getNode(), tt);
+                    d.getNode().getProperties().put("tip", tt);
+                }
             }
         }
     }
