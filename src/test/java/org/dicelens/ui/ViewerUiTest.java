@@ -140,7 +140,6 @@ class ViewerUiTest {
     @Test
     void movingTheMarginChangesTheForegroundFraction(FxRobot robot) {
         awaitLoaded();
-        robot.clickOn("Imbalance");
         long[] whole = {UiTestCase.N, tc.region(1000)[1]};
         String wholeText = Fmt.num(100.0 * whole[1] / whole[0], 3) + " %";
         Await.until("whole-volume fraction", () -> wholeText.equals(fx(() -> ((Label) robot.lookup("#foregroundFraction")

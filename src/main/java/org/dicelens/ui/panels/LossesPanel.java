@@ -65,7 +65,9 @@ public final class LossesPanel extends VBox {
         src.valueProperty().bindBidirectional(l.wceWeightSource);
         src.setTooltip(Help.tip("WCE weight from the reference (N − R)/R, or from the prediction (N − P)/P as printed "
                 + "in Sudre 2017"));
-        params.addRow(r, new Label("WCE weight from"), src);
+        Label wl = new Label("WCE weight from");
+        wl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        params.addRow(r, wl, src);
 
         GridPane table = new GridPane();
         table.setHgap(10);
@@ -99,7 +101,9 @@ public final class LossesPanel extends VBox {
         Label v = new Label();
         v.setMinWidth(40);
         v.textProperty().bind(p.asString(Locale.ROOT, "%.2f"));
-        g.addRow(row, new Label(name), s, v);
+        Label l = new Label(name);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.addRow(row, l, s, v);
         GridPane.setHgrow(s, Priority.ALWAYS);
         return row + 1;
     }

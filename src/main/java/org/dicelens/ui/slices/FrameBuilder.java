@@ -43,7 +43,8 @@ public final class FrameBuilder {
         return new Layer(o.on(l), Math.max(0, Math.min(1, o.opacity(l))));
     }
 
-    static Colormap colormap(OverlayModel.Colormap c) {
+    /** The render package's colormap for a choice of the overlay panel. */
+    public static Colormap colormap(OverlayModel.Colormap c) {
         return switch (c) {
             case HOT -> Colormap.HOT;
             case GREY -> Colormap.GREY;
