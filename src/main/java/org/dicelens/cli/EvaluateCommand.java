@@ -119,7 +119,6 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             List<Path> inputs = new ArrayList<>();
             inputs.addAll(BatchPairing.niftiFiles(referenceDir, "--reference-dir").values());
             inputs.addAll(BatchPairing.niftiFiles(predictionDir, "--prediction-dir").values());
-            inputs.add(image);
             inputs.add(labels);
             AtomicOutput.checkNotInput(out, inputs);
         }
@@ -144,6 +143,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         if (batch) {
             if (referenceDir == null || predictionDir == null) {
                 throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
+            }
+            if (image != null) {
+                throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
             }
             if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null) {
                 throw new CommandLine.ParameterException(cl,
@@ -191,7 +193,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     String problem = p.error();
                     if (problem == null) {
                         try {
-                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), image, labels,
+                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), null, labels,
                                     pk), Progress.NONE, bar);
                         } catch (InputException e) {
                             problem = OneLineErrors.oneLine(e.getMessage());

@@ -117,11 +117,11 @@ public final class NiftiReader {
         /** The data must fit in the file (plain) or in what deflate could expand the file to (gzip). */
         private void checkSize(long fileSize, boolean gz) throws NiftiException {
             long offset = layout.dataOffset();
-            long end = offset + layout.dataBytes(); // no overflow: dataBytes < 2^63/8 and offset < 2^63/2 checked below
             if (offset > Long.MAX_VALUE / 2) {
                 throw new NiftiException(file, "vox_offset", "is " + offset + ", past the end of the " + fileSize + "-byte file "
                         + dataFile.getFileName());
             }
+            long end = offset + layout.dataBytes(); // no overflow: dataBytes < 2^63/8 (HeaderChecks) and offset < 2^62
             if (!gz) {
                 if (offset > fileSize) {
                     throw new NiftiException(file, "vox_offset", "is " + offset + ", past the end of the " + fileSize
@@ -200,7 +200,7 @@ public final class NiftiReader {
                     // bounded: at most 1032 bytes per compressed byte
                 }
             } catch (IOException e) {
-                throw ioProblem(e, "gzip");
+                throw ioProblem(e, "end of the stream (its CRC-32 and length trailer)");
             }
         }
 
@@ -245,26 +245,27 @@ public final class NiftiReader {
         }
 
         /** Reads up to len bytes; stream problems (corrupt or truncated gzip, I/O errors) become NiftiExceptions. */
-        private static int read(Path file, InputStream in, byte[] b, int off, int len, String field) throws NiftiException {
+        private static int read(Path file, InputStream in, byte[] b, int off, int len, String part) throws NiftiException {
             try {
                 return NiftiFiles.readUpTo(in, b, off, len);
             } catch (IOException e) {
-                throw ioProblem(file, e, field);
+                throw ioProblem(file, e, part, part);
             }
         }
 
-        private NiftiException ioProblem(IOException e, String field) {
-            return ioProblem(dataFile, e, field);
+        private NiftiException ioProblem(IOException e, String part) {
+            return ioProblem(dataFile, e, part.equals("data") ? "data" : "gzip", part);
         }
 
-        private static NiftiException ioProblem(Path file, IOException e, String field) {
+        /** @param part what was being read, for the message: "header", "data", "end of the stream ..." */
+        private static NiftiException ioProblem(Path file, IOException e, String field, String part) {
             if (e instanceof EOFException) {
                 return new NiftiException(file, "gzip", "truncated gzip stream (" + e.getMessage() + ") while reading the "
-                        + field, e);
+                        + part, e);
             }
             if (e instanceof ZipException) {
                 return new NiftiException(file, "gzip", "corrupt gzip stream (" + e.getMessage() + ") while reading the "
-                        + field, e);
+                        + part, e);
             }
             return new NiftiException(file, field, "read failed: " + e.getMessage(), e);
         }

@@ -1,15 +1,18 @@
 package org.dicelens.nifti;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
@@ -20,6 +23,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NiftiWriter {
     private static final int CHUNK = 1 << 18;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private NiftiWriter() {
     }
@@ -45,16 +49,19 @@ public final class NiftiWriter {
         int n = checkChannels(header, channels);
         NiftiHeader out = outputHeader(file, header, datatype, channels.length);
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp;
+        // a fresh name beside the target, created with the user's default permissions (not createTempFile's 0600)
+        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        FileChannel ch;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new NiftiException(file, null, "cannot create a temporary file in " + dir + ": " + e.getMessage(), e);
         }
         boolean done = false;
         try {
-            try (FileOutputStream fos = new FileOutputStream(tmp.toFile())) {
-                OutputStream os = gz ? new GZIPOutputStream(fos, CHUNK) : new BufferedOutputStream(fos, CHUNK);
+            try (ch) {
+                OutputStream raw = Channels.newOutputStream(ch);
+                OutputStream os = gz ? new GZIPOutputStream(raw, CHUNK) : new BufferedOutputStream(raw, CHUNK);
                 os.write(HeaderCodec.encode1(out));
                 byte[] buf = new byte[CHUNK];
                 for (int c = 0; c < channels.length; c++) {
@@ -64,7 +71,7 @@ public final class NiftiWriter {
                     g.finish();
                 }
                 os.flush();
-                fos.getFD().sync(); // on disk before the rename makes it visible
+                ch.force(true); // on disk before the rename makes it visible
             }
             move(tmp, file);
             done = true;

@@ -13,12 +13,23 @@ public final class Zoom {
         if (src.length < sw * sh || dst.length < dw * dh) {
             throw new IllegalArgumentException("buffers smaller than " + sw + "x" + sh + " / " + dw + "x" + dh);
         }
+        int[] columns = new int[dw]; // display width ints: the column map, computed once per call
+        for (int dx = 0; dx < dw; dx++) {
+            columns[dx] = toSource(dx, sw, dw);
+        }
+        int previous = -1;
         for (int dy = 0; dy < dh; dy++) {
-            int row = toSource(dy, sh, dh) * sw;
+            int sy = toSource(dy, sh, dh);
             int o = dy * dw;
-            for (int dx = 0; dx < dw; dx++) {
-                dst[o + dx] = src[row + toSource(dx, sw, dw)];
+            if (sy == previous) {
+                System.arraycopy(dst, o - dw, dst, o, dw); // same source row as the line above
+                continue;
             }
+            int row = sy * sw;
+            for (int dx = 0; dx < dw; dx++) {
+                dst[o + dx] = src[row + columns[dx]];
+            }
+            previous = sy;
         }
     }
 

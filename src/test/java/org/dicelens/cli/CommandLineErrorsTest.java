@@ -32,6 +32,7 @@ class CommandLineErrorsTest {
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--reference-dir", "d",
                 "--prediction-dir", "e"), "either");
         oneLineError(Cli.run("evaluate", "--bogus"), "--bogus", "evaluate --help");
+        oneLineError(Cli.run("evaluate", "--reference-dir", "a", "--prediction-dir", "b", "--image", "x.nii"), "--image");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--jobs", "0"), "--jobs");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--bins", "ten"), "--bins", "ten");
     }

@@ -225,6 +225,16 @@ class NiftiWriterTest {
         }
     }
 
+    /** The written file gets the same permissions as any new file here (the umask's), not a temp file's 0600. */
+    @Test
+    void writtenFileHasDefaultPermissions() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path f = dir.resolve("perm.nii");
+        NiftiWriter.write(f, header(1, 1, 1), NiftiDatatype.UINT8, (Object) new float[1]);
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f));
+    }
+
     @Test
     void valuesThatDoNotFitAreRefused() {
         Path f = dir.resolve("bad.nii");

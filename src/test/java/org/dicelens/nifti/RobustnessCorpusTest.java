@@ -94,7 +94,9 @@ class RobustnessCorpusTest {
                 check(b, bytes, b.name() + " " + m.label(), new TreeSet<>());
             }
         }
-        assertTrue(errors > 200 && reads > 400, "the corpus exercises both outcomes: " + errors + " errors, " + reads
+        // both outcomes must be common, with or without the real files (then only the generated bases run)
+        assertTrue(errors > (errors + reads) / 20 && reads > (errors + reads) / 20, "the corpus exercises both outcomes: "
+                + errors + " errors, " + reads
                 + " reads");
     }
 
@@ -153,7 +155,7 @@ class RobustnessCorpusTest {
                 }
             }
         }
-        assertTrue(errors > 100 && reads > 100, errors + " errors, " + reads + " reads");
+        assertTrue(errors > (errors + reads) / 20 && reads > (errors + reads) / 20, errors + " errors, " + reads + " reads");
     }
 
     /** Writes the variant (gzipped when the base is), reads it, and checks the outcome. */

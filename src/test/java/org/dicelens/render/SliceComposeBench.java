@@ -97,6 +97,39 @@ public class SliceComposeBench {
         display = new int[768 * 768];
     }
 
+    /**
+     * Load-independent figures: median thread CPU time per operation (ThreadMXBean), for machines too busy for
+     * wall-clock numbers. Run: java -cp … org.dicelens.render.SliceComposeBench
+     */
+    public static void main(String[] args) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        System.out.println("view\tmode\toperation\tmedian CPU ms\tp90 CPU ms");
+        for (String m : new String[] {"THRESHOLD", "ARGMAX"}) {
+            for (String vw : new String[] {"AXIAL", "CORONAL", "SAGITTAL"}) {
+                SliceComposeBench b = new SliceComposeBench();
+                b.view = vw;
+                b.mode = m;
+                b.setUp();
+                String[] ops = {"compose (new slice)", "recompose (new threshold)", "compose+zoom 768+crosshair"};
+                for (int op = 0; op < 3; op++) {
+                    int reps = 200;
+                    long[] t = new long[reps];
+                    for (int r = -100; r < reps; r++) { // 100 warm-up calls
+                        long t0 = mx.getCurrentThreadCpuTime();
+                        int x = op == 0 ? b.compose() : op == 1 ? b.recomposeNewThreshold() : b.composeZoomCrosshair();
+                        long t1 = mx.getCurrentThreadCpuTime();
+                        if (r >= 0) {
+                            t[r] = t1 - t0 + (x == 42 ? 1 : 0);
+                        }
+                    }
+                    java.util.Arrays.sort(t);
+                    System.out.printf(java.util.Locale.ROOT, "%s\t%s\t%s\t%.2f\t%.2f%n", vw, m, ops[op], t[reps / 2] / 1e6,
+                            t[reps * 9 / 10] / 1e6);
+                }
+            }
+        }
+    }
+
     private static double sq(double d) {
         return d * d;
     }

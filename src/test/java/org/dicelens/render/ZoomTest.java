@@ -25,6 +25,31 @@ class ZoomTest {
     }
 
     @Test
+    void anyZoomEqualsThePerPixelDefinition() {
+        java.util.Random rnd = new java.util.Random(1);
+        for (int trial = 0; trial < 50; trial++) {
+            int sw = 1 + rnd.nextInt(6);
+            int sh = 1 + rnd.nextInt(6);
+            int dw = 1 + rnd.nextInt(20);
+            int dh = 1 + rnd.nextInt(20);
+            int[] src = new int[sw * sh];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = rnd.nextInt();
+            }
+            int[] dst = new int[dw * dh];
+            Zoom.nearest(src, sw, sh, dst, dw, dh);
+            for (int y = 0; y < dh; y++) {
+                for (int x = 0; x < dw; x++) {
+                    // display pixel centre (x + 0.5, y + 0.5) falls in source pixel floor(centre * s / d)
+                    int sx = (int) Math.floor((x + 0.5) * sw / dw);
+                    int sy = (int) Math.floor((y + 0.5) * sh / dh);
+                    assertEquals(src[sy * sw + sx], dst[y * dw + x]);
+                }
+            }
+        }
+    }
+
+    @Test
     void displayAndSourceCoordinatesRoundTrip() {
         for (int s = 0; s < 13; s++) {
             int d = Zoom.toDisplay(s, 13, 50);
