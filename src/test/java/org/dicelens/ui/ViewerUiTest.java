@@ -154,6 +154,34 @@ class ViewerUiTest {
     }
 
     @Test
+    void pngExportHoldsTheThreeSlicesAndNeverOverwritesAnInput(FxRobot robot) throws Exception {
+        awaitLoaded();
+        Path png = files.reference().getParent().resolve("views.png");
+        robot.interact(() -> {
+            try {
+                window.grid().exportPng(png);
+            } catch (org.dicelens.common.InputException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        // axial (x·y) + coronal (x·z) + sagittal (y·z) side by side at one pixel per voxel
+        assertEquals(UiTestCase.NX + UiTestCase.NX + UiTestCase.NY, img.getWidth());
+        assertEquals(Math.max(UiTestCase.NY, UiTestCase.NZ), img.getHeight());
+        byte[] before = Files.readAllBytes(files.reference());
+        AtomicReference<Exception> refused = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                window.grid().exportPng(files.reference());
+            } catch (org.dicelens.common.InputException e) {
+                refused.set(e);
+            }
+        });
+        assertTrue(refused.get() != null, "writing over the reference was not refused");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(files.reference()));
+    }
+
+    @Test
     void openingAMalformedFileShowsAnErrorAndKeepsTheCase(FxRobot robot) throws Exception {
         awaitLoaded();
         LoadedCase before = fx(() -> vm.current());
