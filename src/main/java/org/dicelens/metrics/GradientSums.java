@@ -21,23 +21,28 @@ final class GradientSums {
         int ny = g.ny();
         double[][] part = new double[g.nz()][];
         IntStream.range(0, g.nz()).parallel().forEach(z -> {
-            double[] acc = new double[5]; // n, I, P, R, P2
+            // locals, not an array, so the accumulators stay in registers
+            double n = 0, i = 0, sp = 0, r = 0, p2 = 0;
             for (int y = 0; y < ny; y++) {
                 int row = nx * (y + ny * z);
-                if (region.isBox()) {
-                    int to = region.rowTo(y, z, nx);
-                    for (int i = row + region.rowFrom(y, z); i < row + to; i++) {
-                        add(acc, p[i], (ref[i] & 0xFF) == channel);
+                int from = region.isBox() ? row + region.rowFrom(y, z) : row;
+                int to = region.isBox() ? row + region.rowTo(y, z, nx) : row + nx;
+                boolean test = !region.isBox();
+                for (int v = from; v < to; v++) {
+                    if (test && !region.test(v, nx, ny)) {
+                        continue;
                     }
-                } else {
-                    for (int i = row; i < row + nx; i++) {
-                        if (region.test(i, nx, ny)) {
-                            add(acc, p[i], (ref[i] & 0xFF) == channel);
-                        }
+                    double q = p[v];
+                    n++;
+                    sp += q;
+                    p2 += q * q;
+                    if ((ref[v] & 0xFF) == channel) {
+                        i += q;
+                        r++;
                     }
                 }
             }
-            part[z] = acc;
+            part[z] = new double[] {n, i, sp, r, p2};
         });
         double[] t = new double[5];
         for (double[] s : part) {
@@ -46,16 +51,5 @@ final class GradientSums {
             }
         }
         return new ClassSums(t[0], t[1], t[2], t[3], t[4], t[3]);
-    }
-
-    private static void add(double[] acc, float pf, boolean ref) {
-        double q = pf;
-        acc[0]++;
-        acc[2] += q;
-        acc[4] += q * q;
-        if (ref) {
-            acc[1] += q;
-            acc[3]++;
-        }
     }
 }

@@ -194,6 +194,7 @@ public final class PerSliceHistogram {
         int nz = g.nz();
         float[][] p = c.prediction().channels();
         byte[] ref = c.referenceClass();
+        boolean[] mask = region.isBox() ? null : new boolean[nx];
         int zFrom = axis == 2 ? s0 : 0;
         int zTo = axis == 2 ? s1 : nz;
         int yFrom = axis == 1 ? s0 : 0;
@@ -203,51 +204,89 @@ public final class PerSliceHistogram {
                 int row = nx * (y + ny * z);
                 int xFrom = axis == 0 ? s0 : 0;
                 int xTo = axis == 0 ? s1 : nx;
-                if (region.isBox()) {
+                if (mask == null) {
                     xFrom = Math.max(xFrom, region.rowFrom(y, z));
                     xTo = Math.min(xTo, region.rowTo(y, z, nx));
-                }
-                int s = axis == 2 ? z : y;
-                for (int x = xFrom; x < xTo; x++) {
-                    if (region.isBox() || region.test(x, y, z, row + x)) {
-                        voxel(p, ref, row + x, axis == 0 ? x : s);
+                } else {
+                    for (int x = xFrom; x < xTo; x++) {
+                        mask[x] = region.test(x, y, z, row + x);
                     }
+                }
+                if (xFrom < xTo) {
+                    row(p, ref, mask, row, xFrom, xTo, axis == 2 ? z : axis == 1 ? y : -1);
                 }
             }
         }
     }
 
-    private void voxel(float[][] p, byte[] ref, int i, int s) {
-        regionVoxels[s]++;
-        int r = ref[i] & 0xFF;
-        int best = 0;
-        int bestBin = 0;
-        float bestP = Float.NEGATIVE_INFINITY;
-        int base = s * classes;
+    /**
+     * Voxels row + x, x in [xFrom, xTo) (where mask, if any, is true), of slice {@code fixed}, or of slice x when
+     * fixed is −1 (the x axis). Class by class, then the argmax: simple loops with the sums in registers.
+     */
+    private void row(float[][] p, byte[] ref, boolean[] mask, int row, int xFrom, int xTo, int fixed) {
         for (int c = 0; c < classes; c++) {
-            float q = p[c][i];
-            int k = bin(q);
-            int j = base + c;
-            thrAll[j * BINS + k]++;
-            sumP[j] += q;
-            if (r == c) {
-                thrRef[j * BINS + k]++;
-                sumPR[j] += q;
-                countR[j]++;
+            float[] q = p[c];
+            double sp = 0;
+            double spr = 0;
+            int cr = 0;
+            for (int x = xFrom; x < xTo; x++) {
+                if (mask != null && !mask[x]) {
+                    continue;
+                }
+                int i = row + x;
+                float v = q[i];
+                int j = (fixed >= 0 ? fixed : x) * classes + c;
+                int at = j * BINS + bin(v);
+                thrAll[at]++;
+                boolean isRef = (ref[i] & 0xFF) == c;
+                if (isRef) {
+                    thrRef[at]++;
+                }
+                if (fixed >= 0) {
+                    sp += v;
+                    if (isRef) {
+                        spr += v;
+                        cr++;
+                    }
+                } else {
+                    sumP[j] += v;
+                    if (isRef) {
+                        sumPR[j] += v;
+                        countR[j]++;
+                    }
+                }
             }
-            if (q > bestP) { // strict: ties go to the lowest index
-                bestP = q;
-                best = c;
-                bestBin = k;
+            if (fixed >= 0) {
+                int j = fixed * classes + c;
+                sumP[j] += sp;
+                sumPR[j] += spr;
+                countR[j] += cr;
             }
         }
-        int at = (base + best) * BINS + bestBin;
-        amAll[at]++;
-        if (r == best) {
-            amRef[at]++;
-        }
-        if (amBg != null && r == background) {
-            amBg[at]++;
+        for (int x = xFrom; x < xTo; x++) {
+            if (mask != null && !mask[x]) {
+                continue;
+            }
+            int i = row + x;
+            int s = fixed >= 0 ? fixed : x;
+            regionVoxels[s]++;
+            int best = 0;
+            float bestP = p[0][i];
+            for (int c = 1; c < classes; c++) {
+                if (p[c][i] > bestP) { // strict: ties go to the lowest index
+                    bestP = p[c][i];
+                    best = c;
+                }
+            }
+            int r = ref[i] & 0xFF;
+            int at = (s * classes + best) * BINS + bin(bestP);
+            amAll[at]++;
+            if (r == best) {
+                amRef[at]++;
+            }
+            if (amBg != null && r == background) {
+                amBg[at]++;
+            }
         }
     }
 

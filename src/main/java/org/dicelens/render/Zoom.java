@@ -45,6 +45,17 @@ public final class Zoom {
     }
 
     /**
+     * The voxel (i, j, k) under display pixel (dx, dy) of view v showing slice {@code slice} at dw × dh display
+     * pixels (for the cursor's status line and for click-to-move-the-crosshair); null outside the picture.
+     */
+    public static int[] voxelAt(ViewGeometry v, int slice, int dx, int dy, int dw, int dh) {
+        if (dx < 0 || dy < 0 || dx >= dw || dy >= dh) {
+            return null;
+        }
+        return v.voxel(toSource(dx, v.width(), dw), toSource(dy, v.height(), dh), slice);
+    }
+
+    /**
      * Display width and height for a view at {@code pixelsPerMm}, keeping the voxels' physical aspect
      * (anisotropic voxels are not squashed); at least one pixel each way.
      */

@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GradientMapsBench {
     private Case c;
     private IntPredicate box;
+    private EvaluationRegion region;
     private GradientKernel dice;
     private GradientKernel ce;
     private final float[] slice = new float[256 * 256];
@@ -33,6 +34,7 @@ public class GradientMapsBench {
     public void setup() {
         c = GradientBenchData.spheres(256, 4);
         box = GradientBenchData.box(c.geometry(), 32, 224);
+        region = EvaluationRegion.of(c);
         dice = GradientMaps.kernel(c, GradientLoss.SOFT_DICE, 1, null, LossParams.defaults(), null);
         ce = GradientMaps.kernel(c, GradientLoss.CE, 1, null, LossParams.defaults(), null);
         volume = new float[c.voxelCount()];
@@ -51,7 +53,7 @@ public class GradientMapsBench {
     }
 
     @Benchmark
-    public float sliceAxialCeInBox() {
+    public float sliceAxialCeInBoxPredicate() {
         GradientMaps.slice(c, ce, GradientWrt.PROBABILITY, box, 2, 128, slice);
         return slice[1000];
     }
@@ -74,7 +76,25 @@ public class GradientMapsBench {
     }
 
     @Benchmark
-    public ClassSums sumsOneChannelInBox() {
+    public ClassSums sumsOneChannelInBoxPredicate() {
         return GradientMaps.sums(c, 1, box);
+    }
+
+    /** Ω_20 of the evaluation region (the sphere's bounding box grown by 20 voxels), walked row by row. */
+    @Benchmark
+    public ClassSums sumsOneChannelInRegionMargin20() {
+        return GradientMaps.sums(c, 1, region, 20);
+    }
+
+    @Benchmark
+    public float volumeDiceLogitInRegionMargin20() {
+        GradientMaps.volume(c, dice, GradientWrt.LOGIT, region, 20, volume, Float.NaN);
+        return volume[1000];
+    }
+
+    @Benchmark
+    public float sliceAxialDiceLogitInRegionMargin20() {
+        GradientMaps.slice(c, dice, GradientWrt.LOGIT, region, 20, 2, 128, slice, Float.NaN);
+        return slice[1000];
     }
 }

@@ -29,11 +29,13 @@ public class PerSliceMetricsBench {
     private Case c;
     private PerSliceHistogram axial;
     private int step;
+    private EvaluationRegion region;
 
     @Setup
     public void setup() {
         c = GradientBenchData.spheres(256, 4);
         axial = PerSliceHistogram.build(c, null, 2);
+        region = EvaluationRegion.of(c);
     }
 
     @Benchmark
@@ -47,8 +49,18 @@ public class PerSliceMetricsBench {
     }
 
     @Benchmark
-    public PerSliceHistogram buildAxialInBox() {
+    public PerSliceHistogram buildAxialInBoxPredicate() {
         return PerSliceHistogram.build(c, GradientBenchData.box(c.geometry(), 32, 224), 2);
+    }
+
+    @Benchmark
+    public PerSliceHistogram buildAxialInRegionMargin20() {
+        return PerSliceHistogram.build(c, region, 20, 2);
+    }
+
+    @Benchmark
+    public PerSliceHistogram buildCoronal() {
+        return PerSliceHistogram.build(c, null, 1);
     }
 
     @Benchmark

@@ -60,6 +60,20 @@ class ZoomTest {
     }
 
     @Test
+    void voxelUnderTheCursor() {
+        Geometry g = Geometry.ofSpacing(4, 3, 2, 1, 1, 1); // RAS: axial flips both screen axes
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
+        // 4x3 slice shown at 8x6: display (0,0) is slice pixel (0,0) = voxel (3, 2, k); (7,5) is voxel (0, 0, k)
+        assertArrayEquals(new int[] {3, 2, 1}, Zoom.voxelAt(v, 1, 0, 0, 8, 6));
+        assertArrayEquals(new int[] {0, 0, 1}, Zoom.voxelAt(v, 1, 7, 5, 8, 6));
+        assertArrayEquals(new int[] {2, 1, 0}, Zoom.voxelAt(v, 0, 3, 2, 8, 6));
+        assertEquals(null, Zoom.voxelAt(v, 0, 8, 0, 8, 6));
+        // and back: the crosshair of that voxel sits on a display pixel that maps to it
+        int[] p = Crosshair.displayPosition(v, 2, 1, 0, 8, 6);
+        assertArrayEquals(new int[] {2, 1, 0}, Zoom.voxelAt(v, 0, p[0], p[1], 8, 6));
+    }
+
+    @Test
     void displaySizeKeepsThePhysicalAspect() {
         Geometry g = Geometry.ofSpacing(10, 20, 5, 1, 0.5, 3);
         ViewGeometry coronal = ViewGeometry.of(g, ViewAxis.CORONAL); // x (1 mm) across, z (3 mm) down
