@@ -20,6 +20,7 @@ public final class DiceLensCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new DiceLensCommand());
         cl.setExecutionExceptionHandler(new OneLineErrors());
+        cl.setParameterExceptionHandler(OneLineErrors::handleParameterException);
         return cl;
     }
 

@@ -1,13 +1,251 @@
 package org.dicelens.cli;
 
-import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dicelens.common.InputException;
+import org.dicelens.common.Progress;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Case;
+import org.dicelens.volume.PredictionKind;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Evaluate predictions against a reference.")
-public final class EvaluateCommand implements Callable<Integer> {
+/**
+ * {@code evaluate}: every number of the formula sheet for one case or a folder of cases, as JSON or CSV. Batch cases run
+ * in parallel; a case that fails is reported on stderr with its reason while the others go on.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate predictions against a reference: soft and hard Dice, volumes and volume bias, losses, "
+            + "GDL weights, calibration and special thresholds, per class.",
+            "One case: --reference and --prediction. A batch: --reference-dir and --prediction-dir, paired by name "
+                + "(case.nii.gz with case.nii.gz, or with per-class files case_0000.nii.gz, case_0001.nii.gz …).",
+            "JSON: one object per case (a list for a batch), undefined numbers as null. "
+                + "CSV: one row per case and class, the same keys as columns."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every case evaluated", "1:internal error", "2:bad input or usage (one line on stderr)",
+            "3:a batch in which at least one case failed (the others are still reported)"})
+public final class EvaluateCommand implements java.util.concurrent.Callable<Integer> {
+    static final int SOME_CASES_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--reference", paramLabel = "REF", description = "Reference label map (.nii/.nii.gz).")
+    Path reference;
+
+    @Option(names = "--reference-masks", paramLabel = "MASK", arity = "1..*",
+            description = "Instead of --reference: one binary mask per foreground class, in class order.")
+    List<Path> masks = new ArrayList<>();
+
+    @Option(names = "--prediction", paramLabel = "P", arity = "1..*",
+            description = "Prediction: one 4D probability file, one file per class in channel order, or one foreground map.")
+    List<Path> predictions = new ArrayList<>();
+
+    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
+            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (a hard label map: metrics only) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String kind = "auto";
+
+    @Option(names = "--reference-dir", paramLabel = "DIR", description = "Batch: folder of reference label maps.")
+    Path referenceDir;
+
+    @Option(names = "--prediction-dir", paramLabel = "DIR", description = "Batch: folder of predictions, paired by name.")
+    Path predictionDir;
+
+    @Option(names = "--image", paramLabel = "IMG", description = "Optional scan (checked against the reference's grid).")
+    Path image;
+
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
+    Path labels;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Case name in the report (default: the reference's file name).")
+    String name;
+
+    @Mixin
+    SettingsOptions settings = new SettingsOptions();
+
+    @Option(names = "--format", paramLabel = "json|csv",
+            description = "Output format (default: csv when --out ends in .csv, else json).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Batch: cases evaluated at once (default: number of cores).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr.")
+    boolean quiet;
+
     @Override
-    public Integer call() {
-        System.err.println("evaluate: not implemented yet");
-        return 1;
+    public Integer call() throws InputException {
+        boolean batch = referenceDir != null || predictionDir != null;
+        checkUsage(batch);
+        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
+                : out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "json";
+        if (!fmt.equals("json") && !fmt.equals("csv")) {
+            throw SettingsOptions.bad("--format", format, "expected json or csv");
+        }
+        settings.validate(); // a typo in an option fails before any loading
+        PredictionKind pk = Backend.kind(kind);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = ProgressBar.forErr(err, quiet);
+        if (!batch) {
+            Path first = reference != null ? reference : masks.get(0);
+            CaseInputs in = new CaseInputs(name != null ? name : CaseInputs.nameOf(first), reference, masks, predictions, image,
+                    labels, pk);
+            if (out != null) {
+                AtomicOutput.checkNotInput(out, in.files());
+            }
+            CaseMetrics m;
+            try {
+                m = evaluate(in, bar, bar);
+            } finally {
+                bar.finish();
+            }
+            emit(fmt.equals("json") ? JsonReport.of(m) : CsvReport.of(List.of(m)));
+            return 0;
+        }
+        BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
+        if (out != null) {
+            List<Path> inputs = new ArrayList<>();
+            inputs.addAll(BatchPairing.niftiFiles(referenceDir, "--reference-dir").values());
+            inputs.addAll(BatchPairing.niftiFiles(predictionDir, "--prediction-dir").values());
+            inputs.add(labels);
+            AtomicOutput.checkNotInput(out, inputs);
+        }
+        if (!pairing.referencesWithoutPrediction().isEmpty()) {
+            bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
+                    + " have no prediction and are skipped");
+        }
+        List<CaseMetrics> done = runBatch(pairing.pairs(), pk, bar);
+        emit(fmt.equals("json") ? JsonReport.of(done) : CsvReport.of(done));
+        int failed = pairing.pairs().size() - done.size();
+        if (failed > 0) {
+            err.println("error: " + failed + " of " + pairing.pairs().size() + " cases failed (reported above); the report "
+                    + "holds the other " + done.size());
+            err.flush();
+            return SOME_CASES_FAILED;
+        }
+        return 0;
+    }
+
+    private void checkUsage(boolean batch) {
+        CommandLine cl = spec.commandLine();
+        if (batch) {
+            if (referenceDir == null || predictionDir == null) {
+                throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
+            }
+            if (image != null) {
+                throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
+            }
+            if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null) {
+                throw new CommandLine.ParameterException(cl,
+                        "give either --reference/--prediction (one case) or --reference-dir/--prediction-dir (a batch)");
+            }
+        } else if ((reference == null && masks.isEmpty()) || predictions.isEmpty()) {
+            throw new CommandLine.ParameterException(cl,
+                    "give --reference and --prediction (one case), or --reference-dir and --prediction-dir (a batch)");
+        } else if (reference != null && !masks.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "give either --reference or --reference-masks, not both");
+        }
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(cl, "--jobs must be at least 1, not " + jobs);
+        }
+    }
+
+    private CaseMetrics evaluate(CaseInputs in, Progress progress, ProgressBar messages) throws InputException {
+        Case c = Backend.load(in, progress);
+        for (String w : Backend.warnings(c)) {
+            messages.message("warning: " + in.name() + ": " + w);
+        }
+        Settings s = settings.toSettings(c.classes());
+        CaseMetrics m = Backend.evaluate(c, s, progress);
+        return Backend.named(m, in.name());
+    }
+
+    /** Evaluates the pairs on {@code jobs} threads; returns the successes in name order, failures already reported. */
+    private List<CaseMetrics> runBatch(List<BatchPairing.Pair> pairs, PredictionKind pk, ProgressBar bar) {
+        int n = pairs.size();
+        CaseMetrics[] results = new CaseMetrics[n];
+        AtomicInteger finished = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, n), r -> {
+            Thread t = new Thread(r, "dicelens-case");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            bar.update(0, "cases 0/" + n);
+            for (int i = 0; i < n; i++) {
+                final int k = i;
+                BatchPairing.Pair p = pairs.get(i);
+                futures.add(pool.submit(() -> {
+                    String problem = p.error();
+                    if (problem == null) {
+                        try {
+                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), null, labels,
+                                    pk), Progress.NONE, bar);
+                        } catch (InputException e) {
+                            problem = OneLineErrors.oneLine(e.getMessage());
+                        } catch (OutOfMemoryError e) {
+                            problem = "not enough memory for this case (try --jobs 1 or a larger -Xmx)";
+                        } catch (RuntimeException | Error e) {
+                            problem = "internal error: " + OneLineErrors.oneLine(String.valueOf(e));
+                        }
+                    }
+                    synchronized (bar) { // count and draw together, so the bar never steps back
+                        if (problem != null) {
+                            failures.incrementAndGet();
+                            bar.message("error: case " + p.name() + ": " + problem);
+                        }
+                        int f = finished.incrementAndGet();
+                        bar.update(f / (double) n, "cases " + f + "/" + n + (failures.get() > 0 ? " (" + failures.get()
+                                + " failed)" : ""));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // every task catches its own failures; nothing reaches here
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            bar.finish();
+        }
+        List<CaseMetrics> ok = new ArrayList<>();
+        for (CaseMetrics m : results) {
+            if (m != null) {
+                ok.add(m);
+            }
+        }
+        return ok;
+    }
+
+    private void emit(String text) throws InputException {
+        if (out != null) {
+            AtomicOutput.write(out, text);
+        } else {
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(text);
+            o.flush();
+        }
     }
 }

@@ -14,10 +14,22 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
             t = t.getCause();
         }
         if (t instanceof InputException ie) {
-            cmd.getErr().println("error: " + ie.getMessage());
+            cmd.getErr().println("error: " + oneLine(ie.getMessage()));
             return INPUT_ERROR;
         }
-        cmd.getErr().println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+        cmd.getErr().println("error: " + oneLine(ex.getMessage() != null ? ex.getMessage() : ex.toString()));
         return 1;
+    }
+
+    /** A mistyped command line: one line naming the problem and where help is, instead of the whole usage text. */
+    static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        cmd.getErr().println("error: " + oneLine(ex.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Messages that span lines (a wrapped cause) are joined so the error stays one line. */
+    static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,13 +1,158 @@
 package org.dicelens.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.dicelens.common.InputException;
+import org.dicelens.lab.Phantom;
+import org.dicelens.lab.PhantomDiceOptimal;
+import org.dicelens.lab.PhantomGenerator;
+import org.dicelens.lab.PhantomKind;
+import org.dicelens.lab.PhantomPrediction;
+import org.dicelens.lab.PhantomSpec;
+import org.dicelens.lab.PhantomWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "phantom", mixinStandardHelpOptions = true, description = "Write a phantom case with known uncertainty.")
+/** {@code phantom}: generate a case whose true posterior q is known and write it as NIfTI files. */
+@Command(name = "phantom", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a phantom case with known uncertainty: image.nii.gz, reference.nii.gz (one rater's sample "
+            + "of q), prediction_<kind>.nii.gz (4D probabilities), labels.txt (ITK-SNAP) and phantom.json.",
+            "Options left out take the preset of --kind (brain: 96x96x64 at 1.5x1.5x2.5 mm, 6 lesions of 4 mm, width 1 mm, "
+                + "seed 1; lesion: 96x96x48 at 1.5x1.5x3 mm, 12 lesions of 3.5 mm, width 1.5 mm, seed 2; both: noise 0.08, "
+                + "bias 0.15, sharpness 4, 1 rater)."},
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:written", "1:internal error", "2:bad input or usage"})
 public final class PhantomCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created when missing).")
+    Path out;
+
+    @Option(names = "--kind", paramLabel = "brain|lesion", defaultValue = "brain",
+            description = "brain: background, white matter, grey matter, lesion; lesion: background, lesion (default: ${DEFAULT-VALUE}).")
+    String kind = "brain";
+
+    @Option(names = "--size", paramLabel = "X,Y,Z", split = ",", description = "Grid size in voxels.")
+    List<Integer> size;
+
+    @Option(names = "--spacing", paramLabel = "SX,SY,SZ", split = ",", description = "Voxel spacing in mm (may be anisotropic).")
+    List<Double> spacing;
+
+    @Option(names = "--lesions", paramLabel = "N", description = "Number of lesions (sets the class imbalance).")
+    Integer lesions;
+
+    @Option(names = "--lesion-radius", paramLabel = "MM", description = "Mean lesion radius in mm.")
+    Double lesionRadius;
+
+    @Option(names = "--width", paramLabel = "MM",
+            description = "Boundary uncertainty: q = 1/(1+exp(d/width)), d the signed distance in mm (0: sharp).")
+    Double width;
+
+    @Option(names = "--noise", paramLabel = "SD", description = "Image noise sd as a fraction of the white-matter intensity.")
+    Double noise;
+
+    @Option(names = "--bias", paramLabel = "A", description = "Bias-field amplitude in [0, 1).")
+    Double bias;
+
+    @Option(names = "--sharpness", paramLabel = "K", description = "Over-confident p ∝ q^K, under-confident p ∝ q^(1/K).")
+    Double sharpness;
+
+    @Option(names = "--raters", paramLabel = "N", description = "Raters to sample (the reference is rater 0).")
+    Integer raters;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed: the same options always give the same files.")
+    Long seed;
+
+    @Option(names = "--predictions", paramLabel = "KIND[,KIND…]", split = ",",
+            defaultValue = "calibrated,overconfident,underconfident,diceoptimal",
+            description = "Predictions to write (default: ${DEFAULT-VALUE}).")
+    List<String> predictions = new ArrayList<>();
+
     @Override
-    public Integer call() {
-        System.err.println("phantom: not implemented yet");
-        return 1;
+    public Integer call() throws InputException {
+        PhantomSpec s = spec();
+        Set<PhantomPrediction> kinds = new LinkedHashSet<>();
+        for (String p : predictions) {
+            try {
+                kinds.add(PhantomPrediction.parse(p));
+            } catch (IllegalArgumentException e) {
+                throw new InputException(null, "--predictions", e.getMessage());
+            }
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InputException(out, "--out", "exists and is not a folder");
+        }
+        Phantom p = PhantomGenerator.generate(s);
+        PhantomWriter.Written w = PhantomWriter.write(p, out, kinds);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "phantom %s %dx%dx%d at %sx%sx%s mm, %d lesions, width %s mm, seed %d%n",
+                s.kind().name().toLowerCase(Locale.ROOT), s.nx(), s.ny(), s.nz(), s.sx(), s.sy(), s.sz(), p.lesions().size(),
+                s.widthMm(), s.seed());
+        o.println("class\tname\texpected mL (Σq·v)\tDice-optimal mL\tDice-optimal t");
+        for (int c = 0; c < p.classes().size(); c++) {
+            PhantomDiceOptimal.Result r = PhantomDiceOptimal.of(p.q()[c]);
+            o.printf(Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f%n", p.classes().get(c).label(), p.classes().get(c).name(),
+                    p.expectedVolumeMl(c), r.k() * p.geometry().voxelMl(), r.threshold());
+        }
+        for (Path f : w.all()) {
+            o.println("wrote " + f);
+        }
+        o.flush();
+        return 0;
+    }
+
+    PhantomSpec spec() throws InputException {
+        PhantomKind k;
+        try {
+            k = PhantomKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "--kind", "must be brain or lesion, not '" + kind + "'");
+        }
+        PhantomSpec s = k == PhantomKind.BRAIN ? PhantomSpec.brain() : PhantomSpec.lesion();
+        try {
+            if (size != null) {
+                need(size.size() == 3, "--size", "give three sizes X,Y,Z, not " + size);
+                s = s.withSize(size.get(0), size.get(1), size.get(2));
+            }
+            if (spacing != null) {
+                need(spacing.size() == 3, "--spacing", "give three spacings SX,SY,SZ, not " + spacing);
+                s = s.withSpacing(spacing.get(0), spacing.get(1), spacing.get(2));
+            }
+            if (lesions != null || lesionRadius != null) {
+                s = s.withLesions(lesions != null ? lesions : s.lesions(), lesionRadius != null ? lesionRadius : s.lesionRadiusMm());
+            }
+            if (width != null) {
+                s = s.withWidth(width);
+            }
+            if (noise != null || bias != null) {
+                s = s.withImage(noise != null ? noise : s.noise(), bias != null ? bias : s.bias());
+            }
+            if (sharpness != null) {
+                s = s.withSharpness(sharpness);
+            }
+            if (raters != null) {
+                s = s.withRaters(raters);
+            }
+            if (seed != null) {
+                s = s.withSeed(seed);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InputException(null, "options", e.getMessage());
+        }
+        return s;
+    }
+
+    private static void need(boolean ok, String field, String problem) throws InputException {
+        if (!ok) {
+            throw new InputException(null, field, problem);
+        }
     }
 }

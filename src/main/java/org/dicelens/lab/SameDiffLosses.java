@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Inputs: {@code p} probabilities (a variable, or {@link #sigmoid} of a logit variable) and {@code r} the one-hot
  * reference (a constant or placeholder) of the same shape and data type. Binary losses (one class against the rest)
  * take any shape and sum or average over every element; restrict them to an evaluation region by passing only the
- * region's voxels. {@link #gdl} takes shape [C, N], classes first. Each method returns the scalar loss; call
+ * region's voxels. {@link #gdl} and {@link #crossEntropyMulticlass} take shape [C, N], classes first (see
+ * {@link #softmax}). Each method returns the scalar loss; call
  * {@code sd.setLossVariables(loss)} before {@code calculateGradients} or {@code fit}.
  *
  * <p>Scalars enter as scalar ops (never {@code sd.constant(double)}), so a FLOAT graph stays FLOAT and a DOUBLE
@@ -31,6 +32,17 @@ public final class SameDiffLosses {
     /** p = sigmoid(z): probabilities from a logit variable. */
     public static SDVariable sigmoid(SameDiff sd, SDVariable logits) {
         return sd.nn.sigmoid(logits);
+    }
+
+    /** p = softmax(z) over the classes, for logits of shape [C, N] (classes first, as {@link #gdl} takes them). */
+    public static SDVariable softmax(SameDiff sd, SDVariable logits) {
+        return sd.nn.softmax(logits, 0);
+    }
+
+    /** Multi-class cross-entropy −(1/N) Σ_n Σ_l r_ln ln p_ln over p, r of shape [C, N], p clamped as for CE. */
+    public static SDVariable crossEntropyMulticlass(SameDiff sd, SDVariable p, SDVariable r) {
+        SDVariable perVoxel = r.mul(sd.math.log(clamp(sd, p))).sum(0);
+        return perVoxel.mean().neg();
     }
 
     /** Soft Dice loss 1 − (2I + s_nr)/(P + R + s_dr). */
@@ -96,7 +108,7 @@ public final class SameDiffLosses {
      * (N − P)/P from the prediction, held constant (no gradient flows through w, as in the gradient maps).
      */
     public static SDVariable weightedCrossEntropy(SameDiff sd, SDVariable p, SDVariable r, LossParams lp) {
-        SDVariable n = sd.onesLike(r).sum();
+        SDVariable n = r.rsub(1.0).sum().add(r.sum()); // N = Σ(1 − r) + Σ r, without onesLike's warnings
         SDVariable fg = lp.wceWeightSource() == WceWeightSource.PREDICTION ? new StopGradient(sd, p).outputVariable().sum()
                 : r.sum();
         return weightedCrossEntropy(sd, p, r, n.sub(fg).div(fg));

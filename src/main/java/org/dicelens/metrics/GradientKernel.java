@@ -70,8 +70,8 @@ public record GradientKernel(GradientLoss loss, int channel, double c0, double c
 
     /**
      * The kernel of any {@link GradientLoss}: {@code sums[l]} are the region sums of every class (only
-     * {@code sums[channel]} is used except by GDL), {@code gdlWeights[l]} the GDL weights (only for GDL; 0 drops a
-     * class, e.g. the background when it is excluded).
+     * {@code sums[channel]} is used except by GDL), {@code gdlWeights[l]} the GDL weights (only for GDL; 0 or NaN
+     * drops a class, e.g. the background when it is excluded).
      */
     public static GradientKernel of(GradientLoss loss, int channel, ClassSums[] sums, LossParams params, double[] gdlWeights) {
         ClassSums s = sums[channel];
@@ -104,7 +104,7 @@ public record GradientKernel(GradientLoss loss, int channel, double c0, double c
 
     /**
      * GDL, class k: −2 w_k [r_kn B − A] / B², A = Σ_l w_l I_l + s_nr/2, B = Σ_l w_l (P_l + R_l) + s_dr, weights
-     * held constant. A class with weight 0 takes no part (how the background is left out).
+     * held constant. A class with weight 0 or NaN takes no part (how the background is left out) and has a zero map.
      */
     public static GradientKernel gdl(int channel, ClassSums[] sums, double[] weights, LossParams lp) {
         if (weights == null || weights.length != sums.length) {
@@ -113,14 +113,19 @@ public record GradientKernel(GradientLoss loss, int channel, double c0, double c
         double a = lp.smoothNr() / 2;
         double b = lp.smoothDr();
         for (int l = 0; l < sums.length; l++) {
-            if (weights[l] != 0) {
+            if (included(weights[l])) {
                 a += weights[l] * sums[l].i();
                 b += weights[l] * (sums[l].p() + sums[l].r());
             }
         }
-        double wk = weights[channel];
+        double wk = included(weights[channel]) ? weights[channel] : 0;
         double b2 = b * b;
         return flat(GradientLoss.GDL, channel, 2 * wk * a / b2, -2 * wk * (b - a) / b2);
+    }
+
+    /** A class takes part in GDL unless its weight is 0 or NaN (how {@link GeneralisedDice} marks an excluded class). */
+    private static boolean included(double w) {
+        return w != 0 && !Double.isNaN(w);
     }
 
     /**

@@ -110,7 +110,8 @@ final class NiftiFiles {
                 pb.unread(two, 0, n);
             }
             if (n == 2 && (two[0] & 0xFF) == 0x1f && (two[1] & 0xFF) == 0x8b) {
-                return new Opened(new GZIPInputStream(pb, GZIP_BUFFER), true);
+                long size = Files.size(file); // small files get a small inflater buffer
+                return new Opened(new GZIPInputStream(pb, (int) Math.min(GZIP_BUFFER, Math.max(512, size))), true);
             }
             return new Opened(pb, false);
         } catch (ZipException | EOFException e) {

@@ -84,6 +84,35 @@ public final class NiftiHeader {
         return scl_slope != 0 && Double.isFinite(scl_slope) && (scl_slope != 1 || scl_inter != 0);
     }
 
+    /**
+     * Sets both transforms to one voxel-to-world affine (row-major 4x4, in xyzt_units): the sform rows
+     * verbatim and the qform as the quaternion nifti_mat44_to_quatern finds for it (also setting pixdim[1..3]
+     * to the column lengths and pixdim[0] to qfac); both codes become {@code code} (1 = scanner, 2 = aligned, ...).
+     */
+    public void setAffine(double[] affine, int code) {
+        if (affine.length != 16) {
+            throw new IllegalArgumentException("affine must have 16 values, not " + affine.length);
+        }
+        for (int i = 0; i < 4; i++) {
+            srow_x[i] = affine[i];
+            srow_y[i] = affine[4 + i];
+            srow_z[i] = affine[8 + i];
+        }
+        NiftiAffine.setQuaternion(this, affine);
+        qform_code = code;
+        sform_code = code;
+    }
+
+    /** The row-major 4x4 sform matrix (srow_x, srow_y, srow_z, then 0 0 0 1), whatever sform_code says. */
+    public double[] sformMatrix() {
+        return NiftiAffine.sform(this);
+    }
+
+    /** The row-major 4x4 qform matrix (nifti_quatern_to_mat44), whatever qform_code says. */
+    public double[] qformMatrix() {
+        return NiftiAffine.qform(this);
+    }
+
     public NiftiHeader copy() {
         NiftiHeader h = new NiftiHeader();
         h.version = version;

@@ -23,7 +23,7 @@ public final class NiftiReader {
 
     /** Reads only the header (checking it against the file size and the data layout it implies). */
     public static NiftiHeader readHeader(Path file) throws NiftiException {
-        try (Session s = Session.open(file)) {
+        try (Session s = Session.open(file, false)) {
             return s.header;
         }
     }
@@ -38,7 +38,7 @@ public final class NiftiReader {
      * (a cancelled read throws {@link java.util.concurrent.CancellationException}).
      */
     public static NiftiVolume read(Path file, Progress progress) throws NiftiException {
-        try (Session s = Session.open(file)) {
+        try (Session s = Session.open(file, true)) {
             Object[] channels = s.readData(progress);
             return new NiftiVolume(s.header, file, channels);
         }
@@ -60,7 +60,8 @@ public final class NiftiReader {
             this.layout = layout;
         }
 
-        static Session open(Path given) throws NiftiException {
+        /** @param forData true when the data will be read: a header claiming more than the heap fails here, first */
+        static Session open(Path given, boolean forData) throws NiftiException {
             NiftiFiles.checkRegular(given);
             Path hdrFile = NiftiFiles.headerFileFor(given);
             long hdrSize = NiftiFiles.checkRegular(hdrFile);
@@ -81,6 +82,9 @@ public final class NiftiReader {
                 NiftiHeader h = HeaderCodec.decode(hdrFile, bytes, order);
                 HeaderChecks.Layout layout = HeaderChecks.check(hdrFile, h);
                 Session s = new Session(hdrFile, h, layout);
+                if (forData) {
+                    s.checkMaxMemory();
+                }
                 s.in = in;
                 s.gzip = opened.gzip();
                 s.consumed = size;
@@ -113,11 +117,11 @@ public final class NiftiReader {
         /** The data must fit in the file (plain) or in what deflate could expand the file to (gzip). */
         private void checkSize(long fileSize, boolean gz) throws NiftiException {
             long offset = layout.dataOffset();
-            long end = offset + layout.dataBytes(); // no overflow: dataBytes < 2^63/8 and offset < 2^63/2 checked below
             if (offset > Long.MAX_VALUE / 2) {
                 throw new NiftiException(file, "vox_offset", "is " + offset + ", past the end of the " + fileSize + "-byte file "
                         + dataFile.getFileName());
             }
+            long end = offset + layout.dataBytes(); // no overflow: dataBytes < 2^63/8 (HeaderChecks) and offset < 2^62
             if (!gz) {
                 if (offset > fileSize) {
                     throw new NiftiException(file, "vox_offset", "is " + offset + ", past the end of the " + fileSize
@@ -145,7 +149,8 @@ public final class NiftiReader {
 
         Object[] readData(Progress progress) throws NiftiException {
             Object[] channels = allocate();
-            byte[] buf = new byte[CHUNK];
+            // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
+            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
             long skip = layout.dataOffset() - consumed;
             try {
                 if (skip > 0 && NiftiFiles.skipUpTo(in, skip, buf) < skip) {
@@ -158,12 +163,13 @@ public final class NiftiReader {
             int esize = layout.datatype().bytes();
             int n = layout.voxelsPerChannel();
             long total = layout.elements();
+            int perStep = buf.length / esize;
             VoxelDecoder decoder = new VoxelDecoder(layout.datatype(), header.byteOrder, layout.scaled(), header.scl_slope,
-                    header.scl_inter, CHUNK / esize);
+                    header.scl_inter, perStep);
             long done = 0;
             while (done < total) {
                 progress.checkCancelled();
-                int count = (int) Math.min(CHUNK / esize, total - done);
+                int count = (int) Math.min(perStep, total - done);
                 int got = read(dataFile, in, buf, 0, count * esize, "data");
                 if (got < count * esize) {
                     throw new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
@@ -194,7 +200,22 @@ public final class NiftiReader {
                     // bounded: at most 1032 bytes per compressed byte
                 }
             } catch (IOException e) {
-                throw ioProblem(e, "gzip");
+                throw ioProblem(e, "end of the stream (its CRC-32 and length trailer)");
+            }
+        }
+
+        private String memoryNeed() {
+            return HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " decoded as "
+                    + (layout.asFloat() ? "float" : "double") + " needs " + NiftiFiles.bytes(layout.memoryBytes())
+                    + " of memory";
+        }
+
+        /** A header claiming more than the heap can ever hold is refused with what it would need. */
+        private void checkMaxMemory() throws NiftiException {
+            long max = Runtime.getRuntime().maxMemory();
+            if (layout.memoryBytes() > max) {
+                throw new NiftiException(file, "dim", memoryNeed() + ", more than this Java VM may ever use ("
+                        + NiftiFiles.bytes(max) + "; raise it with -Xmx)");
             }
         }
 
@@ -202,12 +223,8 @@ public final class NiftiReader {
             long need = layout.memoryBytes();
             Runtime rt = Runtime.getRuntime();
             long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            String what = HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " decoded as "
-                    + (layout.asFloat() ? "float" : "double") + " needs " + NiftiFiles.bytes(need) + " of memory";
-            if (need > rt.maxMemory()) {
-                throw new NiftiException(file, "dim", what + ", more than this Java VM may ever use ("
-                        + NiftiFiles.bytes(rt.maxMemory()) + "; raise it with -Xmx)");
-            }
+            String what = memoryNeed();
+            checkMaxMemory();
             if (need > free) {
                 System.gc(); // a rare, big request: worth one full collection before refusing
                 free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -228,26 +245,27 @@ public final class NiftiReader {
         }
 
         /** Reads up to len bytes; stream problems (corrupt or truncated gzip, I/O errors) become NiftiExceptions. */
-        private static int read(Path file, InputStream in, byte[] b, int off, int len, String field) throws NiftiException {
+        private static int read(Path file, InputStream in, byte[] b, int off, int len, String part) throws NiftiException {
             try {
                 return NiftiFiles.readUpTo(in, b, off, len);
             } catch (IOException e) {
-                throw ioProblem(file, e, field);
+                throw ioProblem(file, e, part, part);
             }
         }
 
-        private NiftiException ioProblem(IOException e, String field) {
-            return ioProblem(dataFile, e, field);
+        private NiftiException ioProblem(IOException e, String part) {
+            return ioProblem(dataFile, e, part.equals("data") ? "data" : "gzip", part);
         }
 
-        private static NiftiException ioProblem(Path file, IOException e, String field) {
+        /** @param part what was being read, for the message: "header", "data", "end of the stream ..." */
+        private static NiftiException ioProblem(Path file, IOException e, String field, String part) {
             if (e instanceof EOFException) {
                 return new NiftiException(file, "gzip", "truncated gzip stream (" + e.getMessage() + ") while reading the "
-                        + field, e);
+                        + part, e);
             }
             if (e instanceof ZipException) {
                 return new NiftiException(file, "gzip", "corrupt gzip stream (" + e.getMessage() + ") while reading the "
-                        + field, e);
+                        + part, e);
             }
             return new NiftiException(file, field, "read failed: " + e.getMessage(), e);
         }

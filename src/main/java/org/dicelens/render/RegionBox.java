@@ -49,15 +49,32 @@ public record RegionBox(int x0, int y0, int z0, int x1, int y1, int z1) {
         return x >= x0 && x <= x1 && y >= y0 && y <= y1 && z >= z0 && z <= z1;
     }
 
-    /** Membership by flat voxel index on grid g. */
+    /** Lower bound along voxel axis a (0 = x, 1 = y, 2 = z). */
+    public int low(int a) {
+        return a == 0 ? x0 : a == 1 ? y0 : z0;
+    }
+
+    /** Upper bound (inclusive) along voxel axis a. */
+    public int high(int a) {
+        return a == 0 ? x1 : a == 1 ? y1 : z1;
+    }
+
+    /**
+     * Membership by flat voxel index on grid g. The renderer recognises this predicate and draws the box from
+     * its bounds (no per-voxel test).
+     */
     public IntPredicate asPredicate(Geometry g) {
-        int nx = g.nx();
-        int nxy = g.nx() * g.ny();
-        return i -> {
+        return new Membership(this, g.nx(), g.nx() * g.ny());
+    }
+
+    /** The predicate of {@link #asPredicate}: a box on a grid. */
+    record Membership(RegionBox box, int nx, int nxy) implements IntPredicate {
+        @Override
+        public boolean test(int i) {
             int z = i / nxy;
             int r = i - z * nxy;
             int y = r / nx;
-            return contains(r - y * nx, y, z);
-        };
+            return box.contains(r - y * nx, y, z);
+        }
     }
 }

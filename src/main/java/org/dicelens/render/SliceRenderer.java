@@ -9,7 +9,9 @@ import org.dicelens.volume.Case;
  * through the window, then the overlays in a fixed order — reference fill, probability heat map, gradient,
  * error map, reference contour, hard-mask contours, Dice-optimal contour, evaluation-region outline.
  * Scratch buffers are kept and reused, so repeated renders allocate nothing once they have grown to the
- * largest slice. One renderer per view: not thread-safe.
+ * largest slice. The slice's voxels are extracted again only when the case, view or slice changes, so a
+ * threshold or opacity change re-composes without touching the volume; call {@link #invalidate()} after
+ * changing a case's arrays in place. One renderer per view: not thread-safe.
  */
 public final class SliceRenderer {
     private float[] image = new float[0];
@@ -18,6 +20,28 @@ public final class SliceRenderer {
     private byte[] mask = new byte[0];
     private byte[] labels = new byte[0];
     private int[] indices = new int[0];
+    private boolean labelsReady; // argmax labels of this render are in `labels`
+    // what the scratch slices currently hold (identity of the case and view, the slice, and what was extracted)
+    private Case cachedCase;
+    private ViewAxis cachedView;
+    private int cachedSlice = -1;
+    private boolean cachedImage;
+    private boolean cachedReference;
+    private boolean cachedProbability;
+
+    /** Forgets the extracted slices (call after changing a case's voxel arrays in place). */
+    public void invalidate() {
+        cachedCase = null;
+        cachedView = null;
+        cachedSlice = -1;
+        cachedImage = false;
+        cachedReference = false;
+        cachedProbability = false;
+    }
+
+    private boolean sameSlice(Case c, ViewGeometry v, int slice) {
+        return c == cachedCase && v.view() == cachedView && slice == cachedSlice;
+    }
 
     /**
      * Renders slice {@code slice} of view {@code v} into {@code out} (length ≥ width·height, row-major
@@ -32,6 +56,12 @@ public final class SliceRenderer {
             throw new IllegalArgumentException("output buffer of " + out.length + " < slice " + w + "x" + h);
         }
         ensure(n, c.prediction() == null ? 0 : c.prediction().channelCount());
+        if (!sameSlice(c, v, slice)) {
+            invalidate();
+            cachedCase = c;
+            cachedView = v.view();
+            cachedSlice = slice;
+        }
         SliceInputs inputs = in == null ? SliceInputs.none() : in;
         drawBase(c, v, slice, o, out, n);
 
@@ -39,18 +69,21 @@ public final class SliceRenderer {
         boolean hasPred = c.prediction() != null;
         int bg = c.classes().backgroundChannel();
         int chosen = o.chosenClass();
-        if (hasRef) {
+        if (hasRef && !cachedReference) {
             Slices.extract(c.referenceClass(), v, slice, reference);
+            cachedReference = true;
         }
         boolean needProb = hasPred && (o.probability().on() || o.errors().on() || o.hardContour().on()
                 || o.diceOptimal().on());
         int channels = hasPred ? c.prediction().channelCount() : 0;
-        if (needProb) {
+        if (needProb && !cachedProbability) {
             for (int k = 0; k < channels; k++) {
                 Slices.extract(c.prediction().channels()[k], v, slice, probability[k]);
             }
+            cachedProbability = true;
         }
         boolean chosenOk = chosen >= 0 && chosen < channels;
+        labelsReady = false;
 
         if (hasRef && o.reference().on() && o.referenceFilled()) {
             fillLabels(reference, n, out, c, o, bg, o.reference().weight());
@@ -81,16 +114,36 @@ public final class SliceRenderer {
             Contours.draw(mask, w, h, out, OverlayColours.DICE_OPTIMAL, o.diceOptimal().weight());
         }
         if (o.region().on() && inputs.region() != null) {
-            Slices.indices(v, slice, indices);
-            for (int i = 0; i < n; i++) {
-                mask[i] = inputs.region().test(indices[i]) ? (byte) 1 : 0;
-            }
+            regionMask(inputs.region(), v, slice, n);
             Contours.draw(mask, w, h, out, OverlayColours.REGION, o.region().weight());
+        }
+    }
+
+    /** The region's pixels on this slice into {@code mask}; a {@link RegionBox} is drawn from its bounds. */
+    private void regionMask(java.util.function.IntPredicate region, ViewGeometry v, int slice, int n) {
+        if (region instanceof RegionBox.Membership m) {
+            RegionBox b = m.box();
+            int w = v.width();
+            boolean sliceIn = slice >= b.low(v.sliceAxis()) && slice <= b.high(v.sliceAxis());
+            for (int sy = 0, i = 0; sy < v.height(); sy++) {
+                int vy = v.voxelAlongY(sy);
+                boolean rowIn = sliceIn && vy >= b.low(v.screenYAxis()) && vy <= b.high(v.screenYAxis());
+                for (int sx = 0; sx < w; sx++, i++) {
+                    int vx = v.voxelAlongX(sx);
+                    mask[i] = rowIn && vx >= b.low(v.screenXAxis()) && vx <= b.high(v.screenXAxis()) ? (byte) 1 : 0;
+                }
+            }
+            return;
+        }
+        Slices.indices(v, slice, indices);
+        for (int i = 0; i < n; i++) {
+            mask[i] = region.test(indices[i]) ? (byte) 1 : 0;
         }
     }
 
     private void ensure(int n, int channels) {
         if (image.length < n) {
+            invalidate();
             image = new float[n];
             reference = new byte[n];
             mask = new byte[n];
@@ -104,6 +157,7 @@ public final class SliceRenderer {
                 p[k] = k < probability.length ? probability[k] : new float[image.length];
             }
             probability = p;
+            cachedProbability = false;
         }
     }
 
@@ -112,7 +166,10 @@ public final class SliceRenderer {
             java.util.Arrays.fill(out, 0, n, 0xFF000000);
             return;
         }
-        Slices.extract(c.image().values(), v, slice, image);
+        if (!cachedImage) {
+            Slices.extract(c.image().values(), v, slice, image);
+            cachedImage = true;
+        }
         double lo = o.windowLow();
         double span = o.windowHigh() - lo;
         double scale = span > 0 ? 255.0 / span : 0;
@@ -178,10 +235,17 @@ public final class SliceRenderer {
     /** The chosen class's hard mask (threshold or argmax mode) into {@code mask}. */
     private void hardMaskOf(int channel, Settings s, int channels, int n, int bg) {
         if (s.mode() == HardMode.ARGMAX) {
-            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            argmaxLabels(s, channels, n, bg);
             HardMasks.select(labels, n, channel, mask);
         } else {
             HardMasks.threshold(probability[channel], n, s.thresholdSteps()[channel], mask);
+        }
+    }
+
+    private void argmaxLabels(Settings s, int channels, int n, int bg) {
+        if (!labelsReady) {
+            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            labelsReady = true;
         }
     }
 
@@ -204,7 +268,7 @@ public final class SliceRenderer {
         int a = o.hardContour().weight();
         int fixed = o.hardContourArgb();
         if (s.mode() == HardMode.ARGMAX) {
-            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            argmaxLabels(s, channels, n, bg);
             Contours.drawLabels(labels, w, h, out, l -> l != bg && l < channels && o.visible(l),
                     l -> fixed != 0 ? fixed : colourOf(c, l), a);
             return;

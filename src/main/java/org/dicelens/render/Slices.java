@@ -51,6 +51,29 @@ public final class Slices {
         }
     }
 
+    /**
+     * Re-lays a slice given in voxel-axis order — pixel (u, w) at {@code in[u + nu·w]}, u and w the two voxel
+     * axes other than the view's slice axis in increasing order, as {@code metrics.GradientMaps.slice} writes
+     * it — into screen layout.
+     */
+    public static void fromAxisOrder(float[] in, ViewGeometry v, float[] out) {
+        int w = v.width();
+        int h = v.height();
+        if (out.length < w * h || in.length < w * h) {
+            throw new IllegalArgumentException("buffers smaller than the slice " + w + "x" + h);
+        }
+        // the first remaining axis (u) is screen x unless the screen-x axis is the larger of the two
+        boolean xIsU = v.screenXAxis() < v.screenYAxis();
+        int nu = xIsU ? w : h;
+        for (int sy = 0, o = 0; sy < h; sy++) {
+            int vy = v.voxelAlongY(sy);
+            for (int sx = 0; sx < w; sx++) {
+                int vx = v.voxelAlongX(sx);
+                out[o++] = xIsU ? in[vx + nu * vy] : in[vy + nu * vx];
+            }
+        }
+    }
+
     private static void check(ViewGeometry v, int slice, int outLength) {
         if (slice < 0 || slice >= v.sliceCount()) {
             throw new IndexOutOfBoundsException("slice " + slice + " of " + v.sliceCount() + " (" + v.view() + ")");

@@ -29,7 +29,7 @@ public final class ViewGeometry {
         this.view = view;
         this.dims = g.dims();
         this.spacing = g.spacing();
-        String codes = g.orientation();
+        String codes = completeCodes(g.orientation());
         for (int a = 0; a < 3; a++) {
             axisLetter[a] = codes.charAt(a);
         }
@@ -45,6 +45,34 @@ public final class ViewGeometry {
 
     public static ViewGeometry of(Geometry g, ViewAxis view) {
         return new ViewGeometry(g, view);
+    }
+
+    /**
+     * A voxel axis with no direction (a singular affine: '?') takes the world axis no other voxel axis uses,
+     * towards its positive letter, so such a grid still shows as three views.
+     */
+    static String completeCodes(String codes) {
+        if (codes.indexOf('?') < 0) {
+            return codes;
+        }
+        char[] c = codes.toCharArray();
+        boolean[] used = new boolean[3];
+        for (char ch : c) {
+            if (ch != '?') {
+                used[worldAxisOf(ch)] = true;
+            }
+        }
+        for (int a = 0; a < 3; a++) {
+            if (c[a] == '?') {
+                int w = 0;
+                while (used[w]) {
+                    w++;
+                }
+                used[w] = true;
+                c[a] = POSITIVE.charAt(w);
+            }
+        }
+        return new String(c);
     }
 
     private static int voxelAxisFor(String codes, int worldAxis) {

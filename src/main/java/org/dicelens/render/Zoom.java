@@ -13,12 +13,23 @@ public final class Zoom {
         if (src.length < sw * sh || dst.length < dw * dh) {
             throw new IllegalArgumentException("buffers smaller than " + sw + "x" + sh + " / " + dw + "x" + dh);
         }
+        int[] columns = new int[dw]; // display width ints: the column map, computed once per call
+        for (int dx = 0; dx < dw; dx++) {
+            columns[dx] = toSource(dx, sw, dw);
+        }
+        int previous = -1;
         for (int dy = 0; dy < dh; dy++) {
-            int row = toSource(dy, sh, dh) * sw;
+            int sy = toSource(dy, sh, dh);
             int o = dy * dw;
-            for (int dx = 0; dx < dw; dx++) {
-                dst[o + dx] = src[row + toSource(dx, sw, dw)];
+            if (sy == previous) {
+                System.arraycopy(dst, o - dw, dst, o, dw); // same source row as the line above
+                continue;
             }
+            int row = sy * sw;
+            for (int dx = 0; dx < dw; dx++) {
+                dst[o + dx] = src[row + columns[dx]];
+            }
+            previous = sy;
         }
     }
 
@@ -31,6 +42,17 @@ public final class Zoom {
     /** The display coordinate at the centre of slice coordinate s. */
     public static int toDisplay(int s, int sourceSize, int displaySize) {
         return (int) Math.min(displaySize - 1, Math.floor((s + 0.5) * displaySize / sourceSize));
+    }
+
+    /**
+     * The voxel (i, j, k) under display pixel (dx, dy) of view v showing slice {@code slice} at dw × dh display
+     * pixels (for the cursor's status line and for click-to-move-the-crosshair); null outside the picture.
+     */
+    public static int[] voxelAt(ViewGeometry v, int slice, int dx, int dy, int dw, int dh) {
+        if (dx < 0 || dy < 0 || dx >= dw || dy >= dh) {
+            return null;
+        }
+        return v.voxel(toSource(dx, v.width(), dw), toSource(dy, v.height(), dh), slice);
     }
 
     /**

@@ -1,20 +1,55 @@
 package org.dicelens.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.dicelens.ui.io.RecentFiles;
+import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.ViewerModel;
 
-/** The JavaFX application. */
+/** The JavaFX application: builds the window on the view models and opens the default case in the background. */
 public final class DiceLensApp extends Application {
+    private ViewerModel vm;
+
     public static void launchApp(String[] args) {
         Application.launch(DiceLensApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("DiceLens");
-        stage.setScene(new Scene(new Label("DiceLens"), 1280, 800));
+        vm = new ViewerModel(Platform::runLater, AppWiring.reader(), AppWiring.factory());
+        DisplayModel display = new DisplayModel();
+        MainWindow window = build(stage, vm, display);
+        vm.open(DefaultCase.find());
+        stage.setOnHidden(e -> vm.shutdown());
         stage.show();
+        window.grid().repaint();
+    }
+
+    /** The window on a stage; shared with the UI tests, which pass their own view model. */
+    public static MainWindow build(Stage stage, ViewerModel vm, DisplayModel display) {
+        return build(stage, vm, display, RecentFiles.forUser());
+    }
+
+    /** As {@link #build(Stage, ViewerModel, DisplayModel)} with a given recent-files store. */
+    public static MainWindow build(Stage stage, ViewerModel vm, DisplayModel display, RecentFiles recent) {
+        MainWindow window = new MainWindow(vm, display, recent, stage,
+                () -> vm.open(DefaultCase.find()), () -> vm.open(CaseFiles.ofPhantom(DefaultCase.PHANTOM)), stage::close);
+        vm.problemProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                Dialogs.error(stage, p).show();
+            }
+        });
+        vm.currentProperty().addListener((o, a, lc) -> stage.setTitle(lc == null ? "DiceLens"
+                : "DiceLens — " + lc.data().name()));
+        // fit the screen (a laptop, or the 1280×800 headless screen of the UI tests)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
+        scene.getStylesheets().add(DiceLensApp.class.getResource("dicelens.css").toExternalForm());
+        stage.setTitle("DiceLens");
+        stage.setScene(scene);
+        return window;
     }
 }

@@ -19,8 +19,7 @@ public final class Affines {
     public static double[] fromHeader(NiftiHeader h) {
         double[] a;
         if (h.sform_code > 0) {
-            a = new double[] {h.srow_x[0], h.srow_x[1], h.srow_x[2], h.srow_x[3], h.srow_y[0], h.srow_y[1], h.srow_y[2],
-                h.srow_y[3], h.srow_z[0], h.srow_z[1], h.srow_z[2], h.srow_z[3], 0, 0, 0, 1};
+            a = h.sformMatrix();
         } else if (h.qform_code > 0) {
             a = qform(h);
         } else {
@@ -42,37 +41,9 @@ public final class Affines {
         return v == 0 || Double.isNaN(v) ? 1.0 : Math.abs(v);
     }
 
-    /** nifti1.h "method 2": quaternion (b,c,d) with a = sqrt(1-b²-c²-d²), qfac = pixdim[0]. */
+    /** nifti1.h "method 2" (nifti_quatern_to_mat44, qfac = pixdim[0]); the codec owns the formula. */
     public static double[] qform(NiftiHeader h) {
-        double b = h.quatern_b;
-        double c = h.quatern_c;
-        double d = h.quatern_d;
-        double a = 1.0 - (b * b + c * c + d * d);
-        if (a < 1e-7) {
-            // nifti1_io: a is 0 and (b,c,d) is renormalised (a 180-degree rotation)
-            double n = Math.sqrt(b * b + c * c + d * d);
-            b /= n;
-            c /= n;
-            d /= n;
-            a = 0;
-        } else {
-            a = Math.sqrt(a);
-        }
-        double qfac = h.pixdim[0] < 0 ? -1 : 1;
-        double dx = h.pixdim[1] > 0 ? h.pixdim[1] : 1;
-        double dy = h.pixdim[2] > 0 ? h.pixdim[2] : 1;
-        double dz = (h.pixdim[3] > 0 ? h.pixdim[3] : 1) * qfac;
-        double r11 = a * a + b * b - c * c - d * d;
-        double r12 = 2 * (b * c - a * d);
-        double r13 = 2 * (b * d + a * c);
-        double r21 = 2 * (b * c + a * d);
-        double r22 = a * a + c * c - b * b - d * d;
-        double r23 = 2 * (c * d - a * b);
-        double r31 = 2 * (b * d - a * c);
-        double r32 = 2 * (c * d + a * b);
-        double r33 = a * a + d * d - c * c - b * b;
-        return new double[] {r11 * dx, r12 * dy, r13 * dz, h.qoffset_x, r21 * dx, r22 * dy, r23 * dz, h.qoffset_y, r31 * dx,
-            r32 * dy, r33 * dz, h.qoffset_z, 0, 0, 0, 1};
+        return h.qformMatrix();
     }
 
     public static double det3(double[] m) {

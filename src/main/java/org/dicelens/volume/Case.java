@@ -10,9 +10,17 @@ import java.util.Optional;
  *
  * @param referenceClass per voxel, the channel index of its reference label (unsigned byte)
  * @param warnings       things the user should know that did not stop loading (clamped values, sums ≠ 1)
+ * @param predictionKind how the prediction was read (never AUTO): HARD_LABELS means one-hot probabilities,
+ *                       so soft metrics equal hard ones and only the metrics are meaningful
  */
 public record Case(String name, Geometry geometry, ImageVolume image, byte[] referenceClass, ProbabilityMaps prediction,
-        ClassTable classes, List<String> warnings) {
+        ClassTable classes, List<String> warnings, PredictionKind predictionKind) {
+
+    /** A case whose prediction holds probabilities (the form before predictionKind was added). */
+    public Case(String name, Geometry geometry, ImageVolume image, byte[] referenceClass, ProbabilityMaps prediction,
+            ClassTable classes, List<String> warnings) {
+        this(name, geometry, image, referenceClass, prediction, classes, warnings, PredictionKind.PROBABILITIES);
+    }
 
     public int classCount() {
         return classes.size();

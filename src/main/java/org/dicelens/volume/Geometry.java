@@ -122,18 +122,20 @@ public final class Geometry {
     }
 
     /**
-     * Null when the two grids agree, else a sentence describing the first difference. They agree when the
-     * dims are equal and every voxel centre maps to world points at most {@code tolMm} mm apart (the
-     * largest distance of two affine maps over a box is reached at a corner, so the 8 corners are checked).
+     * Null when the two grids agree, else a sentence describing the difference. They agree when the dims are
+     * equal and the corners of the grids' boxes (voxel centres +-0.5 voxel, so a different voxel size shows even
+     * along an axis of one voxel) map to world points at most {@code tolMm} mm apart; affine maps differ most at
+     * a corner, so every point of the grid is then within the tolerance.
      */
     public String mismatch(Geometry other, double tolMm) {
         if (nx != other.nx || ny != other.ny || nz != other.nz) {
             return "dims " + nx + "x" + ny + "x" + nz + " vs " + other.nx + "x" + other.ny + "x" + other.nz;
         }
         double worst = -1;
-        int[] worstCorner = null;
+        double[] worstCorner = null;
         for (int corner = 0; corner < 8; corner++) {
-            int[] v = {(corner & 1) == 0 ? 0 : nx - 1, (corner & 2) == 0 ? 0 : ny - 1, (corner & 4) == 0 ? 0 : nz - 1};
+            double[] v = {(corner & 1) == 0 ? -0.5 : nx - 0.5, (corner & 2) == 0 ? -0.5 : ny - 0.5,
+                (corner & 4) == 0 ? -0.5 : nz - 0.5};
             double[] a = voxelToWorld(v[0], v[1], v[2]);
             double[] b = other.voxelToWorld(v[0], v[1], v[2]);
             double d = Math.sqrt(sq(a[0] - b[0]) + sq(a[1] - b[1]) + sq(a[2] - b[2]));
@@ -145,7 +147,7 @@ public final class Geometry {
         if (worst <= tolMm) {
             return null;
         }
-        StringBuilder sb = new StringBuilder("affines differ: voxel (").append(worstCorner[0]).append(',')
+        StringBuilder sb = new StringBuilder("affines differ: the grid corner at voxel (").append(worstCorner[0]).append(',')
                 .append(worstCorner[1]).append(',').append(worstCorner[2]).append(") lies ").append(fmt(worst))
                 .append(" mm apart (tolerance ").append(fmt(tolMm)).append(" mm)");
         String o1 = orientation();

@@ -177,6 +177,51 @@ class SameDiffLossesTest {
         }
     }
 
+    /**
+     * Multi-class CE over [C, N]: value −(1/N) Σ r ln p by hand; ∂/∂p_ln = −r_ln/(N p_ln); through softmax logits,
+     * ∂/∂z_ln = (p_ln − r_ln)/N (the softmax cross-entropy gradient, one-hot r).
+     */
+    @Test
+    void multiclassCrossEntropyBySoftmax() {
+        double[][] z = {{0.3, -1.2, 2.0, 0.1, 0.0}, {1.1, 0.4, -0.5, 0.1, 2.5}, {-0.7, 0.9, 0.2, 0.1, -1.0}};
+        int[] label = {1, 2, 0, 1, 1};
+        int n = label.length;
+        double[][] r = new double[3][n];
+        double[][] p = new double[3][n];
+        for (int j = 0; j < n; j++) {
+            r[label[j]][j] = 1;
+            double sum = 0;
+            for (int l = 0; l < 3; l++) {
+                sum += Math.exp(z[l][j]);
+            }
+            for (int l = 0; l < 3; l++) {
+                p[l][j] = Math.exp(z[l][j]) / sum;
+            }
+        }
+        double expected = 0;
+        for (int j = 0; j < n; j++) {
+            expected -= Math.log(p[label[j]][j]) / n;
+        }
+        SameDiff sd = SameDiff.create();
+        SDVariable zv = sd.var("z", Nd4j.createFromArray(z));
+        SDVariable loss = SameDiffLosses.crossEntropyMulticlass(sd, SameDiffLosses.softmax(sd, zv),
+                sd.constant(Nd4j.createFromArray(r)));
+        sd.setLossVariables(loss);
+        assertEquals(expected, loss.eval().getDouble(0), 1e-12);
+        INDArray gz = sd.calculateGradients(Map.of(), "z").get("z");
+        SameDiff sd2 = SameDiff.create();
+        SDVariable pv = sd2.var("p", Nd4j.createFromArray(p));
+        SDVariable loss2 = SameDiffLosses.crossEntropyMulticlass(sd2, pv, sd2.constant(Nd4j.createFromArray(r)));
+        sd2.setLossVariables(loss2);
+        INDArray gp = sd2.calculateGradients(Map.of(), "p").get("p");
+        for (int l = 0; l < 3; l++) {
+            for (int j = 0; j < n; j++) {
+                assertEquals((p[l][j] - r[l][j]) / n, gz.getDouble(l, j), 1e-12, "dz " + l + "," + j);
+                assertEquals(-r[l][j] / (n * p[l][j]), gp.getDouble(l, j), 1e-12, "dp " + l + "," + j);
+            }
+        }
+    }
+
     private static double[] logits(double[] p) {
         double[] z = new double[p.length];
         for (int j = 0; j < p.length; j++) {

@@ -5,6 +5,7 @@ import static org.dicelens.metrics.GradientTestCases.loss;
 import static org.dicelens.metrics.GradientTestCases.logit;
 import static org.dicelens.metrics.GradientTestCases.regionVoxels;
 import static org.dicelens.metrics.GradientTestCases.sigmoid;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -175,12 +176,127 @@ class GradientMapsTest {
                 }
             }
         }
+        // an arbitrary index table (as a renderer's view gives) reads the same values
+        int[] table = {59, 0, 17, 33, 42};
+        float[] some = new float[5];
+        GradientMaps.at(c, k, GradientWrt.LOGIT, region, table, 5, some, Float.NaN);
+        for (int j = 0; j < 5; j++) {
+            int i = table[j];
+            assertEquals(region.test(i) ? vol[i] : Float.NaN, some[j]);
+        }
         assertThrows(IllegalArgumentException.class,
                 () -> GradientMaps.slice(c, k, GradientWrt.LOGIT, region, 2, 0, new float[19]));
         assertThrows(IllegalArgumentException.class,
                 () -> GradientMaps.slice(c, k, GradientWrt.LOGIT, region, 0, 5, buf));
         assertThrows(IllegalArgumentException.class,
                 () -> GradientMaps.slice(c, k, GradientWrt.LOGIT, region, 3, 0, buf));
+    }
+
+    /** Ω_m of an evaluation region, walked as a box, gives what the same region as a voxel predicate gives. */
+    @Test
+    void evaluationRegionOverloadsAgreeWithThePredicate() {
+        Case c = GradientTestCases.boxedCase(17);
+        Geometry g = c.geometry();
+        EvaluationRegion er = EvaluationRegion.of(c);
+        GradientKernel k = GradientMaps.kernel(c, GradientLoss.CE, 1, null, LossParams.defaults(), null);
+        for (int margin : new int[] {0, 1, 3, Settings.WHOLE_VOLUME}) {
+            IntPredicate inside = i -> er.contains(i, margin);
+            // the region by hand: Chebyshev distance to the box x 3..5, y 2..4, z 2..3 at most m
+            int m = margin == Settings.WHOLE_VOLUME ? Integer.MAX_VALUE : margin;
+            for (int i = 0; i < c.voxelCount(); i++) {
+                int x = i % 9, y = (i / 9) % 8, z = i / 72;
+                int d = Math.max(Math.max(dist(x, 3, 5), dist(y, 2, 4)), dist(z, 2, 3));
+                assertEquals(d <= m, inside.test(i));
+            }
+            float[] expected = new float[c.voxelCount()];
+            float[] got = new float[c.voxelCount()];
+            GradientMaps.volume(c, k, GradientWrt.LOGIT, inside, expected, Float.NaN);
+            GradientMaps.volume(c, k, GradientWrt.LOGIT, er, margin, got, Float.NaN);
+            assertArrayEquals(expected, got, "volume, margin " + margin);
+            for (int axis = 0; axis < 3; axis++) {
+                int len = GradientMaps.sliceLength(g, axis);
+                float[] a = new float[len];
+                float[] b = new float[len];
+                for (int index = 0; index < g.dim(axis); index++) {
+                    GradientMaps.slice(c, k, GradientWrt.PROBABILITY, inside, axis, index, a, Float.NaN);
+                    GradientMaps.slice(c, k, GradientWrt.PROBABILITY, er, margin, axis, index, b, Float.NaN);
+                    assertArrayEquals(a, b, "slice, margin " + margin + " axis " + axis + " index " + index);
+                }
+            }
+            int[] table = {0, 100, 250, 300, 503};
+            float[] a = new float[5];
+            float[] b = new float[5];
+            GradientMaps.at(c, k, GradientWrt.PROBABILITY, inside, table, 5, a, Float.NaN);
+            GradientMaps.at(c, k, GradientWrt.PROBABILITY, er, margin, table, 5, b, Float.NaN);
+            assertArrayEquals(a, b);
+            ClassSums ps = GradientMaps.sums(c, 2, inside);
+            ClassSums bs = GradientMaps.sums(c, 2, er, margin);
+            assertEquals(ps.n(), bs.n());
+            assertEquals(ps.i(), bs.i(), 1e-12);
+            assertEquals(ps.p2(), bs.p2(), 1e-12);
+        }
+    }
+
+    /** The engine's sums and GDL weights give the kernels a plain pass and the sheet's weights give. */
+    @Test
+    void engineKernelsMatchPlainPassKernels() {
+        Case c = GradientTestCases.boxedCase(18);
+        Engine e = Engine.build(c, org.dicelens.common.Progress.NONE);
+        for (int margin : new int[] {1, Settings.WHOLE_VOLUME}) {
+            for (boolean background : new boolean[] {true, false}) {
+                Settings s = Settings.defaults(3).withMargin(margin)
+                        .withWeights(WeightScheme.SQUARE, null, EmptyRule.MAX, background).withLosses(CUSTOM);
+                IntPredicate inside = i -> e.region().contains(i, margin);
+                ClassSums[] sums = GradientMaps.sums(c, inside);
+                // Sudre's square weights by hand; an excluded background has no weight
+                double[] w = new double[3];
+                for (int l = 0; l < 3; l++) {
+                    w[l] = l == 0 && !background ? 0 : 1 / (sums[l].r() * sums[l].r());
+                }
+                for (GradientLoss loss : GradientLoss.values()) {
+                    for (int ch = 0; ch < 3; ch++) {
+                        GradientKernel fromEngine = GradientMaps.kernel(e, s, loss, ch);
+                        GradientKernel plain = GradientKernel.of(loss, ch, sums, CUSTOM, w);
+                        for (double p : new double[] {0.05, 0.5, 0.9}) {
+                            for (boolean r : new boolean[] {false, true}) {
+                                double x = plain.dp(p, r);
+                                assertEquals(x, fromEngine.dp(p, r), 1e-9 * Math.abs(x) + 1e-15,
+                                        loss + " class " + ch + " margin " + margin + " background " + background);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Contract with the engine's loss values (Losses): moving one p_n by ±h moves the sums by I ± r h, P ± h,
+     * P2 by (p ± h)² − p²; central differences of Losses' value must give the kernel.
+     */
+    @Test
+    void kernelsAreTheDerivativesOfTheEngineLossValues() {
+        ClassSums s = new ClassSums(50, 6.3, 14.2, 9, 8.1, 9);
+        double h = 1e-6;
+        for (double p : new double[] {0.1, 0.7}) {
+            for (boolean r : new boolean[] {false, true}) {
+                double dr = r ? h : 0;
+                ClassSums up = new ClassSums(50, s.i() + dr, s.p() + h, 9, s.p2() + (p + h) * (p + h) - p * p, 9);
+                ClassSums down = new ClassSums(50, s.i() - dr, s.p() - h, 9, s.p2() + (p - h) * (p - h) - p * p, 9);
+                assertEquals((Losses.diceLoss(up, CUSTOM) - Losses.diceLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.softDice(1, s, CUSTOM).dp(p, r), 1e-7);
+                assertEquals((Losses.diceSquaredLoss(up, CUSTOM) - Losses.diceSquaredLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.squaredDice(1, s, CUSTOM).dp(p, r), 1e-7);
+                assertEquals((Losses.tverskyLoss(up, CUSTOM) - Losses.tverskyLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.tversky(1, s, CUSTOM).dp(p, r), 1e-7);
+                assertEquals((Losses.focalTverskyLoss(up, CUSTOM) - Losses.focalTverskyLoss(down, CUSTOM)) / (2 * h),
+                        GradientKernel.focalTversky(1, s, CUSTOM).dp(p, r), 1e-7);
+            }
+        }
+    }
+
+    private static int dist(int v, int lo, int hi) {
+        return v < lo ? lo - v : v > hi ? v - hi : 0;
     }
 
     @Test
@@ -209,6 +325,13 @@ class GradientMapsTest {
             assertEquals(r, s.r2());
         }
         assertEquals(c.voxelCount(), GradientMaps.sums(c, 0, null).n());
+        // the convenience kernel takes the same sums
+        double[] w = {1, 2, 3};
+        ClassSums[] all = GradientMaps.sums(c, region);
+        for (GradientLoss loss : GradientLoss.values()) {
+            assertEquals(GradientKernel.of(loss, 2, all, LossParams.defaults(), w),
+                    GradientMaps.kernel(c, loss, 2, region, LossParams.defaults(), w));
+        }
     }
 
     private static Case lineCase(float[] p1, byte[] ref) {

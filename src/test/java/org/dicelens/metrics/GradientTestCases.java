@@ -39,6 +39,28 @@ public final class GradientTestCases {
                 List.of());
     }
 
+    /**
+     * A random 3-class case of 9×8×7 voxels whose reference foreground (labels 1, 2) lies in the box x 3..5, y 2..4,
+     * z 2..3 (background elsewhere), so that evaluation regions Ω_m grow with m until m = 5.
+     */
+    public static Case boxedCase(long seed) {
+        Case c = randomCase(seed, 9, 8, 7, 3, 0.02, 0.98);
+        Geometry g = c.geometry();
+        byte[] ref = c.referenceClass();
+        Random rnd = new Random(seed + 99);
+        for (int z = 0; z < 7; z++) {
+            for (int y = 0; y < 8; y++) {
+                for (int x = 0; x < 9; x++) {
+                    boolean inBox = x >= 3 && x <= 5 && y >= 2 && y <= 4 && z >= 2 && z <= 3;
+                    ref[g.index(x, y, z)] = (byte) (inBox ? rnd.nextInt(3) : 0);
+                }
+            }
+        }
+        ref[g.index(3, 2, 2)] = 1; // the box's corners are foreground, so the box is exactly this
+        ref[g.index(5, 4, 3)] = 2;
+        return c;
+    }
+
     /** A random region holding about {@code fraction} of the voxels (a set, tested by lookup). */
     public static IntPredicate randomRegion(long seed, int voxels, double fraction) {
         Random rnd = new Random(seed);

@@ -226,6 +226,35 @@ class SliceRendererTest {
     }
 
     @Test
+    void boxRegionDrawnFromBoundsEqualsThePerVoxelTest() {
+        double[] asr = {0, 0, 2, 0, 1, 0, 0, 0, 0, 1.5, 0, 0, 0, 0, 0, 1};
+        Geometry g = new Geometry(7, 6, 5, asr);
+        Case c = TinyCase.of(g, new byte[g.voxelCount()], null, 2);
+        RegionBox box = new RegionBox(1, 2, 1, 4, 4, 3);
+        java.util.function.IntPredicate fast = box.asPredicate(g);
+        java.util.function.IntPredicate slow = i -> { // the same membership, written out here
+            int x = i % 7;
+            int y = i / 7 % 6;
+            int z = i / 42;
+            return x >= 1 && x <= 4 && y >= 2 && y <= 4 && z >= 1 && z <= 3;
+        };
+        OverlaySettings o = TinyCase.nothing().withRegion(Layer.on(1));
+        int drawn = 0;
+        for (ViewAxis axis : ViewAxis.values()) {
+            ViewGeometry v = ViewGeometry.of(g, axis);
+            for (int s = 0; s < v.sliceCount(); s++) {
+                int[] a = render(c, axis, s, Settings.defaults(2), o, new SliceInputs(null, Double.NaN, fast));
+                int[] b = render(c, axis, s, Settings.defaults(2), o, new SliceInputs(null, Double.NaN, slow));
+                assertArrayEquals(b, a, axis + " slice " + s);
+                for (int px : a) {
+                    drawn += px == OverlayColours.REGION ? 1 : 0;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(drawn > 0);
+    }
+
+    @Test
     void reusedRendererGivesTheSameAsAFreshOne() {
         Geometry g = Geometry.ofSpacing(6, 5, 4, 1, 1, 2);
         java.util.Random rnd = new java.util.Random(3);
@@ -249,6 +278,27 @@ class SliceRendererTest {
                 assertArrayEquals(b, a, axis + " slice " + s);
             }
         }
+    }
+
+    @Test
+    void cachedSliceFollowsThresholdChangesAndInvalidate() {
+        Geometry g = new Geometry(3, 1, 2, TinyCase.LPS);
+        float[] fg = {0.2f, 0.6f, 0.8f, 0.9f, 0.9f, 0.9f};
+        Case c = TinyCase.of(g, new byte[6], TinyCase.binary(fg), 2);
+        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), WHITE);
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
+        SliceRenderer r = new SliceRenderer();
+        int[] out = new int[3];
+        r.render(c, v, 0, Settings.defaults(2), o, null, out);
+        assertArrayEquals(new int[] {BLACK, WHITE, WHITE}, out);
+        r.render(c, v, 0, Settings.defaults(2).withThresholdSteps(new int[] {500, 700}), o, null, out);
+        assertArrayEquals(new int[] {BLACK, BLACK, WHITE}, out);
+        fg[0] = 0.95f; // changed in place: the cached slice is stale until invalidate()
+        r.invalidate();
+        r.render(c, ViewGeometry.of(g, ViewAxis.AXIAL), 0, Settings.defaults(2), o, null, out);
+        assertArrayEquals(new int[] {WHITE, WHITE, WHITE}, out);
+        r.render(c, v, 1, Settings.defaults(2).withThresholdSteps(new int[] {500, 950}), o, null, out);
+        assertArrayEquals(new int[] {BLACK, BLACK, BLACK}, out);
     }
 
     private static int[] render(Case c, ViewAxis axis, int slice, Settings s, OverlaySettings o, SliceInputs in) {

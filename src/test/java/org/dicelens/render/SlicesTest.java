@@ -1,6 +1,7 @@
 package org.dicelens.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.dicelens.volume.Geometry;
@@ -39,6 +40,32 @@ class SlicesTest {
         }
         assertArrayEquals(expected, out);
         assertArrayEquals(new byte[] {22, 20, 18}, java.util.Arrays.copyOf(out, 3));
+    }
+
+    @Test
+    void axisOrderSlicesAreReLaidToScreenLayout() {
+        double[] asr = {0, 0, 2, 0, 1, 0, 0, 0, 0, 1.5, 0, 0, 0, 0, 0, 1};
+        for (double[] aff : new double[][] {asr, {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1}}) {
+            Geometry g = new Geometry(3, 4, 5, aff);
+            for (ViewAxis axis : ViewAxis.values()) {
+                ViewGeometry v = ViewGeometry.of(g, axis);
+                int s = v.sliceAxis();
+                int a = s == 0 ? 1 : 0; // remaining axes in increasing order
+                int b = s == 2 ? 1 : 2;
+                float[] in = new float[v.width() * v.height()];
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = i;
+                }
+                float[] out = new float[in.length];
+                Slices.fromAxisOrder(in, v, out);
+                for (int sy = 0; sy < v.height(); sy++) {
+                    for (int sx = 0; sx < v.width(); sx++) {
+                        int[] p = v.voxel(sx, sy, 2);
+                        assertEquals(p[a] + g.dim(a) * p[b], out[sy * v.width() + sx], 0, axis + " " + sx + "," + sy);
+                    }
+                }
+            }
+        }
     }
 
     @Test

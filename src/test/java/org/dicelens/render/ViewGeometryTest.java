@@ -127,6 +127,19 @@ class ViewGeometryTest {
         }
     }
 
+    @Test
+    void singularAffineStillGivesThreeViews() {
+        // voxel axis 1 has no direction (zero column): orientation "R?S"; it takes the free world axis A
+        Geometry g = new Geometry(4, 3, 2, new double[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1});
+        assertEquals('?', g.orientation().charAt(1));
+        assertEquals("RAS", ViewGeometry.completeCodes(g.orientation()));
+        assertEquals("LPS", ViewGeometry.completeCodes("LP?")); // L and P take world axes 0 and 1: S is left
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.SAGITTAL);
+        assertEquals(1, v.screenXAxis());
+        assertEquals(2, v.screenYAxis());
+        assertEquals(0, v.sliceAxis());
+    }
+
     private static double[] world(Geometry g, int[] v) {
         return g.voxelToWorld(v[0], v[1], v[2]);
     }

@@ -25,6 +25,31 @@ class ZoomTest {
     }
 
     @Test
+    void anyZoomEqualsThePerPixelDefinition() {
+        java.util.Random rnd = new java.util.Random(1);
+        for (int trial = 0; trial < 50; trial++) {
+            int sw = 1 + rnd.nextInt(6);
+            int sh = 1 + rnd.nextInt(6);
+            int dw = 1 + rnd.nextInt(20);
+            int dh = 1 + rnd.nextInt(20);
+            int[] src = new int[sw * sh];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = rnd.nextInt();
+            }
+            int[] dst = new int[dw * dh];
+            Zoom.nearest(src, sw, sh, dst, dw, dh);
+            for (int y = 0; y < dh; y++) {
+                for (int x = 0; x < dw; x++) {
+                    // display pixel centre (x + 0.5, y + 0.5) falls in source pixel floor(centre * s / d)
+                    int sx = (int) Math.floor((x + 0.5) * sw / dw);
+                    int sy = (int) Math.floor((y + 0.5) * sh / dh);
+                    assertEquals(src[sy * sw + sx], dst[y * dw + x]);
+                }
+            }
+        }
+    }
+
+    @Test
     void displayAndSourceCoordinatesRoundTrip() {
         for (int s = 0; s < 13; s++) {
             int d = Zoom.toDisplay(s, 13, 50);
@@ -32,6 +57,20 @@ class ZoomTest {
         }
         assertEquals(0, Zoom.toSource(-5, 13, 50));
         assertEquals(12, Zoom.toSource(500, 13, 50));
+    }
+
+    @Test
+    void voxelUnderTheCursor() {
+        Geometry g = Geometry.ofSpacing(4, 3, 2, 1, 1, 1); // RAS: axial flips both screen axes
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
+        // 4x3 slice shown at 8x6: display (0,0) is slice pixel (0,0) = voxel (3, 2, k); (7,5) is voxel (0, 0, k)
+        assertArrayEquals(new int[] {3, 2, 1}, Zoom.voxelAt(v, 1, 0, 0, 8, 6));
+        assertArrayEquals(new int[] {0, 0, 1}, Zoom.voxelAt(v, 1, 7, 5, 8, 6));
+        assertArrayEquals(new int[] {2, 1, 0}, Zoom.voxelAt(v, 0, 3, 2, 8, 6));
+        assertEquals(null, Zoom.voxelAt(v, 0, 8, 0, 8, 6));
+        // and back: the crosshair of that voxel sits on a display pixel that maps to it
+        int[] p = Crosshair.displayPosition(v, 2, 1, 0, 8, 6);
+        assertArrayEquals(new int[] {2, 1, 0}, Zoom.voxelAt(v, 0, p[0], p[1], 8, 6));
     }
 
     @Test

@@ -146,7 +146,7 @@ class GeometryTest {
         // but they are not bit-identical: an exact comparison reports the largest corner distance
         String exact = gold.mismatch(new Geometry(40, 40, 5, MT1), 0);
         assertNotNull(exact);
-        assertTrue(exact.startsWith("affines differ: voxel ("), exact);
+        assertTrue(exact.startsWith("affines differ: the grid corner at voxel ("), exact);
     }
 
     @Test
@@ -175,8 +175,8 @@ class GeometryTest {
         Geometry las = new Geometry(10, 10, 10, new double[] {-1, 0, 0, 9, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1});
         String m = ras.mismatch(las);
         assertNotNull(m);
-        // voxel (0,0,0) maps to x=0 vs x=9: the corner at 9 mm apart is the worst
-        assertTrue(m.startsWith("affines differ: voxel (0,0,0) lies 9.000 mm apart"), m);
+        // the box corner x = -0.5 maps to x = -0.5 vs 9.5: 10 mm apart (as does x = 9.5); the first is named
+        assertTrue(m.startsWith("affines differ: the grid corner at voxel (-0.5,-0.5,-0.5) lies 10.00 mm apart"), m);
         assertTrue(m.contains("orientation RAS vs LAS"), m);
     }
 
@@ -184,8 +184,17 @@ class GeometryTest {
     void aDifferentSpacingIsNamed() {
         String m = Geometry.ofSpacing(10, 10, 10, 1, 1, 1).mismatch(Geometry.ofSpacing(10, 10, 10, 1, 1, 1.2));
         assertNotNull(m);
-        assertTrue(m.contains("voxel (0,0,9) lies 1.800 mm apart"), m);
+        // box corner z = 9.5: 9.5 vs 11.4 mm
+        assertTrue(m.contains("voxel (-0.5,-0.5,9.5) lies 1.900 mm apart"), m);
         assertTrue(m.contains("spacing 1.000x1.000x1.000 vs 1.000x1.000x1.200 mm"), m);
+    }
+
+    @Test
+    void aDifferentSliceThicknessShowsOnASingleSliceGrid() {
+        // one slice: the voxel centres coincide, but the voxels (and their volume in mL) differ
+        String m = Geometry.ofSpacing(3, 2, 1, 1, 1, 2).mismatch(Geometry.ofSpacing(3, 2, 1, 1, 1, 3));
+        assertNotNull(m);
+        assertTrue(m.contains("lies 0.5000 mm apart"), m);
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.ControlsModel;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.LoadedCase;
-import org.dicelens.ui.model.ViewAxis;
+import org.dicelens.render.ViewAxis;
 import org.dicelens.ui.model.ViewerModel;
 
 /** Captures the viewer's state into a {@link SessionFile.Session} and restores it (reloading the case's files). */

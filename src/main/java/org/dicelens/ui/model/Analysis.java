@@ -1,6 +1,8 @@
 package org.dicelens.ui.model;
 
+import java.util.function.IntPredicate;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 
@@ -12,8 +14,22 @@ import org.dicelens.volume.Case;
 public interface Analysis {
     Case data();
 
+    /** The evaluation region of these settings as a test on flat voxel index; null for the whole volume. */
+    IntPredicate region(Settings settings);
+
+    /**
+     * The chosen loss's gradient on one slice, in the engine's slice layout along voxel axis {@code axis}
+     * (see {@code GradientMaps}), into {@code out}; false when it cannot be drawn. {@code gdlWeights} are the
+     * engine's weights already evaluated for these settings (so this never triggers a pass over the volume).
+     */
+    boolean gradientSlice(Settings settings, double[] gdlWeights, int channel, org.dicelens.metrics.GradientLoss loss,
+            boolean wrtLogit, int axis, int index, float[] out);
+
     /** Every number of every class under the given controls. */
     CaseMetrics evaluate(Settings settings);
+
+    /** The formula sheet's sums (I, P, R, …) of one class inside the evaluation region, for the formula strip. */
+    ClassSums sums(Settings settings, int channel);
 
     /** Hard Dice, Jaccard and hard volume at every threshold step for one class. */
     Curves.Sweep sweep(Settings settings, int channel);

@@ -44,9 +44,16 @@ public record CaseFiles(Path reference, List<Path> predictions, Path image, Path
         return new CaseFiles(reference, predictions, image, p, null, null);
     }
 
-    /** Every file the case reads (never to be written over). */
+    /** Every file the case reads (never to be written over), including every file of a case folder. */
     public List<Path> inputs() {
         List<Path> all = new ArrayList<>(predictions);
+        if (folder != null) {
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(folder)) {
+                s.forEach(all::add);
+            } catch (java.io.IOException | RuntimeException e) {
+                // an unreadable folder has no files to protect
+            }
+        }
         for (Path p : new Path[] {reference, image, classTable}) {
             if (p != null) {
                 all.add(p);

@@ -8,4 +8,9 @@ import org.dicelens.volume.Case;
 @FunctionalInterface
 public interface CaseReader {
     Case read(CaseFiles files, Progress progress) throws InputException;
+
+    /** The files a choice stands for (a case folder's files), kept with the loaded case; by default the choice itself. */
+    default CaseFiles resolve(CaseFiles files) throws InputException {
+        return files;
+    }
 }

@@ -4,6 +4,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.dicelens.render.ViewAxis;
 
 /**
  * How the views look, independent of the numbers: the image window (low/high intensity mapped to black/white, set by

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
+import org.dicelens.metrics.GradientLoss;
 
 /** The overlays drawn on the slices, each with a toggle and an opacity, plus their options. */
 public final class OverlayModel {
@@ -28,11 +29,6 @@ public final class OverlayModel {
     /** Probability colormaps as FSLeyes and NiiVue name them. */
     public enum Colormap {
         VIRIDIS, HOT, GREY
-    }
-
-    /** Losses whose gradient map can be drawn (formula sheet, "Gradient maps"). */
-    public enum GradientLoss {
-        SOFT_DICE, SOFT_DICE_SQUARED, GDL, TVERSKY, CE, WCE
     }
 
     /** Switch and opacity of one layer. */
@@ -59,7 +55,7 @@ public final class OverlayModel {
 
     public OverlayModel() {
         layers.put(Layer.REFERENCE, new LayerState(true, 0.9));
-        layers.put(Layer.PROBABILITY, new LayerState(true, 0.55));
+        layers.put(Layer.PROBABILITY, new LayerState(true, 0.45));
         layers.put(Layer.HARD, new LayerState(true, 1.0));
         layers.put(Layer.ERRORS, new LayerState(false, 0.6));
         layers.put(Layer.GRADIENT, new LayerState(false, 0.7));

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.ClassInfo;
@@ -46,6 +47,7 @@ public final class ViewerModel {
     private final ControlsModel controls = new ControlsModel();
     private final ReadOnlyObjectWrapper<LoadedCase> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CaseMetrics> metrics = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ClassSums[]> sums = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Settings> metricsSettings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Sweep> sweep = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Reliability> reliability = new ReadOnlyObjectWrapper<>();
@@ -57,12 +59,15 @@ public final class ViewerModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
 
-    private final LatestWins<Request, CaseMetrics> evaluator;
+    private final LatestWins<Request, Evaluation> evaluator;
     private final LatestWins<Request, Curves.Sweep> sweeper;
     private final LatestWins<Request, Curves.Reliability> calibrator;
     private final LatestWins<Request, Curves.Histogram> histogrammer;
     private final LatestWins<Request, Curves.PerSlice> slicer;
     private BackgroundTask loadTask;
+    private List<Object> lastCurveKey;
+    /** A new case whose classes were reset: choose its rarest present class once the first metrics arrive. */
+    private boolean autoSelect;
     private long loadGeneration;
 
     /**
@@ -79,7 +84,12 @@ public final class ViewerModel {
                 report("Could not compute the metrics", r.error());
             } else if (isCurrent(r.request())) {
                 metricsSettings.set(r.request().settings());
-                metrics.set(r.value());
+                sums.set(r.value().sums());
+                metrics.set(r.value().metrics());
+                if (autoSelect) {
+                    autoSelect = false;
+                    chooseRarestClass(r.value().metrics());
+                }
             }
         });
         sweeper = new LatestWins<>(chartsThread, fx, r -> deliver(r, sweep));
@@ -131,11 +141,12 @@ public final class ViewerModel {
         progressMessage.set("Opening " + files.describe());
         loadThread.execute(() -> {
             try {
-                Case c = reader.read(files, task);
+                CaseFiles resolved = reader.resolve(files);
+                Case c = reader.read(resolved, task);
                 task.checkCancelled();
                 Analysis a = factory.build(c, task);
                 task.checkCancelled();
-                fx.execute(() -> finishLoad(generation, new LoadedCase(files, c, a), then));
+                fx.execute(() -> finishLoad(generation, new LoadedCase(resolved, c, a), then));
             } catch (InputException e) {
                 fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), e.getMessage()));
             } catch (CancellationException e) {
@@ -147,6 +158,23 @@ public final class ViewerModel {
                 fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), describe(e)));
             }
         });
+    }
+
+    /**
+     * Chooses the foreground class with the fewest reference voxels (the engine's count): where soft and hard Dice,
+     * and volumes, part ways most, so a newcomer sees the lesson first.
+     */
+    private void chooseRarestClass(CaseMetrics m) {
+        int best = -1;
+        for (int c = 0; c < m.classes().size(); c++) {
+            var k = m.classes().get(c);
+            if (k.label() != 0 && k.refVoxels() > 0 && (best < 0 || k.refVoxels() < m.classes().get(best).refVoxels())) {
+                best = c;
+            }
+        }
+        if (best >= 0) {
+            controls.selectedClassProperty().set(best);
+        }
     }
 
     /** Cancels the load in progress, if any; the current case stays. */
@@ -164,11 +192,13 @@ public final class ViewerModel {
         progress.set(0);
         progressMessage.set("");
         evaluator.invalidate();
+        lastCurveKey = null;
         sweeper.invalidate();
         calibrator.invalidate();
         histogrammer.invalidate();
         slicer.invalidate();
         metrics.set(null);
+        sums.set(null);
         sweep.set(null);
         reliability.set(null);
         histogram.set(null);
@@ -178,6 +208,7 @@ public final class ViewerModel {
         boolean sameClasses = old != null && labels(old.data()).equals(labels(lc.data()));
         if (!sameClasses) {
             controls.resetClasses(lc.data().classes());
+            autoSelect = then == null;
         }
         if (then != null) {
             then.accept(lc);
@@ -217,8 +248,18 @@ public final class ViewerModel {
             return;
         }
         Settings s = controls.toSettings();
-        evaluator.submit(new Request(c.analysis(), s, -1, -1), r -> r.analysis().evaluate(r.settings()));
+        evaluator.submit(new Request(c.analysis(), s, -1, -1), ViewerModel::evaluate);
         submitCharts();
+    }
+
+    /** Runs on the metrics thread: the engine's numbers and sums, nothing computed here. */
+    private static Evaluation evaluate(Request r) {
+        CaseMetrics m = r.analysis().evaluate(r.settings());
+        ClassSums[] s = new ClassSums[m.classes().size()];
+        for (int c = 0; c < s.length; c++) {
+            s[c] = r.analysis().sums(r.settings(), c);
+        }
+        return new Evaluation(m, s);
     }
 
     private void submitCharts() {
@@ -227,9 +268,15 @@ public final class ViewerModel {
             return;
         }
         Request r = new Request(c.analysis(), controls.toSettings(), selectedChannel(), perSliceAxis.get());
-        sweeper.submit(r, q -> q.analysis().sweep(q.settings(), q.channel()));
-        calibrator.submit(r, q -> q.analysis().reliability(q.settings(), q.channel()));
-        histogrammer.submit(r, q -> q.analysis().histogram(q.settings(), q.channel()));
+        // sweep, reliability and histogram depend on the class and the region only, not on the thresholds: a
+        // threshold drag must not recompute and redraw them
+        List<Object> key = List.of(c.analysis(), r.channel(), r.settings().margin(), r.settings().calibrationBins());
+        if (!key.equals(lastCurveKey)) {
+            lastCurveKey = key;
+            sweeper.submit(r, q -> q.analysis().sweep(q.settings(), q.channel()));
+            calibrator.submit(r, q -> q.analysis().reliability(q.settings(), q.channel()));
+            histogrammer.submit(r, q -> q.analysis().histogram(q.settings(), q.channel()));
+        }
         slicer.submit(r, q -> q.analysis().perSlice(q.settings(), q.channel(), q.axis()));
     }
 
@@ -268,6 +315,11 @@ public final class ViewerModel {
 
     public ReadOnlyObjectProperty<CaseMetrics> metricsProperty() {
         return metrics.getReadOnlyProperty();
+    }
+
+    /** Per channel, the sums behind the shown metrics (formula strip). */
+    public ReadOnlyObjectProperty<ClassSums[]> sumsProperty() {
+        return sums.getReadOnlyProperty();
     }
 
     /** The settings the shown metrics were computed for (they lag the controls by one evaluation). */

@@ -1,0 +1,70 @@
+package org.dicelens.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.dicelens.common.InputException;
+import org.dicelens.common.Progress;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Case;
+import org.dicelens.volume.CaseLoader;
+import org.dicelens.volume.CaseSpec;
+import org.dicelens.volume.PredictionKind;
+
+/**
+ * The engine as the commands use it: load a case, build the statistics, evaluate under settings. The one place where
+ * the command line meets the volume and metrics packages, so every command computes through the same engine as the
+ * viewer and none computes a number of its own.
+ */
+final class Backend {
+    private Backend() {
+    }
+
+    static Case load(CaseInputs in, Progress progress) throws InputException {
+        CaseSpec spec = new CaseSpec(in.name(), in.masks().isEmpty() ? in.reference() : null, in.masks(), in.predictions(),
+                in.image(), in.labels(), in.kind());
+        return CaseLoader.load(spec, progress);
+    }
+
+    static Engine engine(Case c, Progress progress) {
+        return Engine.build(c, progress);
+    }
+
+    /** Every number under the settings, running the extra passes they need (focal/exp-log γ, Dice-optimal). */
+    static CaseMetrics evaluate(Engine e, Settings settings, Progress progress) {
+        e.prepare(settings, progress);
+        return e.evaluate(settings);
+    }
+
+    static CaseMetrics evaluate(Case c, Settings settings, Progress progress) {
+        return evaluate(engine(c, progress), settings, progress);
+    }
+
+    /** The same metrics under another case name (batch names come from the file pairing). */
+    static CaseMetrics named(CaseMetrics m, String name) {
+        if (name == null || name.equals(m.caseName())) {
+            return m;
+        }
+        return new CaseMetrics(name, m.voxelMl(), m.regionVoxels(), m.foregroundFraction(), m.mode(), m.classes(), m.gdl(),
+                m.gdlScore(), m.gdlWeights(), m.emptyRule(), m.meanSoftDice(), m.meanHardDice(), m.ceMulticlass(), m.expLog(),
+                m.softDiceEmpty(), m.hardDiceEmpty(), m.clampedValues());
+    }
+
+    static List<String> warnings(Case c) {
+        return c.warnings() == null ? List.of() : c.warnings();
+    }
+
+    /** The --prediction-kind option's value. */
+    static PredictionKind kind(String text) throws InputException {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> PredictionKind.AUTO;
+            case "probabilities", "probability" -> PredictionKind.PROBABILITIES;
+            case "logits-sigmoid", "sigmoid" -> PredictionKind.LOGITS_SIGMOID;
+            case "logits-softmax", "softmax" -> PredictionKind.LOGITS_SOFTMAX;
+            case "labels", "hard-labels" -> PredictionKind.HARD_LABELS;
+            default -> throw SettingsOptions.bad("--prediction-kind", text,
+                    "expected auto, probabilities, logits-sigmoid, logits-softmax or labels");
+        };
+    }
+}

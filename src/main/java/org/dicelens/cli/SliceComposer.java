@@ -1,0 +1,156 @@
+package org.dicelens.cli;
+
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.dicelens.common.InputException;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.ClassSums;
+import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.EvaluationRegion;
+import org.dicelens.metrics.GradientKernel;
+import org.dicelens.metrics.GradientLoss;
+import org.dicelens.metrics.GradientMaps;
+import org.dicelens.metrics.GradientWrt;
+import org.dicelens.metrics.Settings;
+import org.dicelens.render.Colormap;
+import org.dicelens.render.Crosshair;
+import org.dicelens.render.ImageWindow;
+import org.dicelens.render.OverlayColours;
+import org.dicelens.render.OverlaySettings;
+import org.dicelens.render.SliceInputs;
+import org.dicelens.render.SliceRenderer;
+import org.dicelens.render.Slices;
+import org.dicelens.render.ViewAxis;
+import org.dicelens.render.ViewGeometry;
+import org.dicelens.render.Zoom;
+import org.dicelens.volume.Case;
+
+/**
+ * Puts a slice picture together from the render package's pieces: the renderer composes the slice (image, overlays),
+ * the engine supplies what the overlays need (gradient map, Dice-optimal threshold, evaluation region), and the
+ * picture is scaled nearest-neighbour keeping the voxels' physical aspect, as the viewer shows it.
+ */
+final class SliceComposer {
+    /** What to draw; {@code slice} and {@code chosenLabel} may be null (middle slice, first foreground class). */
+    record Request(ViewAxis view, Integer slice, List<String> overlays, Integer chosenLabel, double zoom, double[] window,
+            Colormap colormap, GradientLoss gradientLoss, GradientWrt gradientWrt, int[] crosshair) {
+        boolean has(String overlay) {
+            return overlays.contains(overlay);
+        }
+    }
+
+    record Picture(int[] argb, int width, int height, int slice) {
+    }
+
+    private SliceComposer() {
+    }
+
+    static Picture compose(Case c, Settings s, Request r) throws InputException {
+        ViewGeometry v = ViewGeometry.of(c.geometry(), r.view());
+        int slice = r.slice() == null ? v.sliceCount() / 2 : r.slice();
+        if (slice < 0 || slice >= v.sliceCount()) {
+            throw new InputException(null, "--slice", "'" + slice + "' outside 0.." + (v.sliceCount() - 1) + " for the "
+                    + r.view().name().toLowerCase(java.util.Locale.ROOT) + " view");
+        }
+        int chosen = chosenChannel(c, r.chosenLabel());
+        OverlaySettings o = overlays(c, r, chosen);
+
+        // the same engine calls as the viewer's (ui.model.EngineAnalysis): region, sums, weights, Dice-optimal threshold;
+        // only when an overlay needs them, since building the engine is a pass over the voxels
+        SliceInputs in = SliceInputs.none();
+        if (r.has("gradient") || r.has("dice-optimal") || r.has("region")) {
+            Engine engine = Backend.engine(c, org.dicelens.common.Progress.NONE);
+            IntPredicate region = region(engine, s);
+            in = in.withRegion(region);
+            CaseMetrics metrics = Backend.evaluate(engine, s, org.dicelens.common.Progress.NONE);
+            in = in.withDiceOptimalThreshold(metrics.classes().get(chosen).diceOptimalThreshold());
+            if (r.has("gradient")) {
+                in = in.withGradient(gradientSlice(c, engine, s, r, chosen, region, metrics, v, slice));
+            }
+        }
+
+        int w = v.width();
+        int h = v.height();
+        int[] pixels = new int[w * h];
+        new SliceRenderer().render(c, v, slice, s, o, in, pixels);
+
+        double finest = Math.min(v.pixelWidthMm(), v.pixelHeightMm());
+        int[] size = Zoom.displaySize(v, r.zoom() / (finest > 0 ? finest : 1));
+        int[] shown = new int[size[0] * size[1]];
+        Zoom.nearest(pixels, w, h, shown, size[0], size[1]);
+        if (r.crosshair() != null) {
+            int[] ijk = r.crosshair();
+            int[] dims = c.geometry().dims();
+            for (int a = 0; a < 3; a++) {
+                if (ijk[a] < 0 || ijk[a] >= dims[a]) {
+                    throw new InputException(null, "--crosshair", "'" + ijk[0] + "," + ijk[1] + "," + ijk[2]
+                            + "' outside the grid " + dims[0] + "x" + dims[1] + "x" + dims[2]);
+                }
+            }
+            int[] p = Crosshair.displayPosition(v, ijk[0], ijk[1], ijk[2], size[0], size[1]);
+            Crosshair.draw(shown, size[0], size[1], p[0], p[1], OverlayColours.CROSSHAIR, 0);
+        }
+        return new Picture(shown, size[0], size[1], slice);
+    }
+
+    private static OverlaySettings overlays(Case c, Request r, int chosen) {
+        OverlaySettings d = OverlaySettings.defaults(c.classCount());
+        boolean filled = r.has("reference");
+        OverlaySettings o = d.withChosenClass(chosen)
+                .withReference(d.reference().withOn(filled || r.has("reference-contour")), filled)
+                .withProbability(d.probability().withOn(r.has("probability")), r.colormap(), d.probabilityFloor())
+                .withHardContour(d.hardContour().withOn(r.has("hard")), d.hardContourArgb())
+                .withErrors(d.errors().withOn(r.has("errors")))
+                .withGradient(d.gradient().withOn(r.has("gradient")), d.gradientLimit())
+                .withDiceOptimal(d.diceOptimal().withOn(r.has("dice-optimal")))
+                .withRegion(d.region().withOn(r.has("region")))
+                .withCrosshair(false);
+        if (r.window() != null) {
+            o = o.withWindow(r.window()[0], r.window()[1]);
+        } else if (c.image() != null) {
+            double[] w = ImageWindow.auto(c.image().values());
+            o = o.withWindow(w[0], w[1]);
+        }
+        return o;
+    }
+
+    /** The chosen label's channel, or the first channel that is not background. */
+    static int chosenChannel(Case c, Integer label) throws InputException {
+        if (label != null) {
+            int ch = c.classes().channelOf(label);
+            if (ch < 0) {
+                throw new InputException(null, "--class", "'" + label + "' is not a label of this case");
+            }
+            return ch;
+        }
+        int bg = c.classes().backgroundChannel();
+        return bg == 0 && c.classCount() > 1 ? 1 : 0;
+    }
+
+    /** Ω_m as a voxel predicate (null = the whole volume), from the engine's evaluation region as the viewer draws it. */
+    private static IntPredicate region(Engine e, Settings s) {
+        EvaluationRegion r = e.region();
+        if (s.margin() == Settings.WHOLE_VOLUME || !r.hasForeground()) {
+            return null;
+        }
+        int m = s.margin();
+        return i -> r.contains(i, m);
+    }
+
+    /** The chosen class's gradient on this slice, in screen layout; 0 outside the region, as in the viewer. */
+    private static float[] gradientSlice(Case c, Engine e, Settings s, Request r, int chosen, IntPredicate region,
+            CaseMetrics m, ViewGeometry v, int slice) {
+        ClassSums[] sums = new ClassSums[c.classCount()];
+        double[] weights = new double[sums.length];
+        for (int l = 0; l < sums.length; l++) {
+            sums[l] = e.sums(s, l);
+            weights[l] = m.classes().get(l).gdlWeight();
+        }
+        GradientKernel k = GradientKernel.of(r.gradientLoss(), chosen, sums, s.losses(), weights);
+        float[] axisOrder = new float[v.width() * v.height()];
+        GradientMaps.slice(c, k, r.gradientWrt(), region, v.sliceAxis(), slice, axisOrder);
+        float[] out = new float[axisOrder.length];
+        Slices.fromAxisOrder(axisOrder, v, out);
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package org.dicelens.lab;
+
+import java.util.Arrays;
+
+/**
+ * The Dice-optimal hard segmentation of a calibrated map q (formula sheet; Lipton et al. 2014): sort q
+ * descending, k* = argmax_k 2·Σ_{i≤k} q_(i) / (k + Σq), expected Dice D* = that maximum, threshold q_(k*).
+ * Its volume k* against Σq is the bias that optimising Dice builds in under uncertainty.
+ */
+public final class PhantomDiceOptimal {
+    /**
+     * @param k             number of voxels segmented
+     * @param threshold     q_(k*), the smallest q segmented (+∞ when k = 0)
+     * @param expectedDice  D*, the expected Dice of the segmentation under q (1 when Σq = 0: both empty)
+     * @param expectedCount Σq, the expected reference volume in voxels
+     */
+    public record Result(int k, double threshold, double expectedDice, double expectedCount) {
+    }
+
+    private PhantomDiceOptimal() {
+    }
+
+    public static Result of(float[] q) {
+        float[] sorted = q.clone();
+        Arrays.sort(sorted);
+        double total = 0;
+        for (float v : sorted) {
+            total += v;
+        }
+        if (total <= 0) {
+            return new Result(0, Double.POSITIVE_INFINITY, 1, 0);
+        }
+        double best = -1;
+        int bestK = 0;
+        double sum = 0;
+        int n = sorted.length;
+        for (int k = 1; k <= n; k++) {
+            sum += sorted[n - k];
+            double d = 2 * sum / (k + total);
+            if (d > best) {
+                best = d;
+                bestK = k;
+            }
+        }
+        return new Result(bestK, sorted[n - bestK], best, total);
+    }
+
+    /** The k* voxels of largest q (ties at the threshold taken in index order), as 0/1 bytes. */
+    public static byte[] mask(float[] q, Result r) {
+        byte[] m = new byte[q.length];
+        if (r.k() == 0) {
+            return m;
+        }
+        float t = (float) r.threshold();
+        int above = 0;
+        for (int i = 0; i < q.length; i++) {
+            if (q[i] > t) {
+                m[i] = 1;
+                above++;
+            }
+        }
+        int ties = r.k() - above;
+        for (int i = 0; i < q.length && ties > 0; i++) {
+            if (q[i] == t) {
+                m[i] = 1;
+                ties--;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,268 @@
+package org.dicelens.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.dicelens.common.InputException;
+import org.dicelens.ui.io.MetricsExport;
+import org.dicelens.ui.io.RecentFiles;
+import org.dicelens.ui.io.Sessions;
+import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.FileRoles;
+import org.dicelens.ui.model.LoadedCase;
+import org.dicelens.ui.model.ViewerModel;
+
+/** What the File menu and drag-and-drop do: choose files, open, save and export, report problems in dialogs. */
+public final class FileActions {
+    private final ViewerModel vm;
+    private final DisplayModel display;
+    private final RecentFiles recent;
+    private final Window owner;
+    /** Files chosen one by one (reference, prediction, …) until there is enough to load. */
+    private CaseFiles pending;
+    private Runnable onRecentChanged = () -> { };
+    private PngExporter png;
+
+    /** Saves the views as PNG (implemented by the slice grid). */
+    @FunctionalInterface
+    public interface PngExporter {
+        void export(Path target) throws InputException;
+    }
+
+    public FileActions(ViewerModel vm, DisplayModel display, RecentFiles recent, Window owner) {
+        this.vm = vm;
+        this.display = display;
+        this.recent = recent;
+        this.owner = owner;
+    }
+
+    public void setOnRecentChanged(Runnable r) {
+        onRecentChanged = r;
+    }
+
+    public void setPngExporter(PngExporter p) {
+        png = p;
+    }
+
+    private static FileChooser nifti(String title) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NIfTI", "*.nii", "*.nii.gz", "*.hdr", "*.img",
+                "*.npz"), new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+
+    private CaseFiles base() {
+        if (pending != null) {
+            return pending;
+        }
+        LoadedCase lc = vm.current();
+        return lc == null ? null : lc.files();
+    }
+
+    public void openReference() {
+        File f = nifti("Open reference label map").showOpenDialog(owner);
+        if (f != null) {
+            add(List.of(f.toPath()), List.of(FileRoles.Role.REFERENCE));
+        }
+    }
+
+    public void openPredictions() {
+        List<File> fs = nifti("Open prediction (one 4D file, or one file per class)").showOpenMultipleDialog(owner);
+        if (fs != null && !fs.isEmpty()) {
+            List<Path> ps = fs.stream().map(File::toPath).toList();
+            add(ps, ps.stream().map(p -> FileRoles.Role.PREDICTION).toList());
+        }
+    }
+
+    public void openImage() {
+        File f = nifti("Open image").showOpenDialog(owner);
+        if (f != null) {
+            add(List.of(f.toPath()), List.of(FileRoles.Role.IMAGE));
+        }
+    }
+
+    public void openClassTable() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open class table (ITK-SNAP label description, JSON or CSV)");
+        File f = fc.showOpenDialog(owner);
+        if (f != null) {
+            add(List.of(f.toPath()), List.of(FileRoles.Role.CLASS_TABLE));
+        }
+    }
+
+    public void openFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Open case folder");
+        File d = dc.showDialog(owner);
+        if (d != null) {
+            openPath(d.toPath());
+        }
+    }
+
+    /** Opens a recent entry or a single dropped path by what it is. */
+    public void openPath(Path p) {
+        FileRoles.Role r = FileRoles.guess(p);
+        if (r == FileRoles.Role.SESSION) {
+            openSession(p);
+        } else if (r == FileRoles.Role.CASE_FOLDER) {
+            pending = null;
+            recent.add(p);
+            onRecentChanged.run();
+            vm.open(CaseFiles.ofFolder(p));
+        } else {
+            drop(List.of(p));
+        }
+    }
+
+    /** Adds files in given roles; loads when the case is complete, else says what is still missing. */
+    public void add(List<Path> files, List<FileRoles.Role> roles) {
+        CaseFiles f = FileRoles.apply(base(), files, roles);
+        files.forEach(recent::add);
+        onRecentChanged.run();
+        if (f.isComplete()) {
+            pending = null;
+            vm.open(f);
+        } else {
+            pending = f;
+            Dialogs.info(owner, "More files needed", "Now open " + (f.reference() == null ? "a reference label map"
+                    : "a prediction") + " (File menu or drag and drop); the current case stays until then.");
+        }
+    }
+
+    /** Drag-and-drop: a session or folder opens directly; files get their guessed roles, confirmed when ambiguous. */
+    public void drop(List<Path> files) {
+        if (files.size() == 1 && FileRoles.guess(files.get(0)) != FileRoles.Role.IGNORE
+                && (FileRoles.guess(files.get(0)) == FileRoles.Role.SESSION
+                || FileRoles.guess(files.get(0)) == FileRoles.Role.CASE_FOLDER)) {
+            openPath(files.get(0));
+            return;
+        }
+        List<FileRoles.Role> roles = new ArrayList<>(files.stream().map(FileRoles::guess).toList());
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("DiceLens");
+        d.setHeaderText("What are these files?");
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(4);
+        List<ChoiceBox<FileRoles.Role>> boxes = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            ChoiceBox<FileRoles.Role> cb = new ChoiceBox<>();
+            cb.getItems().addAll(FileRoles.Role.REFERENCE, FileRoles.Role.PREDICTION, FileRoles.Role.IMAGE,
+                    FileRoles.Role.CLASS_TABLE, FileRoles.Role.IGNORE);
+            cb.setValue(roles.get(i) == FileRoles.Role.SESSION || roles.get(i) == FileRoles.Role.CASE_FOLDER
+                    ? FileRoles.Role.IGNORE : roles.get(i));
+            boxes.add(cb);
+            g.addRow(i, new Label(files.get(i).getFileName().toString()), cb);
+        }
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> add(files,
+                boxes.stream().map(ChoiceBox::getValue).toList()));
+    }
+
+    public void saveSession() {
+        if (vm.current() == null) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save session");
+        fc.setInitialFileName("session" + FileRoles.SESSION_SUFFIX);
+        File f = fc.showSaveDialog(owner);
+        if (f != null) {
+            try {
+                Sessions.save(vm, display, f.toPath());
+                recent.add(f.toPath());
+                onRecentChanged.run();
+            } catch (InputException e) {
+                vm.report("Could not save the session", e);
+            }
+        }
+    }
+
+    public void openSession() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open session");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("DiceLens session", "*" + FileRoles.SESSION_SUFFIX),
+                new FileChooser.ExtensionFilter("JSON", "*.json"));
+        File f = fc.showOpenDialog(owner);
+        if (f != null) {
+            openSession(f.toPath());
+        }
+    }
+
+    public void openSession(Path p) {
+        try {
+            Sessions.open(p, vm, display);
+            recent.add(p);
+            onRecentChanged.run();
+        } catch (InputException e) {
+            vm.report("Could not open the session", e);
+        }
+    }
+
+    private Path chooseExport(String title, String name, String ext) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName(name);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(), "*." + ext));
+        File f = fc.showSaveDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    public void exportCsv() {
+        LoadedCase lc = vm.current();
+        if (lc == null || vm.metricsProperty().get() == null) {
+            return;
+        }
+        Path p = chooseExport("Export metrics as CSV", lc.data().name() + "-metrics.csv", "csv");
+        if (p != null) {
+            try {
+                MetricsExport.writeCsv(vm.metricsProperty().get(), p, lc.files().inputs());
+            } catch (InputException e) {
+                vm.report("Could not export the metrics", e);
+            }
+        }
+    }
+
+    public void exportJson() {
+        LoadedCase lc = vm.current();
+        if (lc == null || vm.metricsProperty().get() == null) {
+            return;
+        }
+        Path p = chooseExport("Export metrics as JSON", lc.data().name() + "-metrics.json", "json");
+        if (p != null) {
+            try {
+                MetricsExport.writeJson(vm.metricsProperty().get(), p, lc.files().inputs());
+            } catch (InputException e) {
+                vm.report("Could not export the metrics", e);
+            }
+        }
+    }
+
+    public void exportPng() {
+        LoadedCase lc = vm.current();
+        if (lc == null || png == null) {
+            return;
+        }
+        Path p = chooseExport("Save the views as PNG", lc.data().name() + "-views.png", "png");
+        if (p != null) {
+            try {
+                png.export(p);
+            } catch (InputException e) {
+                vm.report("Could not save the PNG", e);
+            }
+        }
+    }
+}

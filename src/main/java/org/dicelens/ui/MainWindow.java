@@ -1,0 +1,165 @@
+package org.dicelens.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.dicelens.ui.charts.CalibrationCharts;
+import org.dicelens.ui.charts.PerSliceStrip;
+import org.dicelens.ui.charts.ThresholdCharts;
+import org.dicelens.ui.io.RecentFiles;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.LoadedCase;
+import org.dicelens.ui.model.ViewerModel;
+import org.dicelens.ui.model.VoxelReadout;
+import org.dicelens.ui.panels.ClassesPanel;
+import org.dicelens.ui.panels.FormulaStrip;
+import org.dicelens.ui.panels.Help;
+import org.dicelens.ui.panels.HelpText;
+import org.dicelens.ui.panels.ImbalancePanel;
+import org.dicelens.ui.panels.LossesPanel;
+import org.dicelens.ui.panels.MetricsTablePanel;
+import org.dicelens.ui.panels.OverlayPanel;
+import org.dicelens.ui.panels.StatusBar;
+import org.dicelens.ui.panels.VolumeBiasPanel;
+import org.dicelens.ui.panels.WeightsPanel;
+import org.dicelens.ui.slices.SliceGrid;
+
+/**
+ * The window's layout: menu bar; left, the classes and overlays; centre, the tri-planar grid (fourth cell: threshold
+ * charts) over the per-slice strip; right, the metrics table over tabs for volume bias, weights, imbalance, losses and
+ * calibration; bottom, the formula strip and the status line. Files dropped anywhere are opened.
+ */
+public final class MainWindow extends BorderPane {
+    private final ViewerModel vm;
+    private final DisplayModel display;
+    private final FileActions files;
+    private final SliceGrid grid;
+    private final StatusBar status;
+    private final MetricsTablePanel metricsTable;
+    private final WeightsPanel weights;
+    private final ImbalancePanel imbalance;
+    private final TabPane tabs = new TabPane();
+
+    public MainWindow(ViewerModel vm, DisplayModel display, RecentFiles recent, Window owner, Runnable sampleCase,
+            Runnable phantomCase, Runnable quit) {
+        this.vm = vm;
+        this.display = display;
+        getStyleClass().add("main-window");
+        files = new FileActions(vm, display, recent, owner);
+
+        ClassesPanel classes = new ClassesPanel(vm);
+        OverlayPanel overlays = new OverlayPanel(display);
+        imbalance = new ImbalancePanel(vm);
+        javafx.scene.layout.Region filler = new javafx.scene.layout.Region();
+        VBox left = new VBox(6, classes, overlays, new javafx.scene.control.Separator(), imbalance, filler);
+        VBox.setVgrow(filler, Priority.ALWAYS);
+        left.getStyleClass().add("panel");
+        left.setPrefWidth(300);
+        left.setMinWidth(240);
+
+        ThresholdCharts thresholdCharts = new ThresholdCharts(vm);
+        VBox fourth = new VBox(Help.header("Threshold", HelpText.CHARTS), thresholdCharts);
+        VBox.setVgrow(thresholdCharts, Priority.ALWAYS);
+        fourth.getStyleClass().add("panel");
+        grid = new SliceGrid(vm, display, fourth);
+        PerSliceStrip strip = new PerSliceStrip(vm, display.crosshair());
+        VBox stripBox = new VBox(Help.header("Per slice (axial)", HelpText.PER_SLICE), strip);
+        VBox.setVgrow(strip, Priority.ALWAYS);
+        stripBox.getStyleClass().add("panel");
+        SplitPane centre = new SplitPane(grid, stripBox);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.82);
+
+        metricsTable = new MetricsTablePanel(vm);
+        weights = new WeightsPanel(vm);
+        CalibrationCharts calibration = new CalibrationCharts(vm);
+        VBox calibrationBox = Help.panel("Calibration", HelpText.CALIBRATION, calibration);
+        tabs.getTabs().addAll(tab("Volume bias", new VolumeBiasPanel(vm)), tab("Class weights", weights),
+                tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane right = new SplitPane(metricsTable, tabs);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.27);
+        right.setPrefWidth(640);
+
+        SplitPane main = new SplitPane(left, centre, right);
+        main.setDividerPositions(0.18, 0.6);
+        SplitPane.setResizableWithParent(left, false);
+
+        status = new StatusBar(vm);
+        grid.setOnHover(v -> {
+            LoadedCase lc = vm.current();
+            status.setReadout(v == null || lc == null ? "" : VoxelReadout.describe(lc.data(), v[0], v[1], v[2]));
+        });
+        files.setPngExporter(grid::exportPng);
+        setTop(AppMenu.build(files, recent, display, sampleCase, phantomCase, quit));
+        setCenter(main);
+        setBottom(new VBox(new FormulaStrip(vm), status));
+
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<Path> dropped = e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList();
+            e.setDropCompleted(!dropped.isEmpty());
+            e.consume();
+            if (!dropped.isEmpty()) {
+                javafx.application.Platform.runLater(() -> files.drop(dropped));
+            }
+        });
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        s.setFitToHeight(true);
+        s.getStyleClass().add("edge-to-edge");
+        return new Tab(title, s);
+    }
+
+    public FileActions files() {
+        return files;
+    }
+
+    public SliceGrid grid() {
+        return grid;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public MetricsTablePanel metricsTable() {
+        return metricsTable;
+    }
+
+    public WeightsPanel weights() {
+        return weights;
+    }
+
+    public ImbalancePanel imbalance() {
+        return imbalance;
+    }
+
+    public DisplayModel display() {
+        return display;
+    }
+
+    /** A label shown while no case is loaded yet. */
+    static Label placeholder(String s) {
+        return new Label(s);
+    }
+}

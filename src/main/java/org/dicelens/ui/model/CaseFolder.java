@@ -1,0 +1,98 @@
+package org.dicelens.ui.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dicelens.common.InputException;
+
+/**
+ * A case folder: the files in it sorted by name, each given its role by {@link FileRoles#guess} (a label map named
+ * like seg/label/ref/gt, predictions named like prob/pred/softmax, a class table, the remaining NIfTI as the image).
+ */
+public final class CaseFolder {
+    private CaseFolder() {
+    }
+
+    /**
+     * The prediction files that each hold every class (4D with several channels): alternatives to one another, not
+     * channels to concatenate. Files whose header cannot be read are left out (loading reports them).
+     */
+    public static List<Path> alternatives(List<Path> predictions) {
+        List<Path> whole = new ArrayList<>();
+        for (Path p : predictions) {
+            try {
+                org.dicelens.nifti.NiftiHeader h = org.dicelens.nifti.NiftiReader.readHeader(p);
+                if (h.dim[0] >= 4 && h.dim[4] > 1) {
+                    whole.add(p);
+                }
+            } catch (InputException e) {
+                // not a readable NIfTI header: not an alternative
+            }
+        }
+        return whole;
+    }
+
+    /** Every complete prediction in the folder of a case's reference (for the prediction switcher). */
+    public static List<Path> alternativesBeside(CaseFiles f) {
+        Path dir = f.reference() == null ? f.folder() : f.reference().toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return alternatives(s.filter(p -> FileRoles.guess(p) == FileRoles.Role.PREDICTION).sorted().toList());
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    public static CaseFiles resolve(Path folder) throws InputException {
+        if (!Files.isDirectory(folder)) {
+            throw new InputException(folder, null, "not a folder");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(folder, null, "cannot list the folder: " + e.getMessage(), e);
+        }
+        Path reference = null;
+        Path image = null;
+        Path table = null;
+        List<Path> predictions = new ArrayList<>();
+        for (Path p : files) {
+            switch (FileRoles.guess(p)) {
+                case REFERENCE -> {
+                    if (reference != null) {
+                        throw new InputException(folder, "reference", "two candidate label maps: "
+                                + reference.getFileName() + " and " + p.getFileName());
+                    }
+                    reference = p;
+                }
+                case PREDICTION -> predictions.add(p);
+                case IMAGE -> image = image == null ? p : image;
+                case CLASS_TABLE -> table = table == null ? p : table;
+                default -> {
+                }
+            }
+        }
+        if (reference == null) {
+            throw new InputException(folder, "reference", "no label map found (a NIfTI file named like *seg*, *label*, "
+                    + "*ref* or *gt*)");
+        }
+        List<Path> whole = alternatives(predictions);
+        if (whole.size() > 1) {
+            // several complete predictions of the same case (calibrated, over-confident, …): show one, offer the rest
+            Path chosen = whole.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                    .contains("calibrated")).findFirst().orElse(whole.get(0));
+            predictions = List.of(chosen);
+        }
+        if (predictions.isEmpty()) {
+            throw new InputException(folder, "prediction", "no prediction found (a NIfTI file named like *prob*, "
+                    + "*pred* or *softmax*)");
+        }
+        return new CaseFiles(reference, predictions, image, table, folder, null);
+    }
+}

@@ -1,0 +1,74 @@
+package org.dicelens.ui.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Guesses what a dropped file is from its name, so a drop needs at most a confirmation. */
+public final class FileRoles {
+    /** What a file is in a case. */
+    public enum Role {
+        REFERENCE, PREDICTION, IMAGE, CLASS_TABLE, SESSION, CASE_FOLDER, IGNORE
+    }
+
+    public static final String SESSION_SUFFIX = ".dicelens.json";
+
+    private FileRoles() {
+    }
+
+    public static Role guess(Path p) {
+        if (Files.isDirectory(p)) {
+            return Role.CASE_FOLDER;
+        }
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(SESSION_SUFFIX)) {
+            return Role.SESSION;
+        }
+        boolean nifti = n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".hdr") || n.endsWith(".img")
+                || n.endsWith(".img.gz") || n.endsWith(".npz");
+        if (!nifti) {
+            return n.endsWith(".txt") || n.endsWith(".json") || n.endsWith(".csv") || n.endsWith(".label")
+                    ? Role.CLASS_TABLE : Role.IGNORE;
+        }
+        if (n.endsWith(".npz") || has(n, "prob", "pred", "softmax", "posterior", "logit", "output")) {
+            return Role.PREDICTION;
+        }
+        if (has(n, "seg", "label", "ref", "gt", "truth", "mask", "manual", "lesion")) {
+            return Role.REFERENCE;
+        }
+        return Role.IMAGE;
+    }
+
+    private static boolean has(String n, String... words) {
+        for (String w : words) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds files with their roles onto a case's files (predictions in the order given). */
+    public static CaseFiles apply(CaseFiles base, List<Path> files, List<Role> roles) {
+        CaseFiles f = base == null || base.folder() != null || base.phantom() != null
+                ? new CaseFiles(null, List.of(), null, null, null, null) : base;
+        List<Path> preds = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path p = files.get(i);
+            switch (roles.get(i)) {
+                case REFERENCE -> f = f.withReference(p);
+                case PREDICTION -> preds.add(p);
+                case IMAGE -> f = f.withImage(p);
+                case CLASS_TABLE -> f = f.withClassTable(p);
+                default -> {
+                }
+            }
+        }
+        if (!preds.isEmpty()) {
+            f = f.withPredictions(preds);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,170 @@
+package org.dicelens.ui.panels;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.dicelens.metrics.HardMode;
+import org.dicelens.ui.model.ClassControl;
+import org.dicelens.ui.model.ControlsModel;
+
+/** Left panel: per-class colour, name, visibility, chosen class and threshold; global slider; threshold/argmax mode. */
+public final class ClassesPanel extends VBox {
+    private final ControlsModel controls;
+    private final GridPane rows = new GridPane();
+    private final ToggleGroup chosen = new ToggleGroup();
+
+    /** The prediction switcher: other complete predictions beside the case (calibrated, over-confident, …). */
+    private final javafx.scene.control.ComboBox<java.nio.file.Path> prediction = new javafx.scene.control.ComboBox<>();
+    private boolean switching;
+
+    public ClassesPanel(org.dicelens.ui.model.ViewerModel vm) {
+        this(vm.controls());
+        prediction.setId("predictionSwitcher");
+        prediction.setMaxWidth(Double.MAX_VALUE);
+        prediction.setTooltip(Help.tip("Other predictions of this case found beside it: switch to compare, e.g. a "
+                + "calibrated model against an over-confident one"));
+        prediction.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(java.nio.file.Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.getFileName().toString());
+            }
+        });
+        prediction.setButtonCell(prediction.getCellFactory().call(null));
+        vm.currentProperty().addListener((o, a, lc) -> {
+            switching = true;
+            java.util.List<java.nio.file.Path> alts = lc == null ? java.util.List.of()
+                    : org.dicelens.ui.model.CaseFolder.alternativesBeside(lc.files());
+            prediction.getItems().setAll(alts);
+            if (lc != null && lc.files().predictions().size() == 1 && alts.contains(lc.files().predictions().get(0))) {
+                prediction.setValue(lc.files().predictions().get(0));
+            } else {
+                prediction.setValue(null);
+            }
+            prediction.setDisable(alts.size() < 2);
+            switching = false;
+        });
+        prediction.valueProperty().addListener((o, a, p) -> {
+            org.dicelens.ui.model.LoadedCase lc = vm.current();
+            if (!switching && p != null && lc != null && !lc.files().predictions().equals(java.util.List.of(p))) {
+                vm.open(lc.files().withPredictions(java.util.List.of(p)));
+            }
+        });
+        HBox row = new HBox(6, new Label("Prediction"), prediction);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(prediction, Priority.ALWAYS);
+        getChildren().add(1, row);
+    }
+
+    public ClassesPanel(ControlsModel controls) {
+        this.controls = controls;
+        setSpacing(6);
+        setPadding(new Insets(4, 6, 6, 6));
+        getStyleClass().add("panel");
+
+        Slider global = StepSlider.of(controls.globalThresholdStepProperty());
+        global.setId("globalThreshold");
+        Label globalValue = new Label();
+        globalValue.textProperty().bind(controls.globalThresholdStepProperty().asString().map(s -> "t = "
+                + Fmt.step(Integer.parseInt(s))));
+        global.setTooltip(Help.tip("Sets every class's threshold at once."));
+        HBox globalRow = new HBox(6, new Label("All"), global, globalValue);
+        globalRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(global, Priority.ALWAYS);
+
+        ToggleGroup modeGroup = new ToggleGroup();
+        RadioButton threshold = new RadioButton("Threshold p ≥ t");
+        RadioButton argmax = new RadioButton("Argmax");
+        threshold.setId("modeThreshold");
+        argmax.setId("modeArgmax");
+        threshold.setToggleGroup(modeGroup);
+        argmax.setToggleGroup(modeGroup);
+        threshold.setSelected(controls.modeProperty().get() == HardMode.THRESHOLD);
+        argmax.setSelected(controls.modeProperty().get() == HardMode.ARGMAX);
+        modeGroup.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                controls.modeProperty().set(t == argmax ? HardMode.ARGMAX : HardMode.THRESHOLD);
+            }
+        });
+        controls.modeProperty().addListener((o, a, m) -> (m == HardMode.ARGMAX ? argmax : threshold).setSelected(true));
+        Slider floor = StepSlider.of(controls.confidenceFloorStepProperty());
+        floor.disableProperty().bind(controls.modeProperty().isNotEqualTo(HardMode.ARGMAX));
+        floor.setTooltip(Help.tip("Argmax mode: a voxel whose largest p is below this floor goes to background."));
+        Label floorValue = new Label();
+        floorValue.textProperty().bind(controls.confidenceFloorStepProperty().asString().map(s -> "c = "
+                + Fmt.step(Integer.parseInt(s))));
+        HBox floorRow = new HBox(6, new Label("Floor"), floor, floorValue);
+        floorRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(floor, Priority.ALWAYS);
+
+        rows.setHgap(6);
+        rows.setVgap(4);
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        getChildren().addAll(Help.header("Classes", HelpText.CLASSES), globalRow, new HBox(12, threshold, argmax), floorRow,
+                new Separator(), scroll);
+        controls.classes().addListener((ListChangeListener<ClassControl>) c -> rebuild());
+        controls.selectedClassProperty().addListener((o, a, v) -> selectToggle());
+        rebuild();
+    }
+
+    private void rebuild() {
+        rows.getChildren().clear();
+        chosen.getToggles().clear();
+        int r = 0;
+        for (ClassControl c : controls.classes()) {
+            Rectangle swatch = new Rectangle(14, 14);
+            swatch.fillProperty().bind(c.argbProperty().map(ClassesPanel::colour));
+            swatch.setStroke(Color.gray(0.4));
+            CheckBox visible = new CheckBox();
+            visible.selectedProperty().bindBidirectional(c.visibleProperty());
+            visible.setTooltip(Help.tip("Show this class's overlays"));
+            RadioButton pick = new RadioButton();
+            pick.setToggleGroup(chosen);
+            pick.setUserData(c.channel());
+            pick.setTooltip(Help.tip("Choose this class for the heat map, charts, losses and formula strip"));
+            pick.setOnAction(e -> controls.selectedClassProperty().set(c.channel()));
+            Label name = new Label();
+            name.textProperty().bind(c.nameProperty());
+            name.setMinWidth(76);
+            name.setMaxWidth(120);
+            Slider s = StepSlider.of(c.thresholdStepProperty());
+            s.setId("threshold-" + c.channel());
+            s.disableProperty().bind(controls.modeProperty().isEqualTo(HardMode.ARGMAX));
+            s.setPrefWidth(80);
+            s.setMinWidth(50);
+            Label value = new Label();
+            value.setId("thresholdValue-" + c.channel());
+            value.textProperty().bind(c.thresholdStepProperty().asString().map(v -> Fmt.step(Integer.parseInt(v))));
+            value.setMinWidth(38);
+            rows.addRow(r++, pick, visible, swatch, name, s, value);
+            GridPane.setHgrow(s, Priority.ALWAYS);
+        }
+        selectToggle();
+    }
+
+    private void selectToggle() {
+        chosen.getToggles().forEach(t -> t.setSelected(t.getUserData().equals(controls.selectedClassProperty().get())));
+    }
+
+    static Color colour(Number argb) {
+        int v = argb.intValue();
+        return Color.rgb((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF);
+    }
+}

@@ -1,0 +1,50 @@
+package org.dicelens.ui.panels;
+
+import java.util.Locale;
+
+/** Number formatting for tables and labels: fixed decimals, NaN as an en dash, signs on deltas. */
+public final class Fmt {
+    private Fmt() {
+    }
+
+    public static String num(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+    }
+
+    public static String signed(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%+." + decimals + "f", v).replace('-', '−');
+    }
+
+    /** Compact scientific form for weights spanning many orders of magnitude. */
+    public static String sci(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        return a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    public static String count(double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** Threshold step as t, e.g. 500 → "0.500". */
+    public static String step(int step) {
+        return String.format(Locale.ROOT, "%.3f", step / 1000.0);
+    }
+}

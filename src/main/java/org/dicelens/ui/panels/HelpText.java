@@ -1,0 +1,43 @@
+package org.dicelens.ui.panels;
+
+/** The short "what am I looking at" text of each panel. */
+public final class HelpText {
+    private HelpText() {
+    }
+
+    public static final String CLASSES = "Each row is one class (one probability channel). The slider sets its threshold t: "
+            + "a voxel is in the hard mask when p ≥ t. The global slider moves every class at once. Argmax mode instead gives "
+            + "each voxel the class with the largest p (below the confidence floor, background). The radio button picks the "
+            + "class the heat map, charts, losses and formula strip show.";
+    public static final String METRICS = "Soft Dice uses the probabilities as they are (2·Σp·r / (Σp + Σr)); hard Dice uses "
+            + "the thresholded mask. V_ref, V_soft = Σp·v and V_hard = Σb·v are volumes in mL; ΔV is the signed volume "
+            + "bias (red: over-estimation, blue: under-estimation). Select rows and press Ctrl+C to paste into a spreadsheet.";
+    public static final String VOLUME = "For each class: the reference volume, the soft volume Σp (the expected volume when "
+            + "p is calibrated), the hard volume at the current threshold, and the volume of the Dice-optimal segmentation. "
+            + "Bertels et al.: training with soft Dice biases these volumes; cross-entropy keeps Σp unbiased.";
+    public static final String WEIGHTS = "Generalised Dice (Sudre 2017) weighs each class by 1/R² (square), 1/R (simple), "
+            + "1 (uniform) or your values. Left: each class's weight relative to the others. Right: its share of the GDL "
+            + "denominator Σw(P+R) — who dominates the loss. A class absent from the reference gets the largest finite "
+            + "weight (rule max, as MONAI) or zero.";
+    public static final String IMBALANCE = "Every number is computed inside the evaluation region: the reference "
+            + "foreground's bounding box grown by the margin m (m = ∞: the whole volume). Narrowing it drops background "
+            + "voxels: hard Dice changes only through false positives outside the box, while cross-entropy, background "
+            + "Dice and GDL weights move with the imbalance.";
+    public static final String LOSSES = "The value of each loss of the formula sheet for the chosen class, with its "
+            + "parameters as controls: smoothing terms, Tversky α (false positives) and β (false negatives), focal "
+            + "Tversky γ, the WCE weight source, the sensitivity–specificity λ and the focal γ.";
+    public static final String CHARTS = "Hard Dice, Jaccard and hard volume of the chosen class against the threshold. "
+            + "Dashed lines: soft Dice, V_ref and V_soft. Markers: the current t, t_best (highest hard Dice), t_vol "
+            + "(hard volume = V_ref), t_cal (hard volume = V_soft, needs no reference) and the Dice-optimal threshold.";
+    public static final String CALIBRATION = "Reliability diagram: per bin of p, the fraction of voxels that really "
+            + "belong to the class against the mean p. A calibrated model lies on the diagonal; ECE is the count-weighted "
+            + "gap. The histogram shows p split by reference: where the two overlap, no threshold separates them.";
+    public static final String PER_SLICE = "Hard and soft Dice of the chosen class on each slice of the axial stack. "
+            + "Click to jump to a slice; the marker is the current slice. Slices with empty reference and prediction are "
+            + "left blank rather than scored 1.";
+    public static final String FORMULA = "The chosen class's numbers with the current sums substituted: I = Σp·r, "
+            + "P = Σp, R = Σr over the evaluation region; TP/FP/FN count the hard mask against the reference.";
+    public static final String VIEWS = "Wheel or arrow keys: next/previous slice. Ctrl+wheel: zoom. Drag: pan. Click: move "
+            + "the crosshair (all views follow). Right-drag: window (horizontal) and level (vertical). Double-click: "
+            + "maximise this view or go back to the grid.";
+}

@@ -1,0 +1,138 @@
+package org.dicelens.ui.panels;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.ui.model.MetricsRows;
+import org.dicelens.ui.model.ViewerModel;
+
+/** The metrics table: per class and mean, live; ΔV coloured by sign; Ctrl+C copies rows as TSV for a spreadsheet. */
+public final class MetricsTablePanel extends VBox {
+    private static final String[] TIPS = {"Soft Dice 2·Σp·r / (Σp + Σr): the probabilities as they are",
+        "Hard Dice 2TP / (2TP + FP + FN) of the mask p ≥ t (or argmax)", "Soft Jaccard I / (P + R − I)",
+        "Hard Jaccard TP / (TP + FP + FN)", "Precision TP / (TP + FP)", "Recall (sensitivity) TP / (TP + FN)",
+        "Reference volume R·v in mL", "Soft volume Σp·v in mL: the expected volume when p is calibrated",
+        "Hard volume Σb·v in mL at the current threshold", "ΔV_soft = V_soft − V_ref (red: over-estimation)",
+        "ΔV_hard = V_hard − V_ref (red: over-estimation)"};
+    private static final String[] SHORT = {"soft\nDice", "hard\nDice", "soft\nJ", "hard\nJ", "prec", "recall",
+        "V_ref\nmL", "V_soft\nmL", "V_hard\nmL", "ΔV soft\nmL", "ΔV hard\nmL"};
+    private final TableView<MetricsRows.Row> table = new TableView<>();
+
+    public MetricsTablePanel(ViewerModel vm) {
+        table.setId("metricsTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<MetricsRows.Row, String> name = new TableColumn<>("class");
+        name.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().name()));
+        name.setPrefWidth(92);
+        name.setSortable(false);
+        table.getColumns().add(name);
+        List<String> h = MetricsRows.HEADERS;
+        for (int i = 1; i < h.size(); i++) {
+            int col = i - 1;
+            TableColumn<MetricsRows.Row, Double> tc = new TableColumn<>(SHORT[col]);
+            javafx.scene.control.Label head = new javafx.scene.control.Label(tc.getText());
+            head.setTooltip(Help.tip(TIPS[col]));
+            head.setAlignment(javafx.geometry.Pos.CENTER);
+            head.setStyle("-fx-text-alignment: center;");
+            tc.setGraphic(head);
+            tc.setText(null);
+            tc.setId("col-" + h.get(i).replace(' ', '_'));
+            tc.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().values()[col]));
+            boolean delta = col == MetricsRows.DELTA_SOFT || col == MetricsRows.DELTA_HARD;
+            boolean volume = col >= 6;
+            tc.setCellFactory(c -> new NumberCell(delta, volume ? 1 : 3));
+            tc.setPrefWidth(volume ? 54 : 45);
+            tc.setSortable(false);
+            table.getColumns().add(tc);
+        }
+        ContextMenu menu = new ContextMenu();
+        MenuItem copy = new MenuItem("Copy as TSV (paste into a spreadsheet)");
+        copy.setOnAction(e -> copy());
+        MenuItem all = new MenuItem("Select all");
+        all.setOnAction(e -> table.getSelectionModel().selectAll());
+        menu.getItems().addAll(copy, all);
+        table.setContextMenu(menu);
+        KeyCombination ctrlC = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        table.setOnKeyPressed(e -> {
+            if (ctrlC.match(e)) {
+                copy();
+                e.consume();
+            }
+        });
+        table.setPlaceholder(new javafx.scene.control.Label("Metrics appear when a case is loaded"));
+        getChildren().add(Help.panel("Metrics", HelpText.METRICS, table));
+        vm.metricsProperty().addListener((o, a, m) -> show(m));
+        show(vm.metricsProperty().get());
+    }
+
+    private void show(CaseMetrics m) {
+        if (m == null) {
+            table.getItems().clear();
+            return;
+        }
+        List<MetricsRows.Row> rows = MetricsRows.rows(m);
+        if (table.getItems().size() == rows.size()) {
+            // one change for all rows (one re-layout), keeping the selection while a slider moves
+            List<Integer> selected = List.copyOf(table.getSelectionModel().getSelectedIndices());
+            table.getItems().setAll(rows);
+            selected.forEach(i -> table.getSelectionModel().select(i.intValue()));
+        } else {
+            table.setItems(FXCollections.observableArrayList(rows));
+        }
+    }
+
+    /** Selected rows (all when none selected) as TSV on the clipboard. */
+    public void copy() {
+        List<MetricsRows.Row> rows = table.getSelectionModel().getSelectedItems().isEmpty() ? table.getItems()
+                : table.getSelectionModel().getSelectedItems();
+        ClipboardContent c = new ClipboardContent();
+        c.putString(MetricsRows.tsv(rows));
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    public TableView<MetricsRows.Row> table() {
+        return table;
+    }
+
+    /** A right-aligned number; ΔV cells red when positive (over-estimation), blue when negative. */
+    private static final class NumberCell extends TableCell<MetricsRows.Row, Double> {
+        private final boolean delta;
+        private final int decimals;
+
+        NumberCell(boolean delta, int decimals) {
+            this.delta = delta;
+            this.decimals = decimals;
+            getStyleClass().add("number-cell");
+        }
+
+        @Override
+        protected void updateItem(Double v, boolean empty) {
+            super.updateItem(v, empty);
+            getStyleClass().removeAll("delta-pos", "delta-neg");
+            if (empty || v == null || v.isNaN()) {
+                setText(empty || v == null ? null : "");
+                return;
+            }
+            setText(delta ? Fmt.signed(v, decimals) : Fmt.num(v, decimals));
+            if (delta && v > 0) {
+                getStyleClass().add("delta-pos");
+            } else if (delta && v < 0) {
+                getStyleClass().add("delta-neg");
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.dicelens.ui.slices;
+
+import java.util.List;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.Settings;
+import org.dicelens.render.Colormap;
+import org.dicelens.render.Layer;
+import org.dicelens.render.OverlaySettings;
+import org.dicelens.render.SliceInputs;
+import org.dicelens.ui.model.ClassControl;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.LoadedCase;
+import org.dicelens.ui.model.OverlayModel;
+import org.dicelens.ui.model.ViewerModel;
+
+/** Translates the view models' state into the render package's settings for one frame. */
+public final class FrameBuilder {
+    private FrameBuilder() {
+    }
+
+    public static OverlaySettings overlays(ViewerModel vm, DisplayModel d) {
+        OverlayModel o = d.overlays();
+        List<ClassControl> cls = vm.controls().classes();
+        boolean[] visible = new boolean[cls.size()];
+        for (int i = 0; i < visible.length; i++) {
+            visible[i] = cls.get(i).visibleProperty().get();
+        }
+        return OverlaySettings.defaults(cls.size())
+                .withWindow(d.windowLowProperty().get(), d.windowHighProperty().get())
+                .withChosenClass(vm.selectedChannel())
+                .withClassVisible(visible)
+                .withReference(layer(o, OverlayModel.Layer.REFERENCE), o.referenceFilled.get())
+                .withProbability(layer(o, OverlayModel.Layer.PROBABILITY), colormap(o.colormap.get()), 0.05)
+                .withHardContour(layer(o, OverlayModel.Layer.HARD), 0)
+                .withErrors(layer(o, OverlayModel.Layer.ERRORS))
+                .withGradient(layer(o, OverlayModel.Layer.GRADIENT), 0)
+                .withDiceOptimal(layer(o, OverlayModel.Layer.DICE_OPTIMAL))
+                .withRegion(layer(o, OverlayModel.Layer.REGION))
+                .withCrosshair(false);
+    }
+
+    private static Layer layer(OverlayModel o, OverlayModel.Layer l) {
+        return new Layer(o.on(l), Math.max(0, Math.min(1, o.opacity(l))));
+    }
+
+    /** The render package's colormap for a choice of the overlay panel. */
+    public static Colormap colormap(OverlayModel.Colormap c) {
+        return switch (c) {
+            case HOT -> Colormap.HOT;
+            case GREY -> Colormap.GREY;
+            default -> Colormap.VIRIDIS;
+        };
+    }
+
+    /** The frame for the current state; null when no case is loaded. */
+    public static Frame build(ViewerModel vm, DisplayModel d, SliceInputs inputs) {
+        LoadedCase lc = vm.current();
+        if (lc == null || vm.controls().classes().isEmpty()) {
+            return null;
+        }
+        Settings s = vm.controls().toSettings();
+        CaseMetrics m = vm.metricsProperty().get();
+        int c = vm.selectedChannel();
+        double tOpt = m != null && c < m.classes().size() ? m.classes().get(c).diceOptimalThreshold() : Double.NaN;
+        SliceInputs in = (inputs == null ? SliceInputs.none() : inputs).withDiceOptimalThreshold(tOpt);
+        Frame.GradientSource g = null;
+        if (d.overlays().on(OverlayModel.Layer.GRADIENT) && m != null) {
+            var loss = d.overlays().gradientLoss.get();
+            boolean logit = d.overlays().gradientWrtLogit.get();
+            double[] w = m.classes().stream().mapToDouble(k -> k.gdlWeight()).toArray();
+            g = (axis, slice, out) -> lc.analysis().gradientSlice(s, w, c, loss, logit, axis, slice, out);
+        }
+        return new Frame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g);
+    }
+}

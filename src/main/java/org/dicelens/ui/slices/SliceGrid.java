@@ -1,0 +1,205 @@
+package org.dicelens.ui.slices;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import org.dicelens.common.InputException;
+import org.dicelens.render.ImageWindow;
+import org.dicelens.render.PngWriter;
+import org.dicelens.render.SliceInputs;
+import org.dicelens.render.ViewAxis;
+import org.dicelens.render.ViewGeometry;
+import org.dicelens.ui.model.ClassControl;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.LoadedCase;
+import org.dicelens.ui.model.ViewerModel;
+
+/**
+ * The centre of the window: axial, coronal and sagittal views in a 2×2 grid (the fourth cell holds the threshold
+ * charts), or one view maximised. Repaints are coalesced: any number of changes within one pulse give one repaint.
+ */
+public final class SliceGrid extends StackPane {
+    private final ViewerModel vm;
+    private final DisplayModel display;
+    private final Map<ViewAxis, SliceView> views = new EnumMap<>(ViewAxis.class);
+    private final GridPane grid = new GridPane();
+    private final Node fourth;
+    private boolean repaintQueued;
+    private IntPredicate region;
+    private int regionMargin = Integer.MIN_VALUE;
+    private Runnable afterPaint = () -> { };
+
+    public SliceGrid(ViewerModel vm, DisplayModel display, Node fourth) {
+        this.vm = vm;
+        this.display = display;
+        this.fourth = fourth;
+        getStyleClass().add("slice-grid");
+        for (ViewAxis a : ViewAxis.values()) {
+            views.put(a, new SliceView(a, display));
+        }
+        grid.setHgap(2);
+        grid.setVgap(2);
+        layoutGrid();
+        getChildren().add(grid);
+        display.maximisedProperty().addListener(x -> layoutGrid());
+        vm.currentProperty().addListener((o, a, lc) -> caseChanged(lc));
+        vm.controls().settingsProperty().addListener(x -> repaint());
+        vm.controls().selectedClassProperty().addListener(x -> repaint());
+        vm.metricsProperty().addListener(x -> repaint());
+        vm.controls().classes().addListener((ListChangeListener<ClassControl>) c -> {
+            for (ClassControl cc : vm.controls().classes()) {
+                cc.visibleProperty().addListener(x -> repaint());
+            }
+        });
+        display.overlays().addListener(this::repaint);
+        display.windowLowProperty().addListener(x -> repaint());
+        display.windowHighProperty().addListener(x -> repaint());
+        for (int a = 0; a < 3; a++) {
+            display.crosshair().axisProperty(a).addListener(x -> repaint());
+        }
+    }
+
+    public SliceView view(ViewAxis a) {
+        return views.get(a);
+    }
+
+    /** The voxel under the mouse in any view (null when outside), for the status line. */
+    public void setOnHover(Consumer<int[]> h) {
+        views.values().forEach(v -> v.setOnHover(h));
+    }
+
+    /** Runs after every repaint (latency probe). */
+    public void setAfterPaint(Runnable r) {
+        afterPaint = r;
+    }
+
+    private void layoutGrid() {
+        grid.getChildren().clear();
+        grid.getColumnConstraints().clear();
+        grid.getRowConstraints().clear();
+        ViewAxis max = display.maximisedProperty().get();
+        if (max != null) {
+            SliceView v = views.get(max);
+            grid.add(v, 0, 0);
+            GridPane.setHgrow(v, Priority.ALWAYS);
+            GridPane.setVgrow(v, Priority.ALWAYS);
+        } else {
+            grid.add(views.get(ViewAxis.AXIAL), 0, 0);
+            grid.add(views.get(ViewAxis.CORONAL), 1, 0);
+            grid.add(views.get(ViewAxis.SAGITTAL), 0, 1);
+            if (fourth != null) {
+                grid.add(fourth, 1, 1);
+            }
+            for (int i = 0; i < 2; i++) {
+                javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+                cc.setPercentWidth(50);
+                grid.getColumnConstraints().add(cc);
+                javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+                rc.setPercentHeight(50);
+                grid.getRowConstraints().add(rc);
+            }
+            views.values().forEach(v -> {
+                GridPane.setHgrow(v, Priority.ALWAYS);
+                GridPane.setVgrow(v, Priority.ALWAYS);
+            });
+        }
+        repaint();
+    }
+
+    private void caseChanged(LoadedCase lc) {
+        if (lc == null) {
+            return;
+        }
+        region = null;
+        regionMargin = Integer.MIN_VALUE;
+        for (SliceView v : views.values()) {
+            v.setGeometry(ViewGeometry.of(lc.data().geometry(), v.axis()));
+        }
+        display.crosshair().reset(lc.data().geometry());
+        if (lc.data().image() == null) {
+            display.resetWindow(0, 1);
+        } else {
+            float[] values = lc.data().image().values();
+            // a percentile window over the whole image: off the FX thread, the views repaint when it arrives
+            CompletableFuture.supplyAsync(() -> ImageWindow.auto(values)).thenAccept(w -> Platform.runLater(() -> {
+                if (vm.current() == lc) {
+                    display.resetWindow(w[0], w[1]);
+                }
+            }));
+        }
+        repaint();
+    }
+
+    /** Queues one repaint of the visible views for the next pulse. */
+    public void repaint() {
+        if (!repaintQueued) {
+            repaintQueued = true;
+            Platform.runLater(this::paintNow);
+        }
+    }
+
+    /** Paints the visible views now (also used by the latency benchmark). */
+    public void paintNow() {
+        repaintQueued = false;
+        LoadedCase lc = vm.current();
+        if (lc == null) {
+            return;
+        }
+        int margin = vm.controls().marginProperty().get();
+        if (margin != regionMargin) {
+            regionMargin = margin;
+            region = lc.analysis().region(vm.controls().toSettings());
+        }
+        Frame f = FrameBuilder.build(vm, display, SliceInputs.none().withRegion(region));
+        ViewAxis max = display.maximisedProperty().get();
+        for (SliceView v : views.values()) {
+            if (max == null || max == v.axis()) {
+                v.paint(f);
+            }
+        }
+        afterPaint.run();
+    }
+
+    /** The three slices side by side as one PNG (slice resolution), written atomically, never over an input. */
+    public void exportPng(Path target) throws InputException {
+        LoadedCase lc = vm.current();
+        if (lc == null) {
+            return;
+        }
+        paintNow();
+        int w = 0;
+        int h = 0;
+        for (SliceView v : views.values()) {
+            w += v.geometry().width();
+            h = Math.max(h, v.geometry().height());
+        }
+        int[] out = new int[w * h];
+        Arrays.fill(out, 0xFF000000);
+        int x0 = 0;
+        for (ViewAxis a : new ViewAxis[] {ViewAxis.AXIAL, ViewAxis.CORONAL, ViewAxis.SAGITTAL}) {
+            SliceView v = views.get(a);
+            Frame f = FrameBuilder.build(vm, display, SliceInputs.none().withRegion(region));
+            v.paint(f);
+            int vw = v.geometry().width();
+            for (int y = 0; y < v.geometry().height(); y++) {
+                System.arraycopy(v.pixels(), y * vw, out, y * w + x0, vw);
+            }
+            x0 += vw;
+        }
+        try {
+            PngWriter.write(target, out, w, h, lc.files().inputs());
+        } catch (java.io.IOException e) {
+            throw new InputException(target, null, "could not write: " + e.getMessage(), e);
+        }
+    }
+}

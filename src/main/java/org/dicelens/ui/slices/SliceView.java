@@ -1,0 +1,297 @@
+package org.dicelens.ui.slices;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.dicelens.render.EdgeLetters;
+import org.dicelens.render.SliceRenderer;
+import org.dicelens.render.ViewAxis;
+import org.dicelens.render.ViewGeometry;
+import org.dicelens.ui.model.CrosshairModel;
+import org.dicelens.ui.model.DisplayModel;
+
+/**
+ * One radiological view (axial, coronal or sagittal). The render package composes the slice into a reused int[] at
+ * one pixel per voxel; it is copied into a reused WritableImage that an ImageView scales (nearest neighbour, physical
+ * aspect kept) and pans. A canvas on top draws the crosshair, the orientation letters and the slice number.
+ * Wheel/arrows move through slices, Ctrl/Cmd+wheel zooms, drag pans, click moves the crosshair, right-drag sets the
+ * window, double-click maximises.
+ */
+public final class SliceView extends Region {
+    private static final Font LETTER = Font.font("System", FontWeight.BOLD, 14);
+    private static final Font SMALL = Font.font(11);
+
+    private final ViewAxis axis;
+    private final DisplayModel display;
+    private final CrosshairModel crosshair;
+    private final SliceRenderer renderer = new SliceRenderer();
+    private final ImageView imageView = new ImageView();
+    private final Canvas overlay = new Canvas();
+    private ViewGeometry geometry;
+    private int[] pixels = new int[0];
+    private float[] gradientAxis = new float[0];
+    private float[] gradientScreen = new float[0];
+    private WritableImage image;
+    private double zoom = 1;
+    private double panX;
+    private double panY;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragged;
+    private Consumer<int[]> hover = v -> { };
+    private long lastPaintNanos;
+
+    public SliceView(ViewAxis axis, DisplayModel display) {
+        this.axis = axis;
+        this.display = display;
+        this.crosshair = display.crosshair();
+        setId("view-" + axis.name().toLowerCase(Locale.ROOT));
+        getStyleClass().add("slice-view");
+        imageView.setSmooth(false);
+        imageView.setPreserveRatio(false);
+        getChildren().addAll(imageView, overlay);
+        overlay.setMouseTransparent(true);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setMinSize(80, 80);
+        setFocusTraversable(true);
+        setOnScroll(this::onScroll);
+        setOnMousePressed(this::onPress);
+        setOnMouseDragged(this::onDrag);
+        setOnMouseReleased(this::onRelease);
+        setOnMouseMoved(e -> hover.accept(voxelAt(e.getX(), e.getY())));
+        setOnMouseExited(e -> hover.accept(null));
+        setOnKeyPressed(e -> {
+            int d = switch (e.getCode()) {
+                case UP, PAGE_UP, RIGHT -> 1;
+                case DOWN, PAGE_DOWN, LEFT -> -1;
+                default -> 0;
+            };
+            if (d != 0 && geometry != null) {
+                crosshair.step(geometry.sliceAxis(), e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN
+                        ? 10 * d : d);
+                e.consume();
+            }
+        });
+    }
+
+    /** The title shown on a view ("Axial", …). */
+    public static String title(ViewAxis a) {
+        String n = a.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    public ViewAxis axis() {
+        return axis;
+    }
+
+    /** Called with the voxel under the mouse (null when outside the slice), for the status line. */
+    public void setOnHover(Consumer<int[]> h) {
+        hover = h;
+    }
+
+    public void setGeometry(ViewGeometry g) {
+        boolean changed = geometry == null || g.width() != geometry.width() || g.height() != geometry.height();
+        geometry = g;
+        if (changed) {
+            pixels = new int[g.width() * g.height()];
+            gradientAxis = new float[pixels.length];
+            gradientScreen = new float[pixels.length];
+            image = new WritableImage(g.width(), g.height());
+            imageView.setImage(image);
+            zoom = 1;
+            panX = 0;
+            panY = 0;
+        }
+        requestLayout();
+    }
+
+    public ViewGeometry geometry() {
+        return geometry;
+    }
+
+    /** Composes this view's slice for the frame and shows it; the buffers are reused from frame to frame. */
+    public void paint(Frame f) {
+        if (geometry == null || f == null || f.data() == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int[] c = f.crosshair();
+        int slice = geometry.sliceOf(c[0], c[1], c[2]);
+        org.dicelens.render.SliceInputs in = f.inputs();
+        if (f.gradient() != null && f.gradient().fill(geometry.sliceAxis(), slice, gradientAxis)) {
+            org.dicelens.render.Slices.fromAxisOrder(gradientAxis, geometry, gradientScreen);
+            in = in.withGradient(gradientScreen);
+        }
+        renderer.render(f.data(), geometry, slice, f.settings(), f.overlays(), in, pixels);
+        image.getPixelWriter().setPixels(0, 0, geometry.width(), geometry.height(), PixelFormat.getIntArgbInstance(),
+                pixels, 0, geometry.width());
+        drawOverlay();
+        lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    /** Time the last {@link #paint} took (compose, copy and overlay), for the latency figures. */
+    public long lastPaintNanos() {
+        return lastPaintNanos;
+    }
+
+    /** The last composed slice (ARGB, slice resolution), for PNG export. */
+    public int[] pixels() {
+        return pixels;
+    }
+
+    /** Display rectangle of the slice: {x, y, w, h} in this view's coordinates. */
+    private double[] placement() {
+        double w = getWidth();
+        double h = getHeight();
+        double mmW = geometry.width() * geometry.pixelWidthMm();
+        double mmH = geometry.height() * geometry.pixelHeightMm();
+        double fit = Math.min((w - 8) / mmW, (h - 8) / mmH) * zoom;
+        double dw = mmW * fit;
+        double dh = mmH * fit;
+        return new double[] {(w - dw) / 2 + panX, (h - dh) / 2 + panY, dw, dh};
+    }
+
+    @Override
+    protected void layoutChildren() {
+        overlay.setWidth(getWidth());
+        overlay.setHeight(getHeight());
+        if (geometry != null) {
+            double[] p = placement();
+            imageView.setX(p[0]);
+            imageView.setY(p[1]);
+            imageView.setFitWidth(p[2]);
+            imageView.setFitHeight(p[3]);
+            drawOverlay();
+        }
+    }
+
+    private void drawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        double w = overlay.getWidth();
+        double h = overlay.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (geometry == null) {
+            return;
+        }
+        double[] p = placement();
+        int[] c = crosshair.voxel();
+        double sx = p[0] + (geometry.screenX(c[0], c[1], c[2]) + 0.5) * p[2] / geometry.width();
+        double sy = p[1] + (geometry.screenY(c[0], c[1], c[2]) + 0.5) * p[3] / geometry.height();
+        g.setStroke(Color.rgb(255, 220, 0, 0.75));
+        g.setLineWidth(1);
+        double gap = 6;
+        g.strokeLine(p[0], sy, sx - gap, sy);
+        g.strokeLine(sx + gap, sy, p[0] + p[2], sy);
+        g.strokeLine(sx, p[1], sx, sy - gap);
+        g.strokeLine(sx, sy + gap, sx, p[1] + p[3]);
+        EdgeLetters e = geometry.edgeLetters();
+        g.setFont(LETTER);
+        g.setFill(Color.rgb(255, 255, 255, 0.9));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(String.valueOf(e.left()), 5, h / 2);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(String.valueOf(e.right()), w - 5, h / 2);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(String.valueOf(e.top()), w / 2, 4);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(String.valueOf(e.bottom()), w / 2, h - 4);
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(title(axis) + "  " + (geometry.sliceOf(c[0], c[1], c[2]) + 1) + "/" + geometry.sliceCount(), 6, 4);
+    }
+
+    /** The voxel (i, j, k) at a point of this view, or null outside the slice. */
+    public int[] voxelAt(double x, double y) {
+        if (geometry == null) {
+            return null;
+        }
+        double[] p = placement();
+        int px = (int) Math.floor((x - p[0]) / p[2] * geometry.width());
+        int py = (int) Math.floor((y - p[1]) / p[3] * geometry.height());
+        if (!geometry.contains(px, py)) {
+            return null;
+        }
+        int[] c = crosshair.voxel();
+        return geometry.voxel(px, py, geometry.sliceOf(c[0], c[1], c[2]));
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (geometry == null || e.getDeltaY() == 0) {
+            return;
+        }
+        int d = e.getDeltaY() > 0 ? 1 : -1;
+        if (e.isShortcutDown() || e.isControlDown()) {
+            double f = d > 0 ? 1.15 : 1 / 1.15;
+            double nz = Math.max(0.5, Math.min(40, zoom * f));
+            // keep the point under the mouse fixed while zooming
+            double cx = e.getX() - getWidth() / 2 - panX;
+            double cy = e.getY() - getHeight() / 2 - panY;
+            panX -= cx * (nz / zoom - 1);
+            panY -= cy * (nz / zoom - 1);
+            zoom = nz;
+            requestLayout();
+        } else {
+            crosshair.step(geometry.sliceAxis(), d);
+        }
+        e.consume();
+    }
+
+    private void onPress(MouseEvent e) {
+        requestFocus();
+        pressX = lastX = e.getX();
+        pressY = lastY = e.getY();
+        dragged = false;
+        if (e.getClickCount() == 2 && e.getButton() == MouseButton.PRIMARY) {
+            display.maximisedProperty().set(display.maximisedProperty().get() == axis ? null : axis);
+        }
+    }
+
+    private void onDrag(MouseEvent e) {
+        double dx = e.getX() - lastX;
+        double dy = e.getY() - lastY;
+        lastX = e.getX();
+        lastY = e.getY();
+        if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
+            dragged = true;
+        }
+        if (e.getButton() == MouseButton.SECONDARY) {
+            display.dragWindow(dx / Math.max(1, getWidth()), dy / Math.max(1, getHeight()));
+        } else if (e.getButton() == MouseButton.PRIMARY && dragged) {
+            panX += dx;
+            panY += dy;
+            requestLayout();
+        }
+    }
+
+    private void onRelease(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && !dragged) {
+            int[] v = voxelAt(e.getX(), e.getY());
+            if (v != null) {
+                crosshair.set(v[0], v[1], v[2]);
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.dicelens.volume;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dicelens.common.InputException;
+import org.dicelens.common.Progress;
+import org.dicelens.nifti.NiftiReader;
+import org.dicelens.nifti.NiftiVolume;
+
+/**
+ * Builds a {@link Case} from a {@link CaseSpec}: reads the files, checks that every grid matches the
+ * reference's (never resampling), maps label values to channels ({@link ClassResolver}), and turns the
+ * prediction into probabilities ({@link ProbabilityBuilder}). Every problem with the inputs is an
+ * InputException naming the file(s), the field and the value; problems that do not stop loading become
+ * {@link Case#warnings()}. Runs on the caller's thread: report progress and honour cancellation through
+ * {@code progress} (a cancelled load throws java.util.concurrent.CancellationException).
+ *
+ * <p>Memory: the prediction's float32 channels are used as read (clamped/transformed in place); float64 or
+ * scaled data are converted channel by channel, file by file.
+ */
+public final class CaseLoader {
+    /** The reference is one unsigned byte of channel index per voxel. */
+    public static final int MAX_CLASSES = 255;
+    /** Channel sums further than this from 1 earn a warning. */
+    public static final double SUM_TOLERANCE = 1e-3;
+
+    /**
+     * Where volumes come from: {@code NiftiReader::read} for files, or volumes built in memory (tests, phantoms).
+     * {@code progress} covers this one read (0 to 1) and carries cancellation.
+     */
+    @FunctionalInterface
+    public interface VolumeReader {
+        NiftiVolume read(Path file, Progress progress) throws InputException;
+    }
+
+    private CaseLoader() {
+    }
+
+    /** Loads a case from files with {@link NiftiReader}; progress moves within each file's read too. */
+    public static Case load(CaseSpec spec, Progress progress) throws InputException {
+        return load(spec, progress, NiftiReader::read);
+    }
+
+    /** Loads a case, reading each volume through {@code reader}. */
+    public static Case load(CaseSpec spec, Progress progress, VolumeReader reader) throws InputException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        List<String> warnings = new ArrayList<>();
+        ClassTable table = null;
+        if (spec.classTable() != null) {
+            p.update(0, "reading class table " + spec.classTable().getFileName());
+            table = ClassTableReader.read(spec.classTable());
+        }
+        ClassResolver resolver = new ClassResolver();
+        resolver.tableFile = spec.classTable();
+        Reference ref = spec.referenceIsMasks() ? readMasks(spec, table, reader, p, resolver)
+                : readLabelMap(spec.referenceLabelMap(), reader, p);
+        resolver.refFile = ref.file;
+        resolver.refCodeLabels = ref.codeLabels;
+        resolver.refCodeCounts = ref.codeCounts;
+        if (!spec.referenceIsMasks()) {
+            resolver.table = table;
+        }
+
+        Prediction pred = readPrediction(spec, ref, reader, p);
+        resolver.kind = pred.kind;
+        resolver.givenChannels = pred.given.size();
+        resolver.predictionDescription = pred.description.toString();
+        resolver.predictionFile = spec.prediction().get(0);
+        if (pred.hard != null) {
+            resolver.predCodeLabels = pred.hard.values;
+            resolver.predCodeCounts = pred.hard.counts;
+        }
+        ClassResolver.Result res = resolver.resolve();
+        p.checkCancelled();
+        p.update(0.85, "mapping labels to classes");
+        LabelCodes.remapInPlace(ref.codes, res.refCodeToChannel());
+
+        ProbabilityMaps maps;
+        if (pred.hard != null) {
+            maps = oneHot(ref.geometry, pred.hard, res, pred.sourceNames);
+        } else {
+            maps = ProbabilityBuilder.build(ref.geometry, pred.given, pred.givenSources, res, pred.kind, pred.sourceNames,
+                    warnings, p);
+        }
+        pred.given.clear();
+
+        ImageVolume image = null;
+        if (spec.image() != null) {
+            NiftiVolume v = read(reader, spec.image(), p, 0.92, 0.99, "image");
+            checkGrid(ref, spec.image(), v, "image");
+            if (v.channels() > 1) {
+                warnings.add(spec.image().getFileName() + ": the image has " + v.channels() + " volumes; showing the first");
+            }
+            image = new ImageVolume(Geometry.fromHeader(v.header()), v.channelAsFloat(0), spec.image());
+        }
+        p.update(1, "loaded " + spec.displayName());
+        return new Case(spec.displayName(), ref.geometry, image, ref.codes, maps, res.classes(), List.copyOf(warnings),
+                pred.kind);
+    }
+
+    /** Reads one file as the step [lo, hi] of the whole load: the reader's progress is mapped into that span. */
+    private static NiftiVolume read(VolumeReader reader, Path file, Progress p, double lo, double hi, String what)
+            throws InputException {
+        p.checkCancelled();
+        String message = "reading " + what + " " + (file.getFileName() == null ? file : file.getFileName());
+        p.update(lo, message);
+        return reader.read(file, new Progress() {
+            @Override
+            public void update(double fraction, String m) {
+                p.update(lo + (hi - lo) * Math.max(0, Math.min(1, fraction)), message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return p.isCancelled();
+            }
+        });
+    }
+
+    /** The reference, compacted: codes per voxel, and the label value and voxel count of each code. */
+    private record Reference(Path file, Geometry geometry, byte[] codes, int[] codeLabels, long[] codeCounts) {
+    }
+
+    private static Reference readLabelMap(Path file, VolumeReader reader, Progress p) throws InputException {
+        NiftiVolume v = read(reader, file, p, 0, 0.25, "reference");
+        if (v.channels() != 1) {
+            throw new InputException(file, "dim", "the reference label map has " + v.channels()
+                    + " volumes; expected one 3D label map (or give one mask file per class)");
+        }
+        p.checkCancelled();
+        LabelCodes lc = LabelCodes.of(v, 0, file, "reference label map");
+        return new Reference(file, Geometry.fromHeader(v.header()), lc.codes, lc.values, lc.counts);
+    }
+
+    private static Reference readMasks(CaseSpec spec, ClassTable table, VolumeReader reader, Progress p,
+            ClassResolver resolver) throws InputException {
+        List<Path> masks = spec.referenceMasks();
+        ClassTable classes = ClassResolver.forMasks(masks, table, spec.classTable());
+        resolver.table = classes;
+        resolver.fixedClasses = true;
+        int bg = classes.backgroundChannel();
+        int[] codeLabels = new int[masks.size() + 1];
+        for (int c = 0, j = 1; c < classes.size(); c++) {
+            if (c != bg) {
+                codeLabels[j++] = classes.get(c).label();
+            }
+        }
+        Reference first = null;
+        byte[] codes = null;
+        long[] counts = new long[masks.size() + 1];
+        for (int j = 0; j < masks.size(); j++) {
+            Path file = masks.get(j);
+            NiftiVolume v = read(reader, file, p, 0.25 * j / masks.size(), 0.25 * (j + 1) / masks.size(), "reference mask");
+            if (first == null) {
+                codes = new byte[v.voxelsPerChannel()];
+                first = new Reference(file, Geometry.fromHeader(v.header()), codes, codeLabels, counts);
+            } else {
+                checkGrid(first, file, v, "mask");
+            }
+            if (v.channels() != 1) {
+                throw new InputException(file, "dim", "the mask has " + v.channels() + " volumes; expected one 3D binary mask");
+            }
+            LabelCodes lc = LabelCodes.of(v, 0, file, "mask");
+            int inside = insideCode(lc, file);
+            long overlap = 0;
+            int firstOther = -1;
+            for (int i = 0; i < codes.length; i++) {
+                if (lc.codes[i] == inside) {
+                    if (codes[i] != 0) {
+                        overlap++;
+                        firstOther = firstOther < 0 ? codes[i] - 1 : firstOther;
+                    } else {
+                        codes[i] = (byte) (j + 1);
+                        counts[j + 1]++;
+                    }
+                }
+            }
+            if (overlap > 0) {
+                throw new InputException(file, "mask", overlap + " voxel" + (overlap == 1 ? " is" : "s are")
+                        + " also in the mask " + masks.get(firstOther) + ": classes must not overlap (one label per voxel)");
+            }
+        }
+        long inMasks = 0;
+        for (int j = 1; j < counts.length; j++) {
+            inMasks += counts[j];
+        }
+        counts[0] = codes.length - inMasks;
+        return first;
+    }
+
+    /** The code of a mask's non-zero value (-1 for an empty mask); more than one non-zero value is not a mask. */
+    private static int insideCode(LabelCodes lc, Path file) throws InputException {
+        int inside = -1;
+        for (int k = 0; k < lc.values.length; k++) {
+            if (lc.values[k] != 0) {
+                if (inside >= 0) {
+                    throw new InputException(file, "value", "a binary mask holds 0 and one other value, this one holds "
+                            + LabelCodes.list(lc.values) + " (a label map? give it as the reference label map)");
+                }
+                inside = k;
+            }
+        }
+        return inside;
+    }
+
+    /** The prediction's channels as read, or its label codes for a hard label map. */
+    private static final class Prediction {
+        PredictionKind kind;
+        final List<float[]> given = new ArrayList<>();
+        final List<Path> givenSources = new ArrayList<>();
+        final List<String> sourceNames = new ArrayList<>();
+        final StringBuilder description = new StringBuilder();
+        LabelCodes hard;
+    }
+
+    private static Prediction readPrediction(CaseSpec spec, Reference ref, VolumeReader reader, Progress p)
+            throws InputException {
+        Prediction pred = new Prediction();
+        pred.kind = spec.predictionKind();
+        List<Path> files = spec.prediction();
+        for (int f = 0; f < files.size(); f++) {
+            Path file = files.get(f);
+            NiftiVolume v = read(reader, file, p, 0.3 + 0.5 * f / files.size(), 0.3 + 0.5 * (f + 1) / files.size(),
+                    "prediction");
+            checkGrid(ref, file, v, "prediction");
+            ValueScan scan = ValueScan.of(v);
+            if (scan.nonFinite > 0) {
+                throw new InputException(file, "values", scan.nonFinite + " NaN or infinite value"
+                        + (scan.nonFinite == 1 ? "" : "s") + " (the first at voxel " + LabelCodes.voxel(v, scan.firstNonFinite)
+                        + (v.channels() > 1 ? " of channel " + scan.firstNonFiniteChannel : "")
+                        + "): predictions must be finite numbers");
+            }
+            if (pred.kind == PredictionKind.AUTO) {
+                boolean looksHard = files.size() == 1 && v.channels() == 1 && scan.allIntegers && (scan.max > 1 || scan.min < 0);
+                pred.kind = looksHard ? PredictionKind.HARD_LABELS : PredictionKind.PROBABILITIES;
+            }
+            if (pred.description.length() > 0) {
+                pred.description.append(", ");
+            }
+            pred.description.append(file.getFileName()).append(": ").append(v.channels()).append(v.channels() == 1 ? " channel"
+                    : " channels");
+            pred.sourceNames.add(file.toString());
+            if (pred.kind == PredictionKind.HARD_LABELS) {
+                if (files.size() != 1 || v.channels() != 1) {
+                    throw new InputException(file, "channels", "a hard label prediction is one 3D label map; got "
+                            + files.size() + " file(s) (" + pred.description + ")");
+                }
+                pred.hard = LabelCodes.of(v, 0, file, "prediction label map");
+            } else {
+                for (int c = 0; c < v.channels(); c++) {
+                    pred.given.add(v.channelAsFloat(c));
+                    pred.givenSources.add(file);
+                }
+            }
+        }
+        return pred;
+    }
+
+    private static ProbabilityMaps oneHot(Geometry g, LabelCodes hard, ClassResolver.Result res, List<String> sources) {
+        int n = g.voxelCount();
+        float[][] ch = new float[res.classes().size()][n];
+        LabelCodes.remapInPlace(hard.codes, res.predCodeToChannel());
+        for (int i = 0; i < n; i++) {
+            ch[hard.codes[i] & 0xFF][i] = 1f;
+        }
+        return new ProbabilityMaps(g, ch, 0, List.copyOf(sources));
+    }
+
+    private static void checkGrid(Reference ref, Path file, NiftiVolume v, String what) throws InputException {
+        Geometry g;
+        try {
+            g = Geometry.fromHeader(v.header());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file, "dim", e.getMessage(), e);
+        }
+        String m = ref.geometry.mismatch(g);
+        if (m != null) {
+            throw new InputException(file, "geometry", "the " + what + " is not on the grid of the reference " + ref.file
+                    + " (reference vs this file: " + m + "); DiceLens never resamples: resample one onto the other's grid first");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.dicelens.volume;
+
+import org.dicelens.nifti.NiftiVolume;
+
+/**
+ * One pass over a volume's values: how many are NaN or infinite (and the first), the range of the finite ones,
+ * and whether all are whole numbers. Tight loops per storage type, in parallel chunks: this runs over every
+ * prediction value.
+ */
+final class ValueScan {
+    long nonFinite;
+    int firstNonFinite = -1;
+    int firstNonFiniteChannel = -1;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    boolean allIntegers = true;
+
+    /** What one chunk found. */
+    private record Part(double lo, double hi, long bad, int firstBad, boolean ints) {
+    }
+
+    static ValueScan of(NiftiVolume v) {
+        ValueScan s = new ValueScan();
+        for (int c = 0; c < v.channels(); c++) {
+            Object raw = v.channelArray(c);
+            int channel = c;
+            int n = raw instanceof float[] f ? f.length : ((double[]) raw).length;
+            for (Part p : Chunks.map(n, (from, to) -> raw instanceof float[] f ? scan(f, from, to) : scan((double[]) raw, from, to))) {
+                if (p.bad > 0 && s.nonFinite == 0) {
+                    s.firstNonFinite = p.firstBad;
+                    s.firstNonFiniteChannel = channel;
+                }
+                s.nonFinite += p.bad;
+                s.min = Math.min(s.min, p.lo);
+                s.max = Math.max(s.max, p.hi);
+                s.allIntegers &= p.ints;
+            }
+        }
+        return s;
+    }
+
+    private static Part scan(float[] a, int from, int to) {
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        long bad = 0;
+        int firstBad = -1;
+        boolean ints = true;
+        for (int i = from; i < to; i++) {
+            float v = a[i];
+            if (!(Math.abs(v) <= Float.MAX_VALUE)) { // NaN or infinite
+                if (bad++ == 0) {
+                    firstBad = i;
+                }
+                continue;
+            }
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            ints &= (int) v == v; // whole and within int range: what a label can be
+        }
+        return new Part(lo, hi, bad, firstBad, ints);
+    }
+
+    private static Part scan(double[] a, int from, int to) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        long bad = 0;
+        int firstBad = -1;
+        boolean ints = true;
+        for (int i = from; i < to; i++) {
+            double v = a[i];
+            if (!(Math.abs(v) <= Double.MAX_VALUE)) {
+                if (bad++ == 0) {
+                    firstBad = i;
+                }
+                continue;
+            }
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+            ints &= (int) v == v;
+        }
+        return new Part(lo, hi, bad, firstBad, ints);
+    }
+}

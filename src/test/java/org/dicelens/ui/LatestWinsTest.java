@@ -1,0 +1,85 @@
+package org.dicelens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.dicelens.ui.model.LatestWins;
+import org.junit.jupiter.api.Test;
+
+/** A newer request supersedes an older one: queued requests coalesce, and an older result never replaces a newer. */
+class LatestWinsTest {
+    @Test
+    void requestsQueuedDuringAComputationCoalesceToTheNewest() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        List<Integer> computed = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch inFirst = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        LatestWins<Integer, Integer> lw = new LatestWins<>(worker, Runnable::run, r -> delivered.add(r.value()));
+        try {
+            lw.submit(1, i -> {
+                computed.add(i);
+                inFirst.countDown();
+                await(release);
+                return i * 10;
+            });
+            inFirst.await();
+            for (int i = 2; i <= 5; i++) {
+                lw.submit(i, k -> {
+                    computed.add(k);
+                    return k * 10;
+                });
+            }
+            release.countDown();
+            Await.until("both results", () -> delivered.size() == 2);
+            assertEquals(List.of(1, 5), computed);
+            assertEquals(List.of(10, 50), delivered);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOlderResultArrivingAfterANewerOneIsDropped() {
+        Deque<Runnable> deliveries = new ArrayDeque<>();
+        List<Integer> shown = new ArrayList<>();
+        LatestWins<Integer, Integer> lw = new LatestWins<>(Runnable::run, deliveries::add, r -> shown.add(r.value()));
+        lw.submit(1, i -> i);
+        lw.submit(2, i -> i);
+        // deliver out of order: the newer first, then the older
+        Runnable older = deliveries.pollFirst();
+        Runnable newer = deliveries.pollFirst();
+        newer.run();
+        older.run();
+        assertEquals(List.of(2), shown);
+    }
+
+    @Test
+    void invalidateDropsResultsStillInFlight() {
+        Deque<Runnable> deliveries = new ArrayDeque<>();
+        List<Integer> shown = new ArrayList<>();
+        LatestWins<Integer, Integer> lw = new LatestWins<>(Runnable::run, deliveries::add, r -> shown.add(r.value()));
+        lw.submit(1, i -> i);
+        lw.invalidate();
+        deliveries.forEach(Runnable::run);
+        assertEquals(List.of(), shown);
+        lw.submit(3, i -> i);
+        deliveries.pollLast().run();
+        assertEquals(List.of(3), shown);
+    }
+
+    private static void await(CountDownLatch l) {
+        try {
+            l.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.dicelens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableCell;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.ui.io.RecentFiles;
+import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.FileRoles;
+import org.dicelens.ui.model.LoadedCase;
+import org.dicelens.ui.model.ViewerModel;
+import org.dicelens.ui.panels.Fmt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless (Monocle): controls driven by the robot, numbers checked against brute-force per-voxel
+ * counts of {@link UiTestCase} (independent of the engine) and against the engine's own values.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ViewerUiTest {
+    private static final Path DIR = tempDir();
+    private final UiTestCase tc = new UiTestCase(3);
+    private ViewerModel vm;
+    private MainWindow window;
+    private CaseFiles files;
+    private Preferences prefs;
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("dicelens-ui-test");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        files = tc.write(Files.createTempDirectory(DIR, "case"));
+        vm = new ViewerModel(Platform::runLater, AppWiring.reader(), AppWiring.factory());
+        prefs = Preferences.userRoot().node("org/dicelens/test-recent-" + System.nanoTime());
+        window = DiceLensApp.build(stage, vm, new DisplayModel(), new RecentFiles(prefs));
+        stage.show();
+        vm.open(files);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        vm.shutdown();
+        prefs.removeNode();
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) {
+        AtomicReference<T> r = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            try {
+                r.set(c.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return r.get();
+    }
+
+    private void awaitLoaded() {
+        Await.until("the case and its metrics", () -> fx(() -> vm.current() != null && vm.metricsProperty().get() != null));
+    }
+
+    /** The text of the metrics table's cell for a class row and a column header. */
+    private String cell(FxRobot robot, int row, String header) {
+        String id = "col-" + header.replace(' ', '_');
+        return fx(() -> robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getIndex() == row && c.getTableColumn() != null && id.equals(c.getTableColumn().getId()))
+                .map(TableCell::getText).findFirst().orElse(null));
+    }
+
+    @Test
+    void movingAThresholdSliderChangesTheHardDiceCellToTheEnginesValue(FxRobot robot) {
+        awaitLoaded();
+        assertEquals(Fmt.num(tc.hardDice(1, 500), 3), cell(robot, 1, "hard Dice"));
+        robot.clickOn("#threshold-1");
+        robot.type(KeyCode.RIGHT, 3);
+        int step = fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get());
+        assertNotEquals(500, step, "the slider did not move");
+        String expected = Fmt.num(tc.hardDice(1, step), 3);
+        Await.until("the hard Dice cell at t = " + step, () -> expected.equals(cell(robot, 1, "hard Dice")));
+        CaseMetrics m = fx(() -> vm.metricsProperty().get());
+        assertEquals(tc.hardDice(1, step), m.classes().get(1).hardDice(), 1e-12);
+        assertEquals(Fmt.num(m.classes().get(1).hardDice(), 3), cell(robot, 1, "hard Dice"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Double> weightBars() {
+        return fx(() -> {
+            BarChart<String, Number> chart = window.weights().weightsChart();
+            return chart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).map(Number::doubleValue)
+                    .toList();
+        });
+    }
+
+    @Test
+    void switchingTheWeightSchemeChangesTheWeightsChart(FxRobot robot) {
+        awaitLoaded();
+        robot.clickOn("Class weights");
+        // square weights 1/R² relative to the largest: (R_min / R_c)², R counted per voxel here
+        long[] r = {tc.refVoxels(0), tc.refVoxels(1), tc.refVoxels(2)};
+        long rMin = Math.min(r[0], Math.min(r[1], r[2]));
+        Await.until("square weights drawn", () -> weightBars().size() == 3);
+        List<Double> square = weightBars();
+        for (int c = 0; c < 3; c++) {
+            double rel = (double) rMin / r[c];
+            assertEquals(rel * rel, square.get(c), 1e-9, "class " + c);
+        }
+        robot.clickOn("#weightScheme");
+        robot.clickOn("UNIFORM");
+        Await.until("uniform weights drawn", () -> weightBars().equals(List.of(1.0, 1.0, 1.0)));
+    }
+
+    @Test
+    void movingTheMarginChangesTheForegroundFraction(FxRobot robot) {
+        awaitLoaded();
+        long[] whole = {UiTestCase.N, tc.region(1000)[1]};
+        String wholeText = Fmt.num(100.0 * whole[1] / whole[0], 3) + " %";
+        Await.until("whole-volume fraction", () -> wholeText.equals(fx(() -> ((Label) robot.lookup("#foregroundFraction")
+                .query()).getText())));
+        robot.clickOn("#wholeVolume");
+        robot.interact(() -> ((Slider) robot.lookup("#margin").query()).setValue(1));
+        long[] r = tc.region(1);
+        String expected = Fmt.num(100.0 * r[1] / r[0], 3) + " %";
+        Await.until("fraction at margin 1", () -> expected.equals(fx(() -> ((Label) robot.lookup("#foregroundFraction")
+                .query()).getText())));
+        assertEquals(Fmt.count(r[0]), fx(() -> ((Label) robot.lookup("#regionVoxels").query()).getText()));
+    }
+
+    @Test
+    void pngExportHoldsTheThreeSlicesAndNeverOverwritesAnInput(FxRobot robot) throws Exception {
+        awaitLoaded();
+        Path png = files.reference().getParent().resolve("views.png");
+        robot.interact(() -> {
+            try {
+                window.grid().exportPng(png);
+            } catch (org.dicelens.common.InputException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        // axial (x·y) + coronal (x·z) + sagittal (y·z) side by side at one pixel per voxel
+        assertEquals(UiTestCase.NX + UiTestCase.NX + UiTestCase.NY, img.getWidth());
+        assertEquals(Math.max(UiTestCase.NY, UiTestCase.NZ), img.getHeight());
+        byte[] before = Files.readAllBytes(files.reference());
+        AtomicReference<Exception> refused = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                window.grid().exportPng(files.reference());
+            } catch (org.dicelens.common.InputException e) {
+                refused.set(e);
+            }
+        });
+        assertTrue(refused.get() != null, "writing over the reference was not refused");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(files.reference()));
+    }
+
+    @Test
+    void openingAMalformedFileShowsAnErrorAndKeepsTheCase(FxRobot robot) throws Exception {
+        awaitLoaded();
+        LoadedCase before = fx(() -> vm.current());
+        Path bad = files.reference().getParent().resolve("garbage_prob.nii");
+        Files.write(bad, "this is not a NIfTI file at all".getBytes());
+        robot.interact(() -> window.files().add(List.of(bad), List.of(FileRoles.Role.PREDICTION)));
+        Await.until("the error dialog", () -> fx(() -> robot.lookup("#problemMessage").tryQuery().isPresent()));
+        String message = fx(() -> ((Label) robot.lookup("#problemMessage").query()).getText());
+        assertTrue(message.contains("garbage_prob.nii"), message);
+        assertSame(before, fx(() -> vm.current()));
+        robot.clickOn("OK");
+        assertEquals(Fmt.num(tc.hardDice(1, 500), 3), cell(robot, 1, "hard Dice"));
+    }
+}

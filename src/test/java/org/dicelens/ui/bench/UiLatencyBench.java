@@ -1,0 +1,207 @@
+package org.dicelens.ui.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.dicelens.metrics.Settings;
+import org.dicelens.ui.DiceLensApp;
+import org.dicelens.ui.MainWindow;
+import org.dicelens.ui.io.RecentFiles;
+import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.ui.model.ClassControl;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.EngineAnalysis;
+import org.dicelens.ui.model.ViewerModel;
+import org.dicelens.volume.Case;
+import org.dicelens.volume.ClassTable;
+import org.dicelens.volume.Geometry;
+import org.dicelens.volume.ImageVolume;
+import org.dicelens.volume.ProbabilityMaps;
+
+/**
+ * Slider event → repaint latency of the real window on a generated N³ × 4-class case (default 256³). Not a unit test:
+ * run by hand (see docs/perf/ui.md). Each step sets a class's threshold slider on the FX thread (t0) and records
+ * (a) t0 → the slice views recomposed with the new threshold, (b) t0 → the engine's metrics for the new settings
+ * bound to the table, charts and formula strip, (c) t0 → the first scene pulse after both, i.e. the repaint the user
+ * sees. Arguments: [size] [steps].
+ */
+public final class UiLatencyBench extends Application {
+    static int size = 256;
+    static int steps = 60;
+
+    /** Started through {@link Launcher} so JavaFX runs from the class path. */
+    public static final class Launcher {
+        private Launcher() {
+        }
+
+        public static void main(String[] args) {
+            UiLatencyBench.main(args);
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            size = Integer.parseInt(args[0]);
+        }
+        if (args.length > 1) {
+            steps = Integer.parseInt(args[1]);
+        }
+        launch(UiLatencyBench.class);
+    }
+
+    /** Four classes: background, a large sphere, a smaller one inside, a small lesion; smooth noisy probabilities. */
+    static Case generate(int n) {
+        int voxels = n * n * n;
+        float[][] p = new float[4][voxels];
+        byte[] ref = new byte[voxels];
+        float[] image = new float[voxels];
+        Random rnd = new Random(42);
+        double c = n / 2.0;
+        for (int z = 0; z < n; z++) {
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    int i = x + n * (y + n * z);
+                    double d = Math.sqrt((x - c) * (x - c) + (y - c) * (y - c) * 1.3 + (z - c) * (z - c));
+                    double dl = Math.sqrt((x - c * 1.3) * (x - c * 1.3) + (y - c) * (y - c) + (z - c * 0.8) * (z - c * 0.8));
+                    int l = dl < n * 0.05 ? 3 : d < n * 0.18 ? 2 : d < n * 0.38 ? 1 : 0;
+                    ref[i] = (byte) l;
+                    double[] s = new double[4];
+                    double sum = 0;
+                    for (int k = 0; k < 4; k++) {
+                        s[k] = Math.exp((k == l ? 2.0 : 0) + rnd.nextGaussian() * 0.8);
+                        sum += s[k];
+                    }
+                    for (int k = 0; k < 4; k++) {
+                        p[k][i] = (float) (s[k] / sum);
+                    }
+                    image[i] = (float) (l * 60 + 40 + rnd.nextGaussian() * 15);
+                }
+            }
+        }
+        Geometry g = Geometry.ofSpacing(n, n, n, 1, 1, 1);
+        return new Case("bench " + n + "^3", g, new ImageVolume(g, image, null), ref,
+                new ProbabilityMaps(g, p, 0, List.of("generated")), ClassTable.forLabels(0, 1, 2, 3), List.of());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ViewerModel vm = new ViewerModel(Platform::runLater, (f, progress) -> generate(size), EngineAnalysis.factory());
+        DisplayModel display = new DisplayModel();
+        MainWindow window = DiceLensApp.build(stage, vm, display,
+                new RecentFiles(java.util.prefs.Preferences.userRoot().node("org/dicelens/bench")));
+        stage.show();
+        long tLoad = System.nanoTime();
+        vm.open(CaseFiles.ofPhantom("bench"));
+        vm.metricsProperty().addListener((o, a, m) -> {
+            if (m != null && a == null) {
+                System.out.printf(Locale.ROOT, "load + statistics: %.1f s%n", (System.nanoTime() - tLoad) / 1e9);
+                new Thread(() -> run(vm, window, stage), "bench").start();
+            }
+        });
+    }
+
+    private static void run(ViewerModel vm, MainWindow window, Stage stage) {
+        try {
+            Thread.sleep(1500); // let the first charts and per-slice pass settle
+            List<long[]> samples = new ArrayList<>();
+            for (int s = 0; s < steps + 5; s++) {
+                long[] t = step(vm, window, stage, 300 + 7 * s);
+                if (s >= 5) {
+                    samples.add(t); // the first few warm up the JIT
+                }
+                Thread.sleep(30);
+            }
+            report(samples);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Platform.runLater(() -> {
+            vm.shutdown();
+            Platform.exit();
+        });
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long cpuOf(String threadName) {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(threadName)) {
+                return CPU.getThreadCpuTime(t.getId());
+            }
+        }
+        return 0;
+    }
+
+    /** One slider move of class 1; returns {paint, metrics, pulse, FX CPU, metrics CPU, compose} in ns. */
+    private static long[] step(ViewerModel vm, MainWindow window, Stage stage, int target) throws InterruptedException {
+        long[] out = new long[6];
+        long[] cpu0 = new long[2];
+        long[] t0 = new long[1];
+        boolean[] painted = new boolean[1];
+        boolean[] bound = new boolean[1];
+        CountDownLatch done = new CountDownLatch(1);
+        Runnable[] pulse = new Runnable[1];
+        pulse[0] = () -> {
+            if (painted[0] && bound[0] && out[2] == 0) {
+                out[2] = System.nanoTime() - t0[0];
+                out[3] = CPU.getCurrentThreadCpuTime() - cpu0[0];
+                out[4] = cpuOf("dicelens-metrics") - cpu0[1];
+                stage.getScene().removePostLayoutPulseListener(pulse[0]);
+                done.countDown();
+            }
+        };
+        javafx.beans.value.ChangeListener<Object> onMetrics = (o, a, m) -> {
+            Settings s = vm.metricsSettingsProperty().get();
+            if (!bound[0] && s != null && s.thresholdSteps()[1] == target) {
+                out[1] = System.nanoTime() - t0[0];
+                bound[0] = true;
+                Platform.requestNextPulse();
+            }
+        };
+        Platform.runLater(() -> {
+            window.grid().setAfterPaint(() -> {
+                if (!painted[0] && vm.controls().classes().get(1).thresholdStepProperty().get() == target) {
+                    out[0] = System.nanoTime() - t0[0];
+                    painted[0] = true;
+                    for (org.dicelens.render.ViewAxis a : org.dicelens.render.ViewAxis.values()) {
+                        out[5] += window.grid().view(a).lastPaintNanos();
+                    }
+                }
+            });
+            vm.metricsProperty().addListener(onMetrics); // added last: runs after the table, charts and strip
+            stage.getScene().addPostLayoutPulseListener(pulse[0]);
+            ClassControl c = vm.controls().classes().get(1);
+            cpu0[1] = cpuOf("dicelens-metrics");
+            cpu0[0] = CPU.getCurrentThreadCpuTime();
+            t0[0] = System.nanoTime();
+            c.thresholdStepProperty().set(target); // what the slider's listener does on a drag event
+        });
+        done.await();
+        Platform.runLater(() -> vm.metricsProperty().removeListener(onMetrics));
+        return out;
+    }
+
+    private static void report(List<long[]> samples) {
+        String[] names = {"slider → slice views recomposed", "slider → metrics bound (table, charts, formula)",
+            "slider → next scene pulse after both (repaint)", "FX-thread CPU time of the step",
+            "metrics-thread CPU time of the step", "compose of the three slices (render + copy)"};
+        System.out.printf(Locale.ROOT, "%d steps, %d^3 x 4 classes, load average %.1f on %d cores%n", samples.size(), size,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        for (int k = 0; k < names.length; k++) {
+            double[] ms = new double[samples.size()];
+            for (int i = 0; i < ms.length; i++) {
+                ms[i] = samples.get(i)[k] / 1e6;
+            }
+            Arrays.sort(ms);
+            System.out.printf(Locale.ROOT, "%-48s median %6.2f ms   p90 %6.2f ms   max %6.2f ms%n", names[k],
+                    ms[ms.length / 2], ms[(int) (ms.length * 0.9)], ms[ms.length - 1]);
+        }
+    }
+}
