@@ -8,19 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
-import org.dicelens.lab.Phantom;
 import org.dicelens.lab.PhantomGenerator;
 import org.dicelens.lab.PhantomPrediction;
 import org.dicelens.lab.PhantomSpec;
 import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.EngineBench;
 import org.dicelens.metrics.Settings;
-import org.dicelens.metrics.WeightScheme;
+import org.dicelens.nifti.NiftiBench;
 import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiReader;
@@ -63,7 +61,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Control changes timed for the recompute latency (default: ${DEFAULT-VALUE}).")
     int changes = 2000;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the temporary .nii.gz (default: the system's temp).")
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Folder for the temporary files, deleted afterwards (default: the system's temp).")
     Path dir;
 
     @Override
@@ -80,80 +79,102 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<String[]> rows = new ArrayList<>();
+        Path folder = Files.createTempDirectory(dir != null ? Files.createDirectories(dir) : Path.of(
+                System.getProperty("java.io.tmpdir")), "dicelens-bench-");
+        try {
+            note(err, "timing NIfTI loading (NiftiBench: a " + size + "³ float32 scan) …");
+            scanLoading(folder, rows);
 
-        err.println("generating a " + size + "³ " + (classes == 4 ? "brain" : "lesion") + " phantom …");
-        err.flush();
-        long t0 = System.nanoTime();
-        PhantomSpec ps = (classes == 4 ? PhantomSpec.brain() : PhantomSpec.lesion())
-                .withSize(size, size, size);
-        Phantom phantom = PhantomGenerator.generate(ps);
-        Case c = phantom.toCase(PhantomPrediction.OVERCONFIDENT);
-        double genS = seconds(System.nanoTime() - t0);
-        long bytes = 4L * c.voxelCount() * c.classCount();
+            note(err, "generating a " + size + "³ " + (classes == 4 ? "brain" : "lesion") + " phantom …");
+            long t0 = System.nanoTime();
+            PhantomSpec ps = (classes == 4 ? PhantomSpec.brain() : PhantomSpec.lesion()).withSize(size, size, size);
+            Case c = PhantomGenerator.generate(ps).toCase(PhantomPrediction.OVERCONFIDENT);
+            double genS = seconds(System.nanoTime() - t0);
+            long bytes = 4L * c.voxelCount() * c.classCount();
 
-        rows.addAll(loading(c, err));
-        Engine engine = statistics(c, bytes, rows, err);
-        recompute(engine, c, rows, err);
-        compose(c, rows);
+            note(err, "writing and loading the phantom's prediction …");
+            predictionLoading(c, folder, rows);
+            note(err, "timing the statistics passes …");
+            Engine engine = statistics(c, rows);
+            note(err, "timing control changes …");
+            EngineBench.Latency lat = EngineBench.recompute(engine, changes);
+            rows.add(row("control change → every metric of every class (`Engine.evaluate`)",
+                    fmt("median %.3f ms, p99 %.3f ms", lat.median() / 1e3, lat.p99() / 1e3),
+                    changes + " random changes of thresholds, floor, mode, margin, weights, rule, background, smoothing, "
+                            + "Tversky α/β (`EngineBench.recompute`)"));
+            note(err, "timing slice composing …");
+            compose(c, rows);
 
-        Runtime rt = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "DiceLens bench: %d×%d×%d, %d classes, float32 probabilities %s (phantom made in %.1f s)%n",
-                size, size, size, c.classCount(), mb(bytes), genS);
-        out.printf(Locale.ROOT, "Java %s, %d cores, max heap %s, load average %s%n", System.getProperty("java.version"),
-                rt.availableProcessors(), mb(rt.maxMemory()), loadAverage());
-        out.println("Times are medians of wall clock and of the process's CPU time (which other load on the machine does "
-                + "not inflate).");
-        out.println();
-        out.println("| measurement | figure | detail |");
-        out.println("|---|---|---|");
-        for (String[] r : rows) {
-            out.println("| " + r[0] + " | " + r[1] + " | " + r[2] + " |");
+            Runtime rt = Runtime.getRuntime();
+            out.printf(Locale.ROOT, "DiceLens bench: %d×%d×%d, %d classes (%s phantom), float32 probabilities %s (made in "
+                    + "%.1f s)%n", size, size, size, c.classCount(), classes == 4 ? "brain" : "lesion", mb(bytes), genS);
+            out.printf(Locale.ROOT, "Java %s, %d cores, max heap %s, load average %s%n", System.getProperty("java.version"),
+                    rt.availableProcessors(), mb(rt.maxMemory()), loadAverage());
+            out.println("Wall clock and CPU time (the process's, or gzip's user + sys); CPU is what other load on the "
+                    + "machine does not inflate.");
+            out.println();
+            out.println("| measurement | figure | detail |");
+            out.println("|---|---|---|");
+            for (String[] r : rows) {
+                out.println("| " + r[0] + " | " + r[1] + " | " + r[2] + " |");
+            }
+            out.flush();
+        } finally {
+            deleteAll(folder);
         }
-        out.flush();
         return 0;
     }
 
-    /** Writes the prediction as one 4D float32 .nii.gz and times reading it against decompressing it. */
-    private List<String[]> loading(Case c, PrintWriter err) throws IOException, InputException, InterruptedException {
-        List<String[]> rows = new ArrayList<>();
-        Path folder = dir != null ? Files.createDirectories(dir) : null;
-        Path file = folder != null ? Files.createTempFile(folder, "dicelens-bench-", ".nii.gz")
-                : Files.createTempFile("dicelens-bench-", ".nii.gz");
-        try {
-            err.println("writing " + file + " …");
-            err.flush();
-            long w0 = System.nanoTime();
-            NiftiWriter.write(file, header4d(c.geometry(), c.classCount()), NiftiDatatype.FLOAT32,
-                    (Object[]) c.prediction().channels());
-            double writeS = seconds(System.nanoTime() - w0);
-            long fileBytes = Files.size(file);
-            err.println("timing load against decompression …");
-            err.flush();
-            Timing load = new Timing(repeat);
-            Timing inflate = new Timing(repeat);
-            Timing gzip = new Timing(repeat);
-            for (int r = 0; r < repeat; r++) {
-                load.run(r, () -> NiftiReader.read(file, Progress.NONE));
-                inflate.run(r, () -> inflateAll(file));
-                double[] g = systemGzip(file);
-                gzip.wall[r] = g[0];
-                gzip.cpu[r] = g[1];
-            }
-            rows.add(row("write .nii.gz (NiftiWriter, atomic)", fmt("%.2f s", writeS), mb(fileBytes) + " file"));
-            rows.add(row("load .nii.gz (NiftiReader.read)", load.describe(), "median of " + repeat + "; " + mb(fileBytes)
-                    + " → " + mb(4L * c.voxelCount() * c.classCount())));
-            rows.add(row("gzip -dc equivalent (JDK GZIPInputStream to nothing)", inflate.describe(),
-                    fmt("load / this = %.2f× wall, %.2f× CPU", load.wall() / inflate.wall(), load.cpu() / inflate.cpu())));
-            if (!Double.isNaN(gzip.wall())) {
-                rows.add(row("`gzip -dc FILE > /dev/null` (system gzip)", gzip.describe(),
-                        fmt("load / this = %.2f× wall, %.2f× CPU", load.wall() / gzip.wall(), load.cpu() / gzip.cpu())));
-            } else {
-                rows.add(row("`gzip -dc` (system gzip)", "n/a", "no gzip on PATH"));
-            }
-        } finally {
-            Files.deleteIfExists(file);
+    private static void note(PrintWriter err, String s) {
+        err.println(s);
+        err.flush();
+    }
+
+    /** The NIfTI engineer's benchmark: an n³ float32 scan-like .nii.gz (about 3:1) against gzip -dc, interleaved. */
+    private void scanLoading(Path folder, List<String[]> rows) throws Exception {
+        NiftiBench.Figures f = NiftiBench.run(folder, size, Math.max(3, repeat));
+        String file = mb(f.gzBytes()) + " .nii.gz (" + fmt("%.1f", (double) f.niiBytes() / f.gzBytes()) + ":1)";
+        rows.add(row("load scan .nii.gz (`NiftiReader.read`)", fmt("%.0f ms (CPU %.0f ms)", f.readGzMedian(),
+                median(f.readGzCpuMs())), size + "³ float32, " + file + ", median of " + f.readGzMs().length
+                + " (`NiftiBench`)"));
+        if (Double.isNaN(f.gzipDcMedian())) {
+            rows.add(row("`gzip -dc FILE > /dev/null`, same file", "n/a", "gzip could not be run"));
+        } else {
+            rows.add(row("`gzip -dc FILE > /dev/null`, same file", fmt("%.0f ms (CPU %.0f ms)", f.gzipDcMedian(),
+                    median(f.gzipDcCpuMs())), fmt("**load / gzip -dc = %.2f× wall, %.2f× CPU** (target ≤ 1.3×)",
+                    f.ratio(), f.cpuRatio())));
         }
-        return rows;
+        rows.add(row("load scan .nii (uncompressed, page cache)", fmt("%.0f ms", f.readNiiMedian()),
+                fmt("%.0f MB/s", f.niiBytes() / 1e6 / (f.readNiiMedian() / 1000))));
+    }
+
+    /** Writes the phantom's prediction as one 4D float32 .nii.gz and times reading it against decompressing it. */
+    private void predictionLoading(Case c, Path folder, List<String[]> rows) throws Exception {
+        Path file = folder.resolve("prediction.nii.gz");
+        long w0 = System.nanoTime();
+        NiftiWriter.write(file, header4d(c.geometry(), c.classCount()), NiftiDatatype.FLOAT32,
+                (Object[]) c.prediction().channels());
+        double writeS = seconds(System.nanoTime() - w0);
+        long fileBytes = Files.size(file);
+        Timing load = new Timing(repeat);
+        Timing inflate = new Timing(repeat);
+        Timing gzip = new Timing(repeat);
+        for (int r = 0; r < repeat; r++) {
+            load.run(r, () -> NiftiReader.read(file, Progress.NONE));
+            inflate.run(r, () -> inflateAll(file));
+            double[] g = systemGzip(file);
+            gzip.wall[r] = g[0];
+            gzip.cpu[r] = g[1];
+        }
+        String ratio = Double.isNaN(gzip.wall()) ? "no gzip on PATH" : fmt("`gzip -dc` %s: load / gzip -dc = %.2f× wall, "
+                + "%.2f× CPU", gzip.describe(), load.wall() / gzip.wall(), load.cpu() / gzip.cpu());
+        rows.add(row("write phantom prediction .nii.gz (`NiftiWriter`, atomic)", fmt("%.2f s", writeS), "4D, "
+                + c.classCount() + " channels, " + mb(fileBytes) + fmt(" (%.0f:1: phantoms are smooth)",
+                4.0 * c.voxelCount() * c.classCount() / fileBytes)));
+        rows.add(row("load phantom prediction .nii.gz (`NiftiReader.read`)", load.describe(), "median of " + repeat + "; "
+                + ratio));
+        rows.add(row("inflate the same file (JDK `GZIPInputStream`, bytes discarded)", inflate.describe(),
+                fmt("load / inflate = %.2f× wall, %.2f× CPU", load.wall() / inflate.wall(), load.cpu() / inflate.cpu())));
     }
 
     private static NiftiHeader header4d(Geometry g, int channels) {
@@ -208,55 +229,23 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Engine statistics(Case c, long bytes, List<String[]> rows, PrintWriter err) {
-        err.println("timing the statistics pass …");
-        err.flush();
-        Timing t = new Timing(repeat);
-        Engine[] e = new Engine[1];
-        for (int r = 0; r < repeat; r++) {
-            e[0] = null; // let the previous statistics go before building the next
-            t.run(r, () -> e[0] = Engine.build(c, Progress.NONE));
-        }
+    /** The metrics engineer's pass timings (`EngineBench`) on the phantom, then one build for the recompute. */
+    private Engine statistics(Case c, List<String[]> rows) {
         int cores = Runtime.getRuntime().availableProcessors();
-        rows.add(row("statistics pass (Engine.build: histograms + log sums)", fmt("%s = %.2f GB/s wall", t.describe(),
-                bytes / t.wall() / 1e9), fmt("median of %d; %s read; %.2f GB/s per CPU second, ×%d cores = %.2f GB/s on a "
-                + "free machine", repeat, mb(bytes), bytes / t.cpu() / 1e9, cores, cores * bytes / t.cpu() / 1e9)));
-        return e[0];
-    }
-
-    /** Random control changes (thresholds, weights, mode, margin among prepared levels); every metric of every class. */
-    private void recompute(Engine e, Case c, List<String[]> rows, PrintWriter err) {
-        err.println("timing control changes …");
-        err.flush();
-        int n = c.classCount();
-        Settings base = Settings.defaults(n);
-        int[] margins = {Settings.WHOLE_VOLUME, 0, 5, 20};
-        for (int m : margins) {
-            e.prepare(base.withMargin(m), Progress.NONE); // the one-off passes a new margin needs (Dice-optimal scan)
-        }
-        SplittableRandom rnd = new SplittableRandom(42);
-        WeightScheme[] schemes = {WeightScheme.SQUARE, WeightScheme.SIMPLE, WeightScheme.UNIFORM};
-        int warm = Math.min(500, changes);
-        double[] ms = new double[changes];
-        double sink = 0;
-        for (int k = -warm; k < changes; k++) {
-            int[] steps = new int[n];
-            for (int ch = 0; ch < n; ch++) {
-                steps[ch] = rnd.nextInt(Settings.STEPS + 1);
-            }
-            Settings s = base.withThresholdSteps(steps).withMargin(margins[rnd.nextInt(margins.length)])
-                    .withWeights(schemes[rnd.nextInt(schemes.length)], null, base.emptyRule(), rnd.nextBoolean());
-            long a = System.nanoTime();
-            sink += e.evaluate(s).gdl();
-            long b = System.nanoTime();
-            if (k >= 0) {
-                ms[k] = (b - a) / 1e6;
-            }
-        }
-        java.util.Arrays.sort(ms);
-        rows.add(row("control change → every metric of every class (Engine.evaluate)",
-                fmt("median %.3f ms, p99 %.3f ms", ms[changes / 2], ms[(int) Math.min(changes - 1, Math.ceil(0.99 * changes) - 1)]),
-                changes + " random changes of thresholds, margin, weights, background" + (sink == 42 ? " " : "")));
+        EngineBench.PassTiming stats = EngineBench.statsPass(c, repeat);
+        rows.add(row("statistics pass (histograms, `EngineBench.statsPass`)", fmt("median %.2f s, best %.2f s = **%.2f GB/s**",
+                stats.median(), stats.best(), stats.gbPerSecond()), fmt("best of %d after a warm-up; %.2f GB/s per CPU "
+                + "second × %d cores = %.2f GB/s on an idle machine (target ≥ 1 GB/s)", repeat, stats.gbPerCpuSecond(), cores,
+                cores * stats.gbPerCpuSecond())));
+        EngineBench.PassTiming logs = EngineBench.logPass(c, 1);
+        rows.add(row("log pass (Σ ln p, focal, exp-log; once per load)", fmt("%.2f s (CPU %.2f s)", logs.best(),
+                logs.bestCpu()), fmt("%.2f GB/s wall", logs.gbPerSecond())));
+        long b0 = System.nanoTime();
+        long c0 = cpuNanos();
+        Engine e = Engine.build(c, Progress.NONE);
+        rows.add(row("`Engine.build` (both passes: load → every number ready)", fmt("%.2f s (CPU %.2f s)",
+                seconds(System.nanoTime() - b0), seconds(cpuNanos() - c0)), "once"));
+        return e;
     }
 
     private void compose(Case c, List<String[]> rows) {
@@ -269,19 +258,26 @@ public final class BenchCommand implements Callable<Integer> {
         int[] out = new int[v.width() * v.height()];
         int frames = 300;
         double[] ms = new double[frames];
+        double[] cpu = new double[frames];
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int k = -50; k < frames; k++) {
             int slice = Math.floorMod(v.sliceCount() / 2 + k, v.sliceCount());
+            long c0 = mx.getCurrentThreadCpuTime();
             long a = System.nanoTime();
             renderer.render(c, v, slice, s, o, SliceInputs.none(), out);
             long b = System.nanoTime();
+            long c1 = mx.getCurrentThreadCpuTime();
             if (k >= 0) {
                 ms[k] = (b - a) / 1e6;
+                cpu[k] = (c1 - c0) / 1e6;
             }
         }
         java.util.Arrays.sort(ms);
-        rows.add(row("slice compose (SliceRenderer.render, axial " + v.width() + "×" + v.height() + ")",
-                fmt("median %.2f ms, p99 %.2f ms", ms[frames / 2], ms[(int) Math.ceil(0.99 * frames) - 1]),
-                frames + " slices; image, reference fill, probability, errors, hard contours"));
+        java.util.Arrays.sort(cpu);
+        int p99 = (int) Math.ceil(0.99 * frames) - 1;
+        rows.add(row("slice compose (`SliceRenderer.render`, axial " + v.width() + "×" + v.height() + ")",
+                fmt("median %.2f ms, p99 %.2f ms (CPU median %.2f, p99 %.2f ms)", ms[frames / 2], ms[p99], cpu[frames / 2],
+                        cpu[p99]), frames + " slices, one thread; image, reference fill, probability, errors, hard contours"));
     }
 
     /** Wall and process CPU seconds of repeated runs. */
@@ -338,6 +334,15 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return "n/a";
         }
+    }
+
+    private static void deleteAll(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(folder);
     }
 
     private static String[] row(String what, String figure, String detail) {

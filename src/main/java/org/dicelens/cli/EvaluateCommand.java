@@ -74,8 +74,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Mixin
     SettingsOptions settings = new SettingsOptions();
 
-    @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json", description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format = "json";
+    @Option(names = "--format", paramLabel = "json|csv",
+            description = "Output format (default: csv when --out ends in .csv, else json).")
+    String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
     Path out;
@@ -90,7 +91,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     public Integer call() throws InputException {
         boolean batch = referenceDir != null || predictionDir != null;
         checkUsage(batch);
-        String fmt = format.toLowerCase(Locale.ROOT);
+        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
+                : out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "json";
         if (!fmt.equals("json") && !fmt.equals("csv")) {
             throw SettingsOptions.bad("--format", format, "expected json or csv");
         }

@@ -5,6 +5,8 @@ import java.util.function.IntPredicate;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassSums;
+import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.EvaluationRegion;
 import org.dicelens.metrics.GradientKernel;
 import org.dicelens.metrics.GradientLoss;
 import org.dicelens.metrics.GradientMaps;
@@ -15,7 +17,6 @@ import org.dicelens.render.Crosshair;
 import org.dicelens.render.ImageWindow;
 import org.dicelens.render.OverlayColours;
 import org.dicelens.render.OverlaySettings;
-import org.dicelens.render.RegionBox;
 import org.dicelens.render.SliceInputs;
 import org.dicelens.render.SliceRenderer;
 import org.dicelens.render.Slices;
@@ -52,23 +53,20 @@ final class SliceComposer {
                     + r.view().name().toLowerCase(java.util.Locale.ROOT) + " view");
         }
         int chosen = chosenChannel(c, r.chosenLabel());
-        int bg = c.classes().backgroundChannel();
         OverlaySettings o = overlays(c, r, chosen);
 
-        IntPredicate region = region(c, s, bg);
+        // the same engine calls as the viewer's (ui.model.EngineAnalysis): region, sums, weights, Dice-optimal threshold;
+        // only when an overlay needs them, since building the engine is a pass over the voxels
         SliceInputs in = SliceInputs.none();
-        if (r.has("region") && s.margin() != Settings.WHOLE_VOLUME) {
+        if (r.has("gradient") || r.has("dice-optimal") || r.has("region")) {
+            Engine engine = Backend.engine(c, org.dicelens.common.Progress.NONE);
+            IntPredicate region = region(engine, s);
             in = in.withRegion(region);
-        }
-        CaseMetrics metrics = null;
-        if (r.has("dice-optimal") || (r.has("gradient") && r.gradientLoss() == GradientLoss.GDL)) {
-            metrics = Backend.evaluate(c, s, org.dicelens.common.Progress.NONE);
-        }
-        if (r.has("dice-optimal")) {
+            CaseMetrics metrics = Backend.evaluate(engine, s, org.dicelens.common.Progress.NONE);
             in = in.withDiceOptimalThreshold(metrics.classes().get(chosen).diceOptimalThreshold());
-        }
-        if (r.has("gradient")) {
-            in = in.withGradient(gradientSlice(c, s, r, chosen, region, metrics, v, slice));
+            if (r.has("gradient")) {
+                in = in.withGradient(gradientSlice(c, engine, s, r, chosen, region, metrics, v, slice));
+            }
         }
 
         int w = v.width();
@@ -129,33 +127,30 @@ final class SliceComposer {
         return bg == 0 && c.classCount() > 1 ? 1 : 0;
     }
 
-    /** Ω_m as a voxel predicate (null = whole volume), as the formula sheet defines it. */
-    private static IntPredicate region(Case c, Settings s, int bg) {
-        if (s.margin() == Settings.WHOLE_VOLUME) {
+    /** Ω_m as a voxel predicate (null = the whole volume), from the engine's evaluation region as the viewer draws it. */
+    private static IntPredicate region(Engine e, Settings s) {
+        EvaluationRegion r = e.region();
+        if (s.margin() == Settings.WHOLE_VOLUME || !r.hasForeground()) {
             return null;
         }
-        RegionBox box = RegionBox.foreground(c.referenceClass(), c.geometry(), bg);
-        return box == null ? null : box.grow(s.margin(), c.geometry()).asPredicate(c.geometry());
+        int m = s.margin();
+        return i -> r.contains(i, m);
     }
 
-    private static float[] gradientSlice(Case c, Settings s, Request r, int chosen, IntPredicate region, CaseMetrics m,
-            ViewGeometry v, int slice) {
-        ClassSums[] sums = GradientMaps.sums(c, region);
-        double[] weights = null;
-        if (r.gradientLoss() == GradientLoss.GDL) {
-            weights = new double[c.classCount()];
-            for (int l = 0; l < weights.length; l++) {
-                double w = m.classes().get(l).gdlWeight();
-                boolean dropped = !s.includeBackground() && l == c.classes().backgroundChannel();
-                weights[l] = Double.isFinite(w) && !dropped ? w : 0;
-            }
+    /** The chosen class's gradient on this slice, in screen layout; 0 outside the region, as in the viewer. */
+    private static float[] gradientSlice(Case c, Engine e, Settings s, Request r, int chosen, IntPredicate region,
+            CaseMetrics m, ViewGeometry v, int slice) {
+        ClassSums[] sums = new ClassSums[c.classCount()];
+        double[] weights = new double[sums.length];
+        for (int l = 0; l < sums.length; l++) {
+            sums[l] = e.sums(s, l);
+            weights[l] = m.classes().get(l).gdlWeight();
         }
         GradientKernel k = GradientKernel.of(r.gradientLoss(), chosen, sums, s.losses(), weights);
-        // NaN outside the region so the renderer leaves those voxels unpainted
-        float[] volume = new float[c.voxelCount()];
-        GradientMaps.volume(c, k, r.gradientWrt(), region, volume, Float.NaN);
-        float[] out = new float[v.width() * v.height()];
-        Slices.extract(volume, v, slice, out);
+        float[] axisOrder = new float[v.width() * v.height()];
+        GradientMaps.slice(c, k, r.gradientWrt(), region, v.sliceAxis(), slice, axisOrder);
+        float[] out = new float[axisOrder.length];
+        Slices.fromAxisOrder(axisOrder, v, out);
         return out;
     }
 }

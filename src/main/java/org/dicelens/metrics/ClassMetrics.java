@@ -12,4 +12,14 @@ public record ClassMetrics(int label, String name, double threshold, double refV
         double ce, double wce, double ss, double focal, double logCoshDice, double combo, double ece, double brier,
         double gdlWeight, double gdlShare, double tBest, double tVol, double tCal, double diceOptimalK,
         double diceOptimalExpectedDice, double diceOptimalThreshold, double diceOptimalMl) {
+
+    /** Relative soft volume bias ΔV_soft / V_ref; NaN when V_ref = 0 (undefined, formula sheet). */
+    public double relativeDeltaSoft() {
+        return refVoxels == 0 ? Double.NaN : deltaSoftMl / refMl;
+    }
+
+    /** Relative hard volume bias ΔV_hard / V_ref; NaN when V_ref = 0. */
+    public double relativeDeltaHard() {
+        return refVoxels == 0 ? Double.NaN : deltaHardMl / refMl;
+    }
 }

@@ -9,8 +9,11 @@ import org.dicelens.volume.Case;
  * Needs no reference.
  * <p>
  * Exact without sorting the region: f(k+1) &gt; f(k) iff q_(k+1) &gt; f(k)/2, and this holds for k &lt; k* and fails
- * after (f is unimodal), so the crossing is found on the histogram (bin edges bound every value of a bin), and only
- * the values of the one or two bins where it can lie are read from the voxels and sorted. Ties of f keep the smallest k.
+ * after (f is unimodal), so the crossing is located on the histogram (bin edges bound every value of a bin; see
+ * {@link #plan}), and only the values of the one or two bins where it can lie are needed, sorted. The engine collects
+ * those values for every margin level during its log pass ({@link #computeAll}), so no margin change reads voxels;
+ * {@link #compute} scans the region itself when that collection was skipped (too many candidates). Ties of f keep the
+ * smallest k.
  *
  * @param k            k*, voxels in the optimal segmentation (0 when Σq = 0)
  * @param expectedDice D* = f(k*); 1 when Σq = 0 (nothing expected, nothing predicted: both empty)
@@ -19,10 +22,20 @@ import org.dicelens.volume.Case;
  */
 public record DiceOptimal(long k, double expectedDice, double threshold, double ml) {
 
-    static DiceOptimal compute(Case cs, EvaluationRegion region, CaseStatistics st, int c, int lv, double voxelMl) {
+    /**
+     * Where the optimum of one class in one region lies: values of bins lo..hi decide it, starting from k0 voxels and
+     * their sum s0 above bin hi; q = Σq. {@code q = 0} means nothing to search.
+     */
+    record Plan(double q, int lo, int hi, long k0, double s0) {
+        boolean empty() {
+            return !(q > 0);
+        }
+    }
+
+    static Plan plan(CaseStatistics st, int c, int lv) {
         double q = st.sumAtLeast(c, lv, 0);
         if (!(q > 0)) {
-            return new DiceOptimal(0, 1.0, Double.NaN, 0);
+            return new Plan(q, -1, -1, 0, 0);
         }
         int lo = -1;
         int hi = -1;
@@ -47,34 +60,104 @@ public record DiceOptimal(long k, double expectedDice, double threshold, double 
             lo = b;
             break;
         }
-        long k0;
-        double s0;
         if (lo < 0) {
-            lo = hi; // every value is taken: the scan only needs the last bin's smallest value
+            return new Plan(q, hi, hi, hiK, hiS); // every value is taken: only the last bin's smallest value matters
         }
         if (hi < 0) {
-            hi = lo;
-            k0 = kAbove;
-            s0 = sAbove;
-        } else {
-            k0 = hiK;
-            s0 = hiS;
+            return new Plan(q, lo, lo, kAbove, sAbove);
         }
-        double[] values = scan(cs, region, c, lv, lo, hi);
+        return new Plan(q, lo, hi, hiK, hiS);
+    }
+
+    /** Scans the region's voxels for the plan's values (used when the log pass did not collect them). */
+    static DiceOptimal compute(Case cs, EvaluationRegion region, CaseStatistics st, int c, int lv, double voxelMl) {
+        Plan p = plan(st, c, lv);
+        if (p.empty()) {
+            return empty();
+        }
+        double[] values = scan(cs, region, c, lv, p.lo(), p.hi());
         Arrays.sort(values);
-        long k = k0;
-        double s = s0;
+        Step s = new Step(p);
+        for (int j = values.length - 1; j >= 0 && s.take(values[j]); j--) {
+            // taken
+        }
+        return s.result(voxelMl);
+    }
+
+    /**
+     * Every level of one class at once from the candidates the log pass collected: packed keys
+     * (float bits of q) &lt;&lt; 32 | level, for every voxel whose bin is in some level's plan.
+     */
+    static DiceOptimal[] computeAll(Plan[] plans, long[] candidates, double voxelMl) {
+        long[] sorted = candidates.clone();
+        Arrays.sort(sorted); // ascending value (non-negative float bits are ordered), then level
+        int n = sorted.length;
+        // each bin's candidates form one contiguous range of the sorted keys
+        int[] binStart = new int[Bins.COUNT + 1];
+        Arrays.fill(binStart, -1);
+        int[] binEnd = new int[Bins.COUNT + 1];
+        for (int j = 0; j < n; j++) {
+            int b = Bins.ofFloat(Float.intBitsToFloat((int) (sorted[j] >>> 32)));
+            if (binStart[b] < 0) {
+                binStart[b] = j;
+            }
+            binEnd[b] = j + 1;
+        }
+        DiceOptimal[] out = new DiceOptimal[plans.length];
+        for (int lv = 0; lv < plans.length; lv++) {
+            Plan p = plans[lv];
+            if (p.empty()) {
+                out[lv] = empty();
+                continue;
+            }
+            Step s = new Step(p);
+            scanning:
+            for (int b = p.hi(); b >= p.lo(); b--) {
+                if (binStart[b] < 0) {
+                    continue;
+                }
+                for (int j = binEnd[b] - 1; j >= binStart[b]; j--) {
+                    long key = sorted[j];
+                    if ((int) key <= lv && !s.take(Float.intBitsToFloat((int) (key >>> 32)))) {
+                        break scanning;
+                    }
+                }
+            }
+            out[lv] = s.result(voxelMl);
+        }
+        return out;
+    }
+
+    /** The walk down the sorted values: take q_(k+1) while it beats f(k)/2. */
+    private static final class Step {
+        final double q;
+        long k;
+        double s;
         double last = Double.NaN;
-        for (int j = values.length - 1; j >= 0; j--) {
-            double v = values[j];
+
+        Step(Plan p) {
+            q = p.q();
+            k = p.k0();
+            s = p.s0();
+        }
+
+        boolean take(double v) {
             if (!(v > s / (k + q))) {
-                break;
+                return false;
             }
             s += v;
             k++;
             last = v;
+            return true;
         }
-        return new DiceOptimal(k, 2 * s / (k + q), last, k * voxelMl);
+
+        DiceOptimal result(double voxelMl) {
+            return new DiceOptimal(k, 2 * s / (k + q), last, k * voxelMl);
+        }
+    }
+
+    static DiceOptimal empty() {
+        return new DiceOptimal(0, 1.0, Double.NaN, 0);
     }
 
     /** The probabilities of class c in bins lo..hi at level ≤ lv (Ω_lv is a box: loop over it only). */

@@ -13,12 +13,15 @@ import org.dicelens.volume.Case;
  * The metrics engine both faces use. {@link #build} makes the passes over the voxels (statistics, then log sums);
  * after that every number of the formula sheet for any {@link Settings} is read from the statistics without touching
  * the voxels, except where a parameter sits inside a per-voxel non-linearity (focal γ, exp-log γ: one exact parallel
- * pass per new value, cached) and the Dice-optimal scan of one or two histogram bins (once per class and margin,
- * cached). {@link #prepare} runs those ahead of time off the UI thread; {@link #isPrepared} says whether
- * {@link #evaluate} will be instant. Thread-safe: caches are filled under a lock, computations run outside it.
+ * pass per new value, cached). The Dice-optimal results of every margin are computed at build (a class whose
+ * candidates would exceed {@link #CANDIDATE_CAP} falls back to one scan per margin, cached). {@link #prepare} runs
+ * whatever a setting still needs ahead of time off the UI thread; {@link #isPrepared} says whether {@link #evaluate}
+ * will be instant. Thread-safe: caches are filled under a lock, computations run outside it.
  */
 public final class Engine {
     private static final int CACHE = 32;
+    /** Largest number of Dice-optimal candidates collected for one class at build (8 bytes each). */
+    static final int CANDIDATE_CAP = 1 << 22;
 
     private final Case data;
     private final EvaluationRegion region;
@@ -27,14 +30,17 @@ public final class Engine {
     private final double voxelMl;
     private final Map<Double, double[][]> focal = lru();
     private final Map<Double, double[][]> expLog = lru();
+    /** [c][level], computed at build for every margin; a null row falls back to the per-margin scan, cached. */
+    private final DiceOptimal[][] optimal;
     private final Map<Long, DiceOptimal> diceOptimal = new LinkedHashMap<>();
     private final Map<Long, int[]> special = new LinkedHashMap<>();
 
-    private Engine(Case data, EvaluationRegion region, CaseStatistics stats, LogStatistics logs) {
+    private Engine(Case data, EvaluationRegion region, CaseStatistics stats, LogStatistics logs, DiceOptimal[][] optimal) {
         this.data = data;
         this.region = region;
         this.stats = stats;
         this.logs = logs;
+        this.optimal = optimal;
         this.voxelMl = data.geometry().voxelMl();
         focal.put(logs.focalGamma(), logs.focal());
         expLog.put(logs.expLogGamma(), logs.expLog());
@@ -42,18 +48,55 @@ public final class Engine {
 
     /**
      * The passes over the voxels: the statistics (histograms), then the log sums with the default focal and
-     * exponential-logarithmic γ.
+     * exponential-logarithmic γ, which also collects the values the Dice-optimal search needs at every margin.
      *
      * @throws CancellationException when the progress is cancelled
      */
     public static Engine build(Case c, Progress progress) {
+        return build(c, progress, CANDIDATE_CAP);
+    }
+
+    /** As {@link #build(Case, Progress)} with another candidate cap (tests use 0 to exercise the per-margin scans). */
+    static Engine build(Case c, Progress progress, long candidateCap) {
         progress.update(0, "evaluation region");
         EvaluationRegion region = EvaluationRegion.of(c);
-        CaseStatistics stats = CaseStatistics.compute(c, region, progress, 0.0, 0.4);
+        CaseStatistics stats = CaseStatistics.compute(c, region, progress, 0.0, 0.3);
+        int nc = stats.classCount();
+        int levels = stats.levelCount();
+        DiceOptimal.Plan[][] plans = new DiceOptimal.Plan[nc][levels];
+        boolean[][] wanted = new boolean[nc][];
+        for (int k = 0; k < nc; k++) {
+            wanted[k] = new boolean[Bins.COUNT];
+            for (int lv = 0; lv < levels; lv++) {
+                plans[k][lv] = DiceOptimal.plan(stats, k, lv);
+                if (!plans[k][lv].empty()) {
+                    for (int b = plans[k][lv].lo(); b <= plans[k][lv].hi(); b++) {
+                        wanted[k][b] = true;
+                    }
+                }
+            }
+            long count = 0;
+            int last = levels - 1;
+            for (int b = 0; b < Bins.COUNT; b++) {
+                count += wanted[k][b] ? stats.predicted(k, last, b) - stats.predicted(k, last, b + 1) : 0;
+            }
+            if (count > candidateCap) {
+                wanted[k] = null; // pathological spread: scan per margin instead, on demand
+            }
+        }
         LossParams d = LossParams.defaults();
-        LogStatistics logs = LogStatistics.compute(c, region, true, d.focalGamma(), d.expLogGamma(), progress, 0.4, 1.0);
+        LogStatistics logs = LogStatistics.compute(c, region, true, d.focalGamma(), d.expLogGamma(), wanted, progress,
+                0.3, 0.95);
+        DiceOptimal[][] optimal = new DiceOptimal[nc][];
+        for (int k = 0; k < nc; k++) {
+            if (logs.candidates()[k] != null) {
+                optimal[k] = DiceOptimal.computeAll(plans[k], logs.candidates()[k], c.geometry().voxelMl());
+            }
+        }
+        LogStatistics kept = new LogStatistics(logs.ln(), logs.d2(), logs.focalGamma(), logs.focal(), logs.expLogGamma(),
+                logs.expLog(), null);
         progress.update(1, "statistics ready");
-        return new Engine(c, region, stats, logs);
+        return new Engine(c, region, stats, kept, optimal);
     }
 
     public Case caseData() {
@@ -110,10 +153,13 @@ public final class Engine {
                 logs.d2(channel, lv, 0));
     }
 
-    /** The Dice-optimal segmentation of one class inside Ω_margin (cached per class and region). */
+    /** The Dice-optimal segmentation of one class inside Ω_margin (computed at build for every margin). */
     public DiceOptimal diceOptimal(int channel, int margin) {
         checkChannel(channel);
         int lv = region.levelIndex(margin);
+        if (optimal[channel] != null) {
+            return optimal[channel][lv];
+        }
         long key = (long) channel << 32 | lv;
         synchronized (diceOptimal) {
             DiceOptimal d = diceOptimal.get(key);
@@ -175,7 +221,7 @@ public final class Engine {
         }
         synchronized (diceOptimal) {
             for (int c = 0; c < classCount(); c++) {
-                if (!diceOptimal.containsKey((long) c << 32 | lv)) {
+                if (optimal[c] == null && !diceOptimal.containsKey((long) c << 32 | lv)) {
                     return false;
                 }
             }

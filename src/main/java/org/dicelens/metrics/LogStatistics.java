@@ -17,9 +17,12 @@ import org.dicelens.volume.Case;
  * exponential logarithmic loss's cross-entropy term before its class weights.</li>
  * </ul>
  * Arrays are prefix-summed over levels like the histograms: index [c][ℓ·2 + r] or [l][ℓ]. A part not asked for is null.
+ * <p>
+ * The same pass also collects, per class, the probabilities the Dice-optimal search needs ({@code candidates}: voxels
+ * whose bin is wanted by some margin level's {@link DiceOptimal.Plan}, packed as float bits &lt;&lt; 32 | level).
  */
 public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, double[][] focal, double expLogGamma,
-        double[][] expLog) {
+        double[][] expLog, long[][] candidates) {
     static final double LOG_FLOOR = 1e-7;
     static final double LOG_CEIL = 1 - 1e-7;
 
@@ -42,12 +45,18 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
      */
     public static LogStatistics compute(Case cs, EvaluationRegion region, boolean withLn, double focalGamma,
             double expLogGamma, Progress progress, double from, double to) {
+        return compute(cs, region, withLn, focalGamma, expLogGamma, null, progress, from, to);
+    }
+
+    /** As above, also collecting the Dice-optimal candidates of the bins wanted[c][bin] (wanted or wanted[c] null: none). */
+    static LogStatistics compute(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma,
+            boolean[][] wanted, Progress progress, double from, double to) {
         int nz = cs.geometry().nz();
         int workers = Parallel.workers(nz);
         Worker[] parts = new Worker[workers];
         Parallel.forPlanes(nz, workers, (w, z) -> {
             if (parts[w] == null) {
-                parts[w] = new Worker(cs, region, withLn, focalGamma, expLogGamma);
+                parts[w] = new Worker(cs, region, withLn, focalGamma, expLogGamma, wanted);
             }
             parts[w].plane(z);
         }, progress, from, to, "log sums");
@@ -68,14 +77,32 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                 prefix(out[part], part == 3 ? 1 : 2);
             }
         }
-        return new LogStatistics(merged.ln, merged.d2, focalGamma, merged.focal, expLogGamma, merged.exp);
+        long[][] candidates = null;
+        if (wanted != null) {
+            candidates = new long[merged.nc][];
+            for (int c = 0; c < merged.nc; c++) {
+                if (wanted[c] == null) {
+                    continue;
+                }
+                int total = 0;
+                for (Worker p : parts) {
+                    total += p == null ? 0 : p.candidateCount[c];
+                }
+                long[] all = new long[total];
+                int at = 0;
+                for (Worker p : parts) {
+                    if (p != null) {
+                        System.arraycopy(p.candidates[c], 0, all, at, p.candidateCount[c]);
+                        at += p.candidateCount[c];
+                    }
+                }
+                candidates[c] = all;
+            }
+        }
+        return new LogStatistics(merged.ln, merged.d2, focalGamma, merged.focal, expLogGamma, merged.exp, candidates);
     }
 
-    /**
-     * One worker's sums. Row by row and channel by channel (like the histogram pass); terms accumulate in registers
-     * while the (level, r) cell stays the same along the row, and are flushed to the arrays when it changes, so long
-     * runs inside the box do not wait on a memory round trip per voxel.
-     */
+    /** One worker's sums, row by row and channel by channel like the histogram pass. */
     private static final class Worker {
         final int nx;
         final int ny;
@@ -91,8 +118,12 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
         final double[][] focal;
         final double[][] exp;
         final int[] lvRow;
+        final boolean[][] wanted;
+        final long[][] candidates;
+        final int[] candidateCount;
 
-        Worker(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma) {
+        Worker(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma,
+                boolean[][] wanted) {
             nx = cs.geometry().nx();
             ny = cs.geometry().ny();
             ch = cs.prediction().channels();
@@ -108,69 +139,76 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             focal = Double.isNaN(focalGamma) ? null : new double[nc][levels * 2];
             exp = Double.isNaN(expLogGamma) ? null : new double[nc][levels];
             lvRow = new int[nx];
+            this.wanted = wanted;
+            candidates = new long[nc][];
+            candidateCount = new int[nc];
+            for (int c = 0; c < nc; c++) {
+                candidates[c] = wanted != null && wanted[c] != null ? new long[256] : null;
+            }
         }
 
         void plane(int z) {
             for (int y = 0; y < ny; y++) {
                 region.rowLevels(y, z, lvRow);
                 int base = nx * (y + ny * z);
-                if (ln != null || focal != null) {
+                boolean perChannel = ln != null || focal != null;
+                if (perChannel) {
                     for (int c = 0; c < nc; c++) {
                         channelRow(c, base);
                     }
                 }
-                if (exp != null) {
-                    expLogRow(base);
+                if (exp != null && !perChannel) {
+                    expLogRow(base); // else channelRow adds the exp-log term from the log it already took
                 }
             }
         }
 
+        /**
+         * One channel along one row. Terms go straight into the (level, r) cells: measured faster than carrying them in
+         * registers between cell changes (the log is the cost either way; FastMath's inlined log lets the CPU overlap
+         * consecutive voxels).
+         */
         private void channelRow(int c, int base) {
             final float[] p = ch[c];
-            final boolean withLn = ln != null;
-            final boolean withFocal = focal != null;
-            int key = -1;
-            double sLn = 0;
-            double sD2 = 0;
-            double sF = 0;
+            final double[] lnC = ln == null ? null : ln[c];
+            final double[] d2C = d2 == null ? null : d2[c];
+            final double[] focalC = focal == null ? null : focal[c];
+            final double[] expC = exp == null ? null : exp[c];
+            final boolean[] wantC = wanted == null ? null : wanted[c];
             for (int x = 0; x < nx; x++) {
                 int i = base + x;
                 int r = (ref[i] & 0xFF) == c ? 1 : 0;
                 int k = lvRow[x] * 2 + r;
-                if (k != key) {
-                    flush(c, key, sLn, sD2, sF);
-                    key = k;
-                    sLn = 0;
-                    sD2 = 0;
-                    sF = 0;
-                }
                 double pv = clamp01(p[i]);
                 double q = forLog(pv);
-                double lnqt = Math.log(r == 1 ? q : 1 - q);
-                if (withLn) {
-                    sLn += lnqt;
+                double lnqt = FastMath.log(r == 1 ? q : 1 - q);
+                if (lnC != null) {
+                    lnC[k] += lnqt;
                     double d = pv - r;
-                    sD2 += d * d;
+                    d2C[k] += d * d;
                 }
-                if (withFocal) {
+                if (focalC != null) {
                     double u = 1 - (r == 1 ? pv : 1 - pv);
-                    sF += (square ? u * u : Math.pow(u, focalGamma)) * lnqt;
+                    focalC[k] += (square ? u * u : FastMath.pow(u, focalGamma)) * lnqt;
+                }
+                if (expC != null && r == 1) {
+                    expC[lvRow[x]] += FastMath.pow(-lnqt, expLogGamma); // the reference class's (−ln q)^γ
+                }
+                if (wantC != null && wantC[Bins.ofFloat((float) pv)]) {
+                    collect(c, (long) Float.floatToRawIntBits((float) pv) << 32 | lvRow[x]);
                 }
             }
-            flush(c, key, sLn, sD2, sF);
         }
 
-        private void flush(int c, int key, double sLn, double sD2, double sF) {
-            if (key < 0) {
-                return;
+        private void collect(int c, long key) {
+            long[] a = candidates[c];
+            int n = candidateCount[c];
+            if (n == a.length) {
+                a = java.util.Arrays.copyOf(a, 2 * n);
+                candidates[c] = a;
             }
-            if (ln != null) {
-                ln[c][key] += sLn;
-                d2[c][key] += sD2;
-            }
-            if (focal != null) {
-                focal[c][key] += sF;
-            }
+            a[n] = key;
+            candidateCount[c] = n + 1;
         }
 
         private void expLogRow(int base) {
@@ -192,7 +230,7 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                     s = 0;
                 }
                 double q = forLog(clamp01(ch[refc][i]));
-                s += Math.pow(-Math.log(q), expLogGamma);
+                s += FastMath.pow(-FastMath.log(q), expLogGamma);
             }
             if (cls >= 0) {
                 exp[cls][lv] += s;

@@ -16,12 +16,12 @@ class BenchCommandTest {
         Cli r = Cli.run("bench", "--size", "16", "--classes", "2", "--repeat", "1", "--changes", "10", "--dir", dir.toString());
         assertEquals(0, r.exit(), r.err());
         List<String> rows = r.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| measurement")).toList();
-        assertEquals(7, rows.size(), r.out());
-        for (String key : List.of("load .nii.gz", "gzip -dc", "statistics pass", "GB/s", "control change", "p99",
-                "slice compose")) {
+        assertEquals(11, rows.size(), r.out());
+        for (String key : List.of("load scan .nii.gz", "gzip -dc", "load phantom prediction", "statistics pass", "GB/s",
+                "log pass", "Engine.build", "control change", "p99", "slice compose")) {
             assertTrue(r.out().contains(key), key + " in " + r.out());
         }
-        assertTrue(r.out().contains("16×16×16, 2 classes"), r.out());
+        assertTrue(r.out().contains("16×16×16, 2 classes (lesion phantom)"), r.out());
         try (var s = Files.list(dir)) {
             assertEquals(0, s.count(), "the temporary .nii.gz is deleted");
         }

@@ -49,6 +49,8 @@ class EngineConventionsTest {
         assertEquals(0.016, c.hardMl(), EPS);
         assertEquals(-0.001, c.deltaSoftMl(), EPS);
         assertEquals(0.0, c.deltaHardMl(), EPS);
+        assertEquals(-0.001 / 0.016, c.relativeDeltaSoft(), EPS);
+        assertEquals(0.0, c.relativeDeltaHard(), EPS);
         double ce = -(Math.log(0.875) + Math.log(0.75) + Math.log(0.375) + Math.log(1 - 0.625)) / 4;
         assertEquals(ce, c.ce(), EPS);
         // WCE, weight from the reference: w = (4 - 2)/2 = 1, so it equals CE
@@ -106,6 +108,7 @@ class EngineConventionsTest {
         assertTrue(Double.isNaN(k.recall()), "TP + FN = 0: undefined, not 0");
         assertEquals(1.0, k.specificity());
         assertTrue(Double.isNaN(k.tBest()), "t_best needs reference voxels");
+        assertTrue(Double.isNaN(k.relativeDeltaSoft()), "relative volume bias undefined without reference volume");
         assertEquals(0, k.diceOptimalK());
         assertEquals(1.0, k.diceOptimalExpectedDice());
         assertTrue(Double.isNaN(k.diceOptimalThreshold()));

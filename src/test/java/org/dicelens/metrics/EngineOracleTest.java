@@ -97,6 +97,7 @@ class EngineOracleTest {
             Random rnd = new Random(seed);
             Case c = TestCases.random(rnd, seed);
             Engine e = Engine.build(c, Progress.NONE);
+            Engine scanning = Engine.build(c, Progress.NONE, 0); // no candidates collected: scans per margin
             Oracle o = new Oracle(c);
             Settings s = TestCases.settings(rnd, c.classCount(), c);
             for (int k = 0; k < c.classCount(); k++) {
@@ -110,6 +111,11 @@ class EngineOracleTest {
                     close(ctx + " recall t=" + t, exp[t][3], sw.recall()[t]);
                     close(ctx + " ml t=" + t, exp[t][4], sw.hardMl()[t]);
                 }
+                DiceOptimal scanned = scanning.diceOptimal(k, s.margin());
+                double[] optExp = o.diceOptimal(s.margin(), k);
+                assertEquals((long) optExp[0], scanned.k(), ctx + " k* by per-margin scan");
+                close(ctx + " D* by per-margin scan", optExp[1], scanned.expectedDice());
+                close(ctx + " q(k*) by per-margin scan", optExp[2], scanned.threshold());
                 int[] sp = o.specialSteps(s, k);
                 assertEquals(sp[0], sw.bestStep(), ctx + " t_best");
                 assertEquals(sp[1], sw.volStep(), ctx + " t_vol");
