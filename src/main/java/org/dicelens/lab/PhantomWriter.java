@@ -1,17 +1,15 @@
 package org.dicelens.lab;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dicelens.common.AtomicFiles;
 import org.dicelens.common.InputException;
 import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiHeader;
@@ -156,31 +154,10 @@ public final class PhantomWriter {
     }
 
     private static void writeText(Path file, String text) throws InputException {
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            try {
-                Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                readableByAll(tmp);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(file, text);
         } catch (IOException e) {
             throw new InputException(file, null, "cannot write: " + e.getMessage(), e);
-        }
-    }
-
-    /** Temporary files are created owner-only (0600); the finished file gets the usual rw-r--r--. */
-    private static void readableByAll(Path f) {
-        try {
-            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: keep what it gave
         }
     }
 }

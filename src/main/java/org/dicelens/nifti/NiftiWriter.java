@@ -1,18 +1,11 @@
 package org.dicelens.nifti;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import org.dicelens.common.AtomicFiles;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
@@ -23,7 +16,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NiftiWriter {
     private static final int CHUNK = 1 << 18;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private NiftiWriter() {
     }
@@ -48,20 +40,9 @@ public final class NiftiWriter {
         }
         int n = checkChannels(header, channels);
         NiftiHeader out = outputHeader(file, header, datatype, channels.length);
-        Path dir = file.toAbsolutePath().getParent();
-        // a fresh name beside the target, created with the user's default permissions (not createTempFile's 0600)
-        Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-        FileChannel ch;
         try {
-            ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            throw new NiftiException(file, null, "cannot create a temporary file in " + dir + ": " + e.getMessage(), e);
-        }
-        boolean done = false;
-        try {
-            try (ch) {
-                OutputStream raw = Channels.newOutputStream(ch);
-                OutputStream os = gz ? new GZIPOutputStream(raw, CHUNK) : new BufferedOutputStream(raw, CHUNK);
+            AtomicFiles.write(file, raw -> {
+                OutputStream os = gz ? new GZIPOutputStream(raw, CHUNK) : raw;
                 os.write(HeaderCodec.encode1(out));
                 byte[] buf = new byte[CHUNK];
                 for (int c = 0; c < channels.length; c++) {
@@ -70,29 +51,9 @@ public final class NiftiWriter {
                 if (os instanceof GZIPOutputStream g) {
                     g.finish();
                 }
-                os.flush();
-                ch.force(true); // on disk before the rename makes it visible
-            }
-            move(tmp, file);
-            done = true;
+            });
         } catch (IOException e) {
             throw new NiftiException(file, null, "write failed: " + e.getMessage(), e);
-        } finally {
-            if (!done) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file has a dot name; the target was never touched
-                }
-            }
-        }
-    }
-
-    private static void move(Path tmp, Path file) throws IOException {
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -59,8 +59,11 @@ public final class MainWindow extends BorderPane {
 
         ClassesPanel classes = new ClassesPanel(vm);
         OverlayPanel overlays = new OverlayPanel(display);
-        VBox left = new VBox(6, classes, overlays);
-        VBox.setVgrow(classes, Priority.ALWAYS);
+        imbalance = new ImbalancePanel(vm);
+        javafx.scene.layout.Region filler = new javafx.scene.layout.Region();
+        VBox left = new VBox(6, classes, overlays, new javafx.scene.control.Separator(), imbalance, filler);
+        VBox.setVgrow(filler, Priority.ALWAYS);
+        left.getStyleClass().add("panel");
         left.setPrefWidth(300);
         left.setMinWidth(240);
 
@@ -79,11 +82,10 @@ public final class MainWindow extends BorderPane {
 
         metricsTable = new MetricsTablePanel(vm);
         weights = new WeightsPanel(vm);
-        imbalance = new ImbalancePanel(vm);
         CalibrationCharts calibration = new CalibrationCharts(vm);
         VBox calibrationBox = Help.panel("Calibration", HelpText.CALIBRATION, calibration);
         tabs.getTabs().addAll(tab("Volume bias", new VolumeBiasPanel(vm)), tab("Class weights", weights),
-                tab("Imbalance", imbalance), tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox));
+                tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane right = new SplitPane(metricsTable, tabs);
         right.setOrientation(Orientation.VERTICAL);

@@ -140,7 +140,6 @@ class ViewerUiTest {
     @Test
     void movingTheMarginChangesTheForegroundFraction(FxRobot robot) {
         awaitLoaded();
-        robot.clickOn("Imbalance");
         long[] whole = {UiTestCase.N, tc.region(1000)[1]};
         String wholeText = Fmt.num(100.0 * whole[1] / whole[0], 3) + " %";
         Await.until("whole-volume fraction", () -> wholeText.equals(fx(() -> ((Label) robot.lookup("#foregroundFraction")
@@ -152,6 +151,34 @@ class ViewerUiTest {
         Await.until("fraction at margin 1", () -> expected.equals(fx(() -> ((Label) robot.lookup("#foregroundFraction")
                 .query()).getText())));
         assertEquals(Fmt.count(r[0]), fx(() -> ((Label) robot.lookup("#regionVoxels").query()).getText()));
+    }
+
+    @Test
+    void pngExportHoldsTheThreeSlicesAndNeverOverwritesAnInput(FxRobot robot) throws Exception {
+        awaitLoaded();
+        Path png = files.reference().getParent().resolve("views.png");
+        robot.interact(() -> {
+            try {
+                window.grid().exportPng(png);
+            } catch (org.dicelens.common.InputException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        // axial (x·y) + coronal (x·z) + sagittal (y·z) side by side at one pixel per voxel
+        assertEquals(UiTestCase.NX + UiTestCase.NX + UiTestCase.NY, img.getWidth());
+        assertEquals(Math.max(UiTestCase.NY, UiTestCase.NZ), img.getHeight());
+        byte[] before = Files.readAllBytes(files.reference());
+        AtomicReference<Exception> refused = new AtomicReference<>();
+        robot.interact(() -> {
+            try {
+                window.grid().exportPng(files.reference());
+            } catch (org.dicelens.common.InputException e) {
+                refused.set(e);
+            }
+        });
+        assertTrue(refused.get() != null, "writing over the reference was not refused");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(files.reference()));
     }
 
     @Test

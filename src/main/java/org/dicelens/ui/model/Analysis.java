@@ -19,9 +19,11 @@ public interface Analysis {
 
     /**
      * The chosen loss's gradient on one slice, in the engine's slice layout along voxel axis {@code axis}
-     * (see {@code GradientMaps}), into {@code out}; false when this loss has no gradient map.
+     * (see {@code GradientMaps}), into {@code out}; false when it cannot be drawn. {@code gdlWeights} are the
+     * engine's weights already evaluated for these settings (so this never triggers a pass over the volume).
      */
-    boolean gradientSlice(Settings settings, int channel, org.dicelens.metrics.GradientLoss loss, boolean wrtLogit, int axis, int index, float[] out);
+    boolean gradientSlice(Settings settings, double[] gdlWeights, int channel, org.dicelens.metrics.GradientLoss loss,
+            boolean wrtLogit, int axis, int index, float[] out);
 
     /** Every number of every class under the given controls. */
     CaseMetrics evaluate(Settings settings);

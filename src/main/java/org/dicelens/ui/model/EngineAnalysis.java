@@ -124,14 +124,14 @@ public final class EngineAnalysis implements Analysis {
     }
 
     @Override
-    public boolean gradientSlice(Settings s, int channel, GradientLoss gl, boolean wrtLogit, int axis, int index,
-            float[] out) {
+    public boolean gradientSlice(Settings s, double[] weights, int channel, GradientLoss gl, boolean wrtLogit, int axis,
+            int index, float[] out) {
         ClassSums[] sums = new ClassSums[data().classCount()];
-        double[] weights = new double[sums.length];
-        CaseMetrics m = engine.evaluate(s);
+        if (weights == null || weights.length != sums.length) {
+            return false;
+        }
         for (int c = 0; c < sums.length; c++) {
             sums[c] = engine.sums(s, c);
-            weights[c] = m.classes().get(c).gdlWeight();
         }
         GradientKernel k = GradientKernel.of(gl, channel, sums, s.losses(), weights);
         GradientMaps.slice(data(), k, wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, region(s), axis, index, out);

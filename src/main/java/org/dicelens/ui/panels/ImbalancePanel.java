@@ -56,8 +56,10 @@ public final class ImbalancePanel extends VBox {
         HBox row = new HBox(6, new Label("Margin"), margin, marginValue);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(margin, Priority.ALWAYS);
-        HBox figures = new HBox(16, new Label("Region voxels"), region, new Label("Foreground fraction"), fraction);
-        figures.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.GridPane figures = new javafx.scene.layout.GridPane();
+        figures.setHgap(10);
+        figures.addRow(0, new Label("Region voxels"), region);
+        figures.addRow(1, new Label("Foreground fraction"), fraction);
         region.getStyleClass().add("figure");
         fraction.getStyleClass().add("figure");
         Label lesson = new Label("Watch hard Dice stay put while cross-entropy, background Dice and the GDL weights move.");

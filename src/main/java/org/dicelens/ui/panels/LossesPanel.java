@@ -57,15 +57,19 @@ public final class LossesPanel extends VBox {
         r = slider(params, r, "Tversky β (FN)", l.tverskyBeta, 0, 1);
         r = slider(params, r, "Focal Tversky γ", l.focalTverskyGamma, 1, 3);
         r = slider(params, r, "SS λ", l.ssLambda, 0, 1);
-        r = slider(params, r, "Focal γ", l.focalGamma, 0, 5);
-        r = slider(params, r, "Exp-log γ", l.expLogGamma, 0.05, 2);
+        // γ of focal and exponential-log losses sits inside a per-voxel power: each new value costs the engine a pass
+        // over the volume, so these sliders snap to steps of 0.05 (cached per value)
+        r = slider(params, r, "Focal γ", l.focalGamma, 0, 5, 0.05);
+        r = slider(params, r, "Exp-log γ", l.expLogGamma, 0.05, 2, 0.05);
         r = slider(params, r, "Combo α", l.comboAlpha, 0, 1);
         r = slider(params, r, "Combo β", l.comboBeta, 0, 1);
         ChoiceBox<WceWeightSource> src = new ChoiceBox<>(FXCollections.observableArrayList(WceWeightSource.values()));
         src.valueProperty().bindBidirectional(l.wceWeightSource);
         src.setTooltip(Help.tip("WCE weight from the reference (N − R)/R, or from the prediction (N − P)/P as printed "
                 + "in Sudre 2017"));
-        params.addRow(r, new Label("WCE weight from"), src);
+        Label wl = new Label("WCE weight from");
+        wl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        params.addRow(r, wl, src);
 
         GridPane table = new GridPane();
         table.setHgap(10);
@@ -94,12 +98,29 @@ public final class LossesPanel extends VBox {
     }
 
     private static int slider(GridPane g, int row, String name, DoubleProperty p, double min, double max) {
+        return slider(g, row, name, p, min, max, 0);
+    }
+
+    /** A slider bound to {@code p}; with {@code step} > 0 the property only takes multiples of step. */
+    private static int slider(GridPane g, int row, String name, DoubleProperty p, double min, double max, double step) {
         Slider s = new Slider(min, max, p.get());
-        s.valueProperty().bindBidirectional(p);
+        if (step > 0) {
+            s.valueProperty().addListener((o, a, v) -> {
+                double q = Math.round(v.doubleValue() / step) * step;
+                if (Math.abs(q - p.get()) > 1e-12) {
+                    p.set(q);
+                }
+            });
+            p.addListener((o, a, v) -> s.setValue(v.doubleValue()));
+        } else {
+            s.valueProperty().bindBidirectional(p);
+        }
         Label v = new Label();
         v.setMinWidth(40);
         v.textProperty().bind(p.asString(Locale.ROOT, "%.2f"));
-        g.addRow(row, new Label(name), s, v);
+        Label l = new Label(name);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.addRow(row, l, s, v);
         GridPane.setHgrow(s, Priority.ALWAYS);
         return row + 1;
     }

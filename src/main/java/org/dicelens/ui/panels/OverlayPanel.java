@@ -87,7 +87,21 @@ public final class OverlayPanel extends VBox {
         HBox wrow = new HBox(6, new Label("Window"), window);
         wrow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(window, Priority.ALWAYS);
-        getChildren().addAll(Help.header("Overlays", HelpText.VIEWS), g, opts1, opts2, wrow, wl);
+        javafx.scene.image.ImageView bar = new javafx.scene.image.ImageView();
+        Runnable drawBar = () -> {
+            int w = 200;
+            int h = 10;
+            int[] px = org.dicelens.render.ColourBar.image(org.dicelens.ui.slices.FrameBuilder.colormap(o.colormap.get()),
+                    w, h, false);
+            javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(w, h);
+            img.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
+            bar.setImage(img);
+        };
+        o.colormap.addListener(x -> drawBar.run());
+        drawBar.run();
+        HBox barRow = new HBox(4, new Label("p  0"), bar, new Label("1"));
+        barRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(Help.header("Overlays", HelpText.VIEWS), g, opts1, barRow, opts2, wrow, wl);
     }
 
     public RangeSlider window() {

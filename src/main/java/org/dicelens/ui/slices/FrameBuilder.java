@@ -43,7 +43,8 @@ public final class FrameBuilder {
         return new Layer(o.on(l), Math.max(0, Math.min(1, o.opacity(l))));
     }
 
-    static Colormap colormap(OverlayModel.Colormap c) {
+    /** The render package's colormap for a choice of the overlay panel. */
+    public static Colormap colormap(OverlayModel.Colormap c) {
         return switch (c) {
             case HOT -> Colormap.HOT;
             case GREY -> Colormap.GREY;
@@ -63,10 +64,11 @@ public final class FrameBuilder {
         double tOpt = m != null && c < m.classes().size() ? m.classes().get(c).diceOptimalThreshold() : Double.NaN;
         SliceInputs in = (inputs == null ? SliceInputs.none() : inputs).withDiceOptimalThreshold(tOpt);
         Frame.GradientSource g = null;
-        if (d.overlays().on(OverlayModel.Layer.GRADIENT)) {
+        if (d.overlays().on(OverlayModel.Layer.GRADIENT) && m != null) {
             var loss = d.overlays().gradientLoss.get();
             boolean logit = d.overlays().gradientWrtLogit.get();
-            g = (axis, slice, out) -> lc.analysis().gradientSlice(s, c, loss, logit, axis, slice, out);
+            double[] w = m.classes().stream().mapToDouble(k -> k.gdlWeight()).toArray();
+            g = (axis, slice, out) -> lc.analysis().gradientSlice(s, w, c, loss, logit, axis, slice, out);
         }
         return new Frame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g);
     }

@@ -138,9 +138,9 @@ public final class UiLatencyBench extends Application {
         return 0;
     }
 
-    /** One slider move of class 1; returns {paint, metrics, pulse, FX-thread CPU, metrics-thread CPU} in ns. */
+    /** One slider move of class 1; returns {paint, metrics, pulse, FX CPU, metrics CPU, compose} in ns. */
     private static long[] step(ViewerModel vm, MainWindow window, Stage stage, int target) throws InterruptedException {
-        long[] out = new long[5];
+        long[] out = new long[6];
         long[] cpu0 = new long[2];
         long[] t0 = new long[1];
         boolean[] painted = new boolean[1];
@@ -169,6 +169,9 @@ public final class UiLatencyBench extends Application {
                 if (!painted[0] && vm.controls().classes().get(1).thresholdStepProperty().get() == target) {
                     out[0] = System.nanoTime() - t0[0];
                     painted[0] = true;
+                    for (org.dicelens.render.ViewAxis a : org.dicelens.render.ViewAxis.values()) {
+                        out[5] += window.grid().view(a).lastPaintNanos();
+                    }
                 }
             });
             vm.metricsProperty().addListener(onMetrics); // added last: runs after the table, charts and strip
@@ -187,7 +190,7 @@ public final class UiLatencyBench extends Application {
     private static void report(List<long[]> samples) {
         String[] names = {"slider → slice views recomposed", "slider → metrics bound (table, charts, formula)",
             "slider → next scene pulse after both (repaint)", "FX-thread CPU time of the step",
-            "metrics-thread CPU time of the step"};
+            "metrics-thread CPU time of the step", "compose of the three slices (render + copy)"};
         System.out.printf(Locale.ROOT, "%d steps, %d^3 x 4 classes, load average %.1f on %d cores%n", samples.size(), size,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
