@@ -3,7 +3,6 @@ package org.dicelens.ui;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Orientation;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -36,8 +35,8 @@ import org.dicelens.ui.slices.SliceGrid;
 
 /**
  * The window's layout: menu bar; left, the classes and overlays; centre, the tri-planar grid (fourth cell: threshold
- * charts) over the per-slice strip; right, the metrics table over tabs for volume bias, weights, imbalance, losses and
- * calibration; bottom, the formula strip and the status line. Files dropped anywhere are opened.
+ * charts) over the per-slice strip; right, the metrics table over tabs for volume bias, weights, losses and
+ * calibration; left also the class-imbalance control; bottom, the formula strip and the status line. Files dropped anywhere are opened.
  */
 public final class MainWindow extends BorderPane {
     private final ViewerModel vm;
@@ -156,10 +155,5 @@ public final class MainWindow extends BorderPane {
 
     public DisplayModel display() {
         return display;
-    }
-
-    /** A label shown while no case is loaded yet. */
-    static Label placeholder(String s) {
-        return new Label(s);
     }
 }
