@@ -18,6 +18,16 @@ import org.dicelens.volume.Geometry;
  * the same. Always into a fresh folder of its own, never over an input.
  */
 public final class LabCaseFiles {
+    /** ITK-SNAP label description: the viewer names the classes "background" and "lesion". */
+    static final String LABELS = """
+            ################################################
+            # ITK-SNAP Label Description File (DiceLens lab)
+            # IDX   -R-  -G-  -B-  -A--  VIS MSH  LABEL
+            ################################################
+                0     0    0    0        0  0  0    "background"
+                1   230   25   75        1  1  1    "lesion"
+            """;
+
     private LabCaseFiles() {
     }
 
@@ -67,10 +77,16 @@ public final class LabCaseFiles {
         h.dim[4] = 2;
         h.pixdim[4] = 1;
         NiftiWriter.write(prediction, h, NiftiDatatype.FLOAT32, bg, p);
-        for (Path f : List.of(image, reference, prediction)) {
+        Path labels = dir.resolve("labels.txt");
+        try {
+            org.dicelens.common.AtomicFiles.writeString(labels, LABELS);
+        } catch (IOException e) {
+            throw new InputException(labels, null, "cannot write: " + e.getMessage(), e);
+        }
+        for (Path f : List.of(image, reference, prediction, labels)) {
             f.toFile().deleteOnExit();
         }
-        return new CaseFiles(reference, List.of(prediction), image, null, null, null);
+        return new CaseFiles(reference, List.of(prediction), image, labels, null, null);
     }
 
     private static NiftiHeader header(Geometry g, String what) {

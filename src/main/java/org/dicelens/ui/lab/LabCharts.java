@@ -34,13 +34,18 @@ final class LabCharts {
         return c;
     }
 
-    /** The live loss curve: appends points per loss. */
+    /**
+     * The live loss curve: appends points per loss, each divided by that loss's first value so losses of very
+     * different scales (cross-entropy ≈ 0.05, Dice ≈ 1) share one axis.
+     */
     static final class LossCurve {
-        final LineChart<Number, Number> chart = chart("iteration", "training loss");
+        final LineChart<Number, Number> chart = chart("iteration", "loss / its first value");
         private final Map<LabLoss, XYChart.Series<Number, Number>> series = new EnumMap<>(LabLoss.class);
+        private final Map<LabLoss, Double> first = new EnumMap<>(LabLoss.class);
 
         void clear() {
             series.clear();
+            first.clear();
             chart.getData().clear();
         }
 
@@ -52,8 +57,9 @@ final class LabCharts {
                 return n;
             });
             List<XYChart.Data<Number, Number>> add = new ArrayList<>(points.size());
+            double scale = first.computeIfAbsent(loss, l -> points.get(0)[1] != 0 ? points.get(0)[1] : 1);
             for (double[] p : points) {
-                add.add(new XYChart.Data<>(p[0], p[1]));
+                add.add(new XYChart.Data<>(p[0], p[1] / scale));
             }
             s.getData().addAll(add);
             if (s.getData().size() > MAX_POINTS) {

@@ -111,7 +111,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         HBox show = row(new Label("Held-out case"), testCase, summary);
 
         VBox box = new VBox(6, Help.header("Lab: volume bias of training losses", HELP), losses, uncertainty, imbalance,
-                run, lossCurve.chart, new Label("Results on held-out cases (mean ± sd)"), show, table, theory);
+                run, lossCurve.chart, new Label("Results on held-out cases (means; hover a cell for ± sd)"), show, table, theory);
         box.setPadding(new Insets(4, 6, 6, 6));
         box.getStyleClass().add("panel");
         setContent(box);
@@ -145,12 +145,14 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         TableColumn<LabModel.Row, String> name = new TableColumn<>("Loss");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         table.getColumns().add(name);
-        table.getColumns().add(statColumn("ΔV soft vs R", Evaluation::deltaSoftRefMl));
-        table.getColumns().add(statColumn("ΔV hard vs R", Evaluation::deltaHardRefMl));
-        table.getColumns().add(statColumn("ΔV soft vs Σq", Evaluation::deltaSoftExpectedMl));
-        table.getColumns().add(statColumn("ΔV hard vs Σq", Evaluation::deltaHardExpectedMl));
-        table.getColumns().add(statColumn("Dice (hard)", Evaluation::hardDice));
-        table.getColumns().add(statColumn("soft Dice", Evaluation::softDice));
+        table.getColumns().add(statColumn("ΔVs R", "ΔV_soft vs reference: Σp·v − R·v (mL)", Evaluation::deltaSoftRefMl));
+        table.getColumns().add(statColumn("ΔVh R", "ΔV_hard vs reference: Σ[p ≥ 0.5]·v − R·v (mL)", Evaluation::deltaHardRefMl));
+        table.getColumns().add(statColumn("ΔVs Σq", "ΔV_soft vs expected volume: Σp·v − Σq·v (mL)",
+                Evaluation::deltaSoftExpectedMl));
+        table.getColumns().add(statColumn("ΔVh Σq", "ΔV_hard vs expected volume: Σ[p ≥ 0.5]·v − Σq·v (mL)",
+                Evaluation::deltaHardExpectedMl));
+        table.getColumns().add(statColumn("Dice", "hard Dice of p ≥ 0.5 against the reference", Evaluation::hardDice));
+        table.getColumns().add(statColumn("sDice", "soft Dice 2Σp·r / (Σp + Σr)", Evaluation::softDice));
         TableColumn<LabModel.Row, LabModel.Row> show = new TableColumn<>("");
         show.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         show.setCellFactory(c -> new TableCell<>() {
@@ -174,20 +176,42 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         table.setPlaceholder(new Label("Train to fill this table"));
     }
 
-    private static TableColumn<LabModel.Row, String> statColumn(String title, Function<Evaluation, Stats> f) {
-        TableColumn<LabModel.Row, String> c = new TableColumn<>(title);
-        boolean dice = title.contains("Dice");
-        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(format(f.apply(r.getValue().evaluation()), dice ? 3 : 2)));
+    /** A column showing the mean over held-out cases; the cell's tooltip adds ± sd, the header's says what it is. */
+    private static TableColumn<LabModel.Row, String> statColumn(String title, String help, Function<Evaluation, Stats> f) {
+        TableColumn<LabModel.Row, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(Help.tip(help + "; mean over the held-out cases (hover a cell for ± sd)"));
+        c.setGraphic(header);
+        int decimals = title.contains("Dice") ? 3 : 2;
+        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(format(f.apply(r.getValue().evaluation()), decimals)));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                int i = getIndex();
+                if (empty || text == null || i < 0 || i >= getTableView().getItems().size()) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                Stats s = f.apply(getTableView().getItems().get(i).evaluation());
+                setText(text);
+                setTooltip(Help.tip(text + " ± " + String.format(java.util.Locale.ROOT, "%." + decimals + "f", s.sd())
+                        + " (n = " + s.n() + ")"));
+            }
+        });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
 
+    /** The mean, signed for volume errors (decimals 2), unsigned for Dice (decimals 3). */
     static String format(Stats s, int decimals) {
         String m = String.format(java.util.Locale.ROOT, "%+." + decimals + "f", s.mean());
-        if (decimals == 3 && s.mean() >= 0) {
-            m = m.substring(1); // Dice is never negative: no sign
-        }
-        return s.n() > 1 ? m + " ± " + String.format(java.util.Locale.ROOT, "%." + decimals + "f", s.sd()) : m;
+        return decimals == 3 && s.mean() >= 0 ? m.substring(1) : m;
+    }
+
+    private static String meanSd(Stats s) {
+        return String.format(java.util.Locale.ROOT, "%.2f ± %.2f", s.mean(), s.sd());
     }
 
     private void start() {
@@ -289,7 +313,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         testCase.setValueFactory(new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 result.testCases().size(), 1));
         summary.setText(String.format(java.util.Locale.ROOT, "reference R %s mL, expected Σq %s mL over %d held-out cases",
-                format(result.referenceMl(), 2).replace("+", ""), format(result.expectedMl(), 2).replace("+", ""),
+                meanSd(result.referenceMl()), meanSd(result.expectedMl()),
                 result.testCases().size()));
         if (!result.theory().isEmpty()) {
             LabCharts.fillTheory(theory, result.theory());

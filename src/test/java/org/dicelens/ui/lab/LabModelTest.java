@@ -182,10 +182,12 @@ class LabModelTest {
         float[] p = r.result(LabLoss.SOFT_DICE).predictions().get(1);
         CaseFiles files = LabCaseFiles.write(c, p, LabLoss.SOFT_DICE.id(), dir);
         assertTrue(files.isComplete());
+        assertTrue(files.classTable().startsWith(dir));
         assertTrue(files.reference().startsWith(dir) && files.image().startsWith(dir));
         Case loaded = CaseLoader.load(CaseSpec.of(files.reference(), files.predictions().toArray(Path[]::new))
-                .withImage(files.image()), Progress.NONE);
+                .withImage(files.image()).withClassTable(files.classTable()), Progress.NONE);
         assertEquals(2, loaded.classCount());
+        assertEquals("lesion", loaded.classes().get(1).name());
         assertArrayEquals(c.geometry().affine(), loaded.geometry().affine(), 1e-6);
         for (int i = 0; i < c.voxelCount(); i++) {
             assertEquals(p[i], loaded.probability(1, i), 0f, "lesion p at " + i);
