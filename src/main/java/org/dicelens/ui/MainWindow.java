@@ -92,7 +92,8 @@ public final class MainWindow extends BorderPane {
         CalibrationCharts calibration = new CalibrationCharts(vm);
         VBox calibrationBox = Help.panel("Calibration", HelpText.CALIBRATION, calibration);
         tabs.getTabs().addAll(tab("Volume bias", new VolumeBiasPanel(vm)), tab("Class weights", weights),
-                tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox));
+                tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox),
+                org.dicelens.ui.lab.LabPanel.tab(vm));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane right = new SplitPane(metricsTable, tabs);
         right.setOrientation(Orientation.VERTICAL);
