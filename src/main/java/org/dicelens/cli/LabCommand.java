@@ -2,21 +2,21 @@ package org.dicelens.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dicelens.common.AtomicFiles;
+import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
+import org.dicelens.lab.CaseSource;
 import org.dicelens.lab.LabConfig;
 import org.dicelens.lab.LabLoss;
 import org.dicelens.lab.LabResult;
 import org.dicelens.lab.LabTables;
 import org.dicelens.lab.ModelKind;
-import org.dicelens.lab.SyntheticLesions;
+import org.dicelens.lab.SamplePredictions;
 import org.dicelens.lab.Trainer;
 import org.dicelens.lab.VolumeBiasExperiment;
 import picocli.CommandLine;
@@ -38,6 +38,11 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Small volumes, fewer cases and steps: under a minute.")
     boolean quick;
 
+    @Option(names = "--phantom", paramLabel = "KIND", description = "Cases from the lab's 'synthetic' lesions (default: "
+            + "linear uncertain band, smooth rater) or the project's phantom 'generator' (lesions in a head, logistic "
+            + "band, one rater level per lesion).")
+    String phantom;
+
     @Option(names = "--losses", split = ",", paramLabel = "LOSS",
             description = "Losses to train, comma-separated, or 'all': ce, dice, dice2, gdl, tversky, focal-tversky, wce, "
                     + "focal (default: ce,dice,gdl,tversky).")
@@ -46,7 +51,8 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "KIND", description = "Model family: logistic (default).")
     String model;
 
-    @Option(names = "--width", paramLabel = "MM", description = "Width of the uncertain boundary band in mm (default 4).")
+    @Option(names = "--width", paramLabel = "MM", description = "Boundary uncertainty in mm: the band's width (synthetic, "
+            + "default 4) or the logistic scale (generator, default 1.5).")
     Double width;
 
     @Option(names = "--lesions", paramLabel = "N", description = "Lesions per phantom (sets the class imbalance).")
@@ -55,7 +61,8 @@ public final class LabCommand implements Callable<Integer> {
     @Option(names = "--radius", paramLabel = "MM", description = "Lesion radius in mm (sets the class imbalance).")
     Double radius;
 
-    @Option(names = "--noise", paramLabel = "SD", description = "Image noise sd (tissue 100, lesion contrast 60).")
+    @Option(names = "--noise", paramLabel = "SD", description = "Image noise: sd in intensity (synthetic: tissue 100, "
+            + "lesion +60) or a fraction of white matter's intensity (generator).")
     Double noise;
 
     @Option(names = "--dims", split = "x", paramLabel = "NX", description = "Phantom size in voxels, e.g. 48x48x24.")
@@ -83,11 +90,15 @@ public final class LabCommand implements Callable<Integer> {
             description = "Write the table as CSV, and beside it FILE-theory.csv and FILE-curves.csv.")
     Path out;
 
+    @Option(names = "--sample-predictions", paramLabel = "DIR", description = "Apply each trained model to the phantom "
+            + "generator's lesion preset (the case of sample-data/lesion) and write DIR/prediction_lab_<loss>.nii.gz.")
+    Path samplePredictions;
+
     @Option(names = "--no-progress", description = "Do not print progress on stderr.")
     boolean noProgress;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InputException {
         LabConfig config = config();
         if (System.getProperty(ND4J_LOG_LEVEL) == null) {
             // ND4J's start-up INFO lines and its TF-import WARN lines say nothing to a user of this command
@@ -113,9 +124,15 @@ public final class LabCommand implements Callable<Integer> {
         outWriter.print(LabTables.markdown(result));
         outWriter.flush();
         if (out != null) {
-            writeAtomically(out, LabTables.csv(result));
-            writeAtomically(sibling(out, "-theory"), LabTables.theoryCsv(result.theory()));
-            writeAtomically(sibling(out, "-curves"), LabTables.curvesCsv(result));
+            AtomicFiles.writeString(out, LabTables.csv(result));
+            AtomicFiles.writeString(sibling(out, "-theory"), LabTables.theoryCsv(result.theory()));
+            AtomicFiles.writeString(sibling(out, "-curves"), LabTables.curvesCsv(result));
+        }
+        if (samplePredictions != null) {
+            for (Path p : SamplePredictions.write(result, samplePredictions)) {
+                err.println("wrote " + p);
+            }
+            err.flush();
         }
         return 0;
     }
@@ -123,7 +140,13 @@ public final class LabCommand implements Callable<Integer> {
     /** The configuration from the options: --quick or the standard run, then each option given overrides. */
     LabConfig config() {
         try {
-            LabConfig c = quick ? LabConfig.quick() : LabConfig.standard();
+            boolean generator = phantom != null && switch (phantom.trim().toLowerCase(Locale.ROOT)) {
+                case "synthetic" -> false;
+                case "generator" -> true;
+                default -> throw new IllegalArgumentException("unknown phantom '" + phantom + "'; synthetic or generator");
+            };
+            LabConfig c = generator ? (quick ? LabConfig.generatorQuick() : LabConfig.generator())
+                    : quick ? LabConfig.quick() : LabConfig.standard();
             if (losses != null) {
                 List<LabLoss> l = new ArrayList<>();
                 for (String s : losses) {
@@ -138,12 +161,12 @@ public final class LabCommand implements Callable<Integer> {
             if (model != null) {
                 c = c.withModel(ModelKind.parse(model));
             }
-            SyntheticLesions.Spec p = c.phantom();
+            CaseSource p = c.phantom();
             if (width != null) {
                 p = p.withWidth(width);
             }
             if (lesions != null || radius != null) {
-                p = p.withLesions(lesions != null ? lesions : p.lesionCount(), radius != null ? radius : p.radiusMm());
+                p = p.withLesions(lesions != null ? lesions : p.lesionCount(), radius != null ? radius : p.lesionRadiusMm());
             }
             if (noise != null) {
                 p = p.withNoise(noise);
@@ -180,22 +203,6 @@ public final class LabCommand implements Callable<Integer> {
         int dot = name.lastIndexOf('.');
         String sib = dot > 0 ? name.substring(0, dot) + suffix + name.substring(dot) : name + suffix;
         return file.resolveSibling(sib);
-    }
-
-    /** Temp file in the target's folder, then rename: a reader never sees half a file. */
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** Prints a line when the task's message changes stage or every tenth of the way. */

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param theoryWidthsMm boundary widths of the no-training theory curve
  */
-public record LabConfig(List<LabLoss> losses, ModelKind model, SyntheticLesions.Spec phantom, int trainCases, int testCases,
+public record LabConfig(List<LabLoss> losses, ModelKind model, CaseSource phantom, int trainCases, int testCases,
         Trainer.Options training, double[] theoryWidthsMm, long seed) {
 
     public LabConfig {
@@ -30,6 +30,26 @@ public record LabConfig(List<LabLoss> losses, ModelKind model, SyntheticLesions.
         return new SyntheticLesions.Spec(48, 48, 24, 1, 1, 2, 6, 3, 4, 60, 15, 0.1, 1.5);
     }
 
+    /**
+     * The project's phantom generator's binary lesion case, smaller than its preset (64×64×32 voxels of 1.5×1.5×3 mm,
+     * 8 lesions of 3.5 mm, logistic scale 1.5 mm) so that training stays within minutes.
+     */
+    public static GeneratorCases generatorLesions() {
+        return new GeneratorCases(PhantomSpec.lesion().withSize(64, 64, 32).withLesions(8, 3.5));
+    }
+
+    /** The full experiment on {@link #generatorLesions()}; theory widths are logistic scales. */
+    public static LabConfig generator() {
+        return new LabConfig(MAIN_LOSSES, ModelKind.LOGISTIC, generatorLesions(), 8, 8, new Trainer.Options(400, 0.05),
+                new double[] {0, 0.5, 1, 1.5, 2, 3}, 1);
+    }
+
+    /** A small, fast version of {@link #generator()}: 48×48×24 voxels, 4 lesions, fewer cases and steps. */
+    public static LabConfig generatorQuick() {
+        return new LabConfig(MAIN_LOSSES, ModelKind.LOGISTIC, generatorLesions().withDims(48, 48, 24).withLesions(4, 3.5), 4,
+                4, new Trainer.Options(150, 0.08), new double[] {0, 0.5, 1, 1.5, 2}, 1);
+    }
+
     /** The full experiment (a few minutes on 2 cores). */
     public static LabConfig standard() {
         return new LabConfig(MAIN_LOSSES, ModelKind.LOGISTIC, smallLesions(), 8, 8, new Trainer.Options(400, 0.05),
@@ -46,7 +66,7 @@ public record LabConfig(List<LabLoss> losses, ModelKind model, SyntheticLesions.
         return new LabConfig(l, model, phantom, trainCases, testCases, training, theoryWidthsMm, seed);
     }
 
-    public LabConfig withPhantom(SyntheticLesions.Spec p) {
+    public LabConfig withPhantom(CaseSource p) {
         return new LabConfig(losses, model, p, trainCases, testCases, training, theoryWidthsMm, seed);
     }
 

@@ -16,10 +16,15 @@ public record LabResult(LabConfig config, List<LabCase> testCases, Stats referen
 
     /**
      * One loss's trained model. {@code predictions.get(i)} is p on {@code testCases.get(i)}; trainingVolumeRatio is
-     * Σp/R on the training set.
+     * Σp/R on the training set; the predictor applies the model to any other case.
      */
-    public record LossResult(LabLoss loss, String model, String parameters, double[] lossCurve, double trainingVolumeRatio,
+    public record LossResult(LabLoss loss, String model, Predictor predictor, double[] lossCurve, double trainingVolumeRatio,
             Evaluation evaluation, List<float[]> predictions) {
+        /** The trained parameters in one line. */
+        public String parameters() {
+            return predictor.describe();
+        }
+
         public double finalLoss() {
             return lossCurve[lossCurve.length - 1];
         }

@@ -29,14 +29,9 @@ public final class LabTables {
 
     public static String markdown(LabResult r) {
         LabConfig c = r.config();
-        SyntheticLesions.Spec s = c.phantom();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT,
-                "Volume bias on %d held-out phantoms (%dx%dx%d voxels of %sx%sx%s mm; %d lesions of radius %s mm, "
-                        + "uncertain band %s mm; noise sd %s, bias field ±%s, rater grain %s mm); %s trained on %d "
-                        + "phantoms, %d full-batch Adam steps (lr %s); seed %d.%n",
-                c.testCases(), s.nx(), s.ny(), s.nz(), g(s.sx()), g(s.sy()), g(s.sz()), s.lesionCount(), g(s.radiusMm()),
-                g(s.widthMm()), g(s.noiseSd()), g(s.biasAmplitude()), g(s.raterGrainMm()), c.model().id(), c.trainCases(),
+        sb.append(String.format(Locale.ROOT, "Volume bias on %d held-out cases (%s); %s trained on %d cases, %d full-batch "
+                + "Adam steps (lr %s); seed %d.%n", c.testCases(), c.phantom().describe(), c.model().id(), c.trainCases(),
                 c.training().iterations(), g(c.training().learningRate()), c.seed()));
         sb.append("Reference volume R·v ").append(r.referenceMl().format(3)).append(" mL, expected volume Σq·v ")
                 .append(r.expectedMl().format(3)).append(" mL (mean ± sd over cases). ΔV signed, positive = over-estimation;")

@@ -24,7 +24,7 @@ public final class SyntheticLesions {
      * @param raterGrainMm half-width of the box that smooths the rater's noise (0: every voxel drawn alone)
      */
     public record Spec(int nx, int ny, int nz, double sx, double sy, double sz, int lesionCount, double radiusMm,
-            double widthMm, double contrast, double noiseSd, double biasAmplitude, double raterGrainMm) {
+            double widthMm, double contrast, double noiseSd, double biasAmplitude, double raterGrainMm) implements CaseSource {
         public Spec {
             if (nx <= 0 || ny <= 0 || nz <= 0 || !(sx > 0) || !(sy > 0) || !(sz > 0)) {
                 throw new IllegalArgumentException("dims and spacing must be positive");
@@ -36,14 +36,46 @@ public final class SyntheticLesions {
             }
         }
 
+        @Override
+        public LabCase generate(long seed, String name) {
+            return SyntheticLesions.generate(this, seed, name);
+        }
+
+        @Override
+        public LabCase generateForCurve(long seed, String name, double placementBandMm) {
+            return SyntheticLesions.generate(this, seed, name, placementBandMm);
+        }
+
+        @Override
+        public double lesionRadiusMm() {
+            return radiusMm;
+        }
+
+        @Override
+        public String describe() {
+            return String.format(java.util.Locale.ROOT, "synthetic lesions: %dx%dx%d voxels of %sx%sx%s mm; %d lesions of "
+                    + "radius %s mm, linear uncertain band %s mm wide; contrast %s over tissue 100, noise sd %s, bias field "
+                    + "±%s; rater grain %s mm", nx, ny, nz, LabTables.g(sx), LabTables.g(sy), LabTables.g(sz), lesionCount,
+                    LabTables.g(radiusMm), LabTables.g(widthMm), LabTables.g(contrast), LabTables.g(noiseSd),
+                    LabTables.g(biasAmplitude), LabTables.g(raterGrainMm));
+        }
+
+        @Override
+        public String kind() {
+            return "synthetic";
+        }
+
+        @Override
         public Spec withWidth(double w) {
             return new Spec(nx, ny, nz, sx, sy, sz, lesionCount, radiusMm, w, contrast, noiseSd, biasAmplitude, raterGrainMm);
         }
 
+        @Override
         public Spec withLesions(int count, double radius) {
             return new Spec(nx, ny, nz, sx, sy, sz, count, radius, widthMm, contrast, noiseSd, biasAmplitude, raterGrainMm);
         }
 
+        @Override
         public Spec withNoise(double sd) {
             return new Spec(nx, ny, nz, sx, sy, sz, lesionCount, radiusMm, widthMm, contrast, sd, biasAmplitude, raterGrainMm);
         }
@@ -52,6 +84,7 @@ public final class SyntheticLesions {
             return new Spec(nx, ny, nz, sx, sy, sz, lesionCount, radiusMm, widthMm, contrast, noiseSd, biasAmplitude, mm);
         }
 
+        @Override
         public Spec withDims(int x, int y, int z) {
             return new Spec(x, y, z, sx, sy, sz, lesionCount, radiusMm, widthMm, contrast, noiseSd, biasAmplitude, raterGrainMm);
         }

@@ -30,6 +30,21 @@ public final class VolumeBiasExperiment {
     private VolumeBiasExperiment() {
     }
 
+    /** The part [from, to] of a progress: fractions are mapped into it, cancellation passes through. */
+    static Progress slice(Progress p, double from, double to) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                p.update(from + (to - from) * fraction, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return p.isCancelled();
+            }
+        };
+    }
+
     /** The training cases of a configuration (seeded apart from the held-out ones). */
     public static List<LabCase> trainingCases(LabConfig c) {
         return cases(c.phantom(), c.trainCases(), c.seed(), 1, "train");
@@ -40,11 +55,11 @@ public final class VolumeBiasExperiment {
         return cases(c.phantom(), c.testCases(), c.seed(), 2, "test");
     }
 
-    private static List<LabCase> cases(SyntheticLesions.Spec spec, int n, long seed, int stream, String prefix) {
+    private static List<LabCase> cases(CaseSource source, int n, long seed, int stream, String prefix) {
         SplittableRandom seeds = new SplittableRandom(seed * 1_000_003L + stream);
         List<LabCase> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(SyntheticLesions.generate(spec, seeds.nextLong(), prefix + "-" + (i + 1)));
+            out.add(source.generate(seeds.nextLong(), prefix + "-" + (i + 1)));
         }
         return out;
     }
@@ -58,9 +73,9 @@ public final class VolumeBiasExperiment {
         progress.update(0, "theory curve");
         // first: it needs no training, fails fast on a phantom that cannot be built, and is ready at once
         List<DiceOptimalTheory.Point> theory = DiceOptimalTheory.curve(config.phantom(), config.theoryWidthsMm(),
-                config.testCases(), config.seed());
+                config.testCases(), config.seed(), slice(progress, 0, 0.04));
         listener.onTheory(theory);
-        progress.update(0.01, "generating phantoms");
+        progress.update(0.04, "generating cases");
         List<LabCase> train = trainingCases(config);
         List<LabCase> test = testCases(config);
         progress.checkCancelled();
@@ -74,12 +89,12 @@ public final class VolumeBiasExperiment {
             ref[i] = c.referenceVoxels() * c.geometry().voxelMl();
             exp[i] = c.expectedVoxels() * c.geometry().voxelMl();
             qs.add(c.q());
-            optimal.add(DiceOptimalTheory.segmentation(c.q()));
+            optimal.add(DiceOptimalTheory.segmentation(c.q(), DiceOptimalTheory.of(c)));
         }
         Evaluation calibrated = Evaluation.of(test, qs);
         Evaluation diceOptimal = Evaluation.of(test, optimal);
 
-        progress.update(0.02, "computing features");
+        progress.update(0.045, "computing features");
         TrainableModel model = config.model().create(train);
         progress.update(0.05, "starting ND4J");
         Trainer.initialise();
@@ -94,7 +109,7 @@ public final class VolumeBiasExperiment {
             for (LabCase c : test) {
                 preds.add(tr.predictor().predict(c));
             }
-            LabResult.LossResult r = new LabResult.LossResult(loss, model.name(), tr.predictor().describe(), tr.lossCurve(),
+            LabResult.LossResult r = new LabResult.LossResult(loss, model.name(), tr.predictor(), tr.lossCurve(),
                     tr.trainingVolumeRatio(), Evaluation.of(test, preds), List.copyOf(preds));
             results.add(r);
             listener.onResult(r);

@@ -33,8 +33,8 @@ class LabCommandTest {
                 "--no-progress", "--out", csv.toString());
         assertEquals("0", r[0], r[2]);
         String md = r[1];
-        assertTrue(md.startsWith("Volume bias on 2 held-out phantoms (24x24x12 voxels of 1x1x2 mm; 2 lesions of radius 3 mm,"
-                + " uncertain band 4 mm;"), md);
+        assertTrue(md.startsWith("Volume bias on 2 held-out cases (synthetic lesions: 24x24x12 voxels of 1x1x2 mm; 2 lesions"
+                + " of radius 3 mm, linear uncertain band 4 mm wide;"), md);
         assertTrue(md.contains("seed 4."), md);
         assertTrue(md.contains("| cross-entropy | logistic regression |"), md);
         assertTrue(md.contains("| soft Dice | logistic regression |"), md);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.dicelens.common.Progress;
 import org.junit.jupiter.api.Test;
 
 class DiceOptimalTheoryTest {
@@ -20,7 +21,8 @@ class DiceOptimalTheoryTest {
         assertEquals(0.5, o.threshold(), 0);
         assertEquals(2.6, o.sumQ(), 1e-6);
         assertEquals(0.4, o.biasVoxels(), 1e-6);
-        assertArrayEquals(new float[] {0, 1, 0, 1, 1, 0}, DiceOptimalTheory.segmentation(new float[] {0.1f, 1, 0, 0.5f, 1, 0}));
+        float[] q = {0.1f, 1, 0, 0.5f, 1, 0};
+        assertArrayEquals(new float[] {0, 1, 0, 1, 1, 0}, DiceOptimalTheory.segmentation(q, DiceOptimalTheory.of(q)));
     }
 
     @Test
@@ -76,7 +78,7 @@ class DiceOptimalTheoryTest {
     void curveMatchesBruteForceOverThresholds() {
         SyntheticLesions.Spec spec = new SyntheticLesions.Spec(32, 32, 12, 1, 1, 2, 2, 3, 0, 60, 10, 0.1, 1);
         double[] widths = {0, 1, 3, 5};
-        List<DiceOptimalTheory.Point> curve = DiceOptimalTheory.curve(spec, widths, 1, 17);
+        List<DiceOptimalTheory.Point> curve = DiceOptimalTheory.curve(spec, widths, 1, 17, Progress.NONE);
         assertEquals(widths.length, curve.size());
         for (int w = 0; w < widths.length; w++) {
             LabCase c = SyntheticLesions.generate(spec.withWidth(widths[w]), 17, "x", 5);

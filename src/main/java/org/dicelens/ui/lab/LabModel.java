@@ -14,7 +14,6 @@ import org.dicelens.lab.Evaluation;
 import org.dicelens.lab.LabConfig;
 import org.dicelens.lab.LabLoss;
 import org.dicelens.lab.LabResult;
-import org.dicelens.lab.SyntheticLesions;
 import org.dicelens.lab.VolumeBiasExperiment;
 
 /**
@@ -74,7 +73,7 @@ public final class LabModel {
      */
     public static LabConfig config(Collection<LabLoss> losses, double widthMm, int count, double radiusMm, boolean standard) {
         LabConfig base = standard ? LabConfig.standard() : LabConfig.quick();
-        SyntheticLesions.Spec spec = base.phantom().withWidth(widthMm).withLesions(count, radiusMm);
+        org.dicelens.lab.CaseSource spec = base.phantom().withWidth(widthMm).withLesions(count, radiusMm);
         return base.withLosses(List.copyOf(losses)).withPhantom(spec);
     }
 

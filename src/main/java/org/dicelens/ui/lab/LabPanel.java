@@ -56,7 +56,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
     private final Map<LabLoss, CheckBox> lossBoxes = new EnumMap<>(LabLoss.class);
     private final Slider width = new Slider(0, 8, LabConfig.smallLesions().widthMm());
     private final Spinner<Integer> count = new Spinner<>(0, 20, LabConfig.quick().phantom().lesionCount());
-    private final Spinner<Double> radius = new Spinner<>(1.0, 12.0, LabConfig.quick().phantom().radiusMm(), 0.5);
+    private final Spinner<Double> radius = new Spinner<>(1.0, 12.0, LabConfig.quick().phantom().lesionRadiusMm(), 0.5);
     private final ChoiceBox<String> size = new ChoiceBox<>();
     private final Button train = new Button("Train");
     private final Button cancel = new Button("Cancel");

@@ -217,7 +217,7 @@ class LabModelTest {
         assertEquals(List.of(LabLoss.GDL, LabLoss.TVERSKY), c.losses());
         assertEquals(5.5, c.phantom().widthMm());
         assertEquals(7, c.phantom().lesionCount());
-        assertEquals(2.5, c.phantom().radiusMm());
+        assertEquals(2.5, c.phantom().lesionRadiusMm());
         assertEquals(LabConfig.quick().training(), c.training());
         assertEquals(LabConfig.standard().training(), LabModel.config(List.of(LabLoss.CE), 1, 1, 1, true).training());
     }

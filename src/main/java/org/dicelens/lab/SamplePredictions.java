@@ -1,0 +1,78 @@
+package org.dicelens.lab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dicelens.common.InputException;
+import org.dicelens.nifti.NiftiDatatype;
+import org.dicelens.nifti.NiftiHeader;
+import org.dicelens.nifti.NiftiWriter;
+import org.dicelens.volume.Geometry;
+
+/**
+ * The lab's trained models applied to the sample small-lesion case (the phantom generator's lesion preset, the case
+ * in {@code sample-data/lesion}), written beside it as {@code prediction_lab_<loss>.nii.gz}: 4D float32 (x, y, z,
+ * class: background 1 − p, lesion p), as the phantom's own predictions, so the viewer offers them as alternatives.
+ */
+public final class SamplePredictions {
+
+    /**
+     * Mantissa bits kept (of 23): relative precision 2⁻¹¹, round to nearest. A model's smooth p has noisy low bits
+     * that gzip cannot shrink; rounding them costs at most 0.05 % of each value (unbiased, so Σp keeps its meaning,
+     * unlike rounding to a fixed step, which would zero every small background p) and halves the files.
+     */
+    static final int MANTISSA_BITS = 11;
+
+    private SamplePredictions() {
+    }
+
+    /** The sample small-lesion case as a lab case. */
+    public static LabCase sampleCase() {
+        return GeneratorCases.of(PhantomGenerator.generate(PhantomSpec.lesion()), "sample lesion");
+    }
+
+    /** Writes one file per trained loss of the result into {@code dir}; returns the files. */
+    public static List<Path> write(LabResult result, Path dir) throws InputException {
+        LabCase sample = sampleCase();
+        List<Path> out = new ArrayList<>();
+        for (LabResult.LossResult r : result.losses()) {
+            float[] p = r.predictor().predict(sample);
+            Path f = dir.resolve("prediction_lab_" + r.loss().id() + ".nii.gz");
+            write(f, sample.geometry(), p, "DiceLens lab " + r.model() + " trained with " + r.loss().label());
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** Writes p as a 4D two-class probability file (background 1 − p, lesion p), both rounded by {@link #round}. */
+    public static void write(Path file, Geometry g, float[] p, String description) throws InputException {
+        float[] bg = new float[p.length];
+        float[] fg = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            fg[i] = round(p[i]);
+            bg[i] = round(1f - p[i]);
+        }
+        NiftiHeader h = new NiftiHeader();
+        h.dim[0] = 4;
+        h.dim[1] = g.nx();
+        h.dim[2] = g.ny();
+        h.dim[3] = g.nz();
+        h.dim[4] = 2;
+        for (int i = 5; i < 8; i++) {
+            h.dim[i] = 1;
+        }
+        h.pixdim[4] = 1;
+        h.xyzt_units = 2; // mm
+        h.setAffine(g.affine(), 1);
+        h.descrip = description.length() > 79 ? description.substring(0, 79) : description;
+        NiftiWriter.write(file, h, NiftiDatatype.FLOAT32, bg, fg);
+    }
+
+    /** v with its mantissa rounded to {@link #MANTISSA_BITS} bits (to nearest; values in [0, 1] stay in [0, 1]). */
+    static float round(float v) {
+        int drop = 23 - MANTISSA_BITS;
+        int bits = Float.floatToRawIntBits(v);
+        int rounded = (bits + (1 << (drop - 1))) & -(1 << drop);
+        return Float.intBitsToFloat(rounded);
+    }
+}
