@@ -39,7 +39,7 @@ final class LabCharts {
      * different scales (cross-entropy ≈ 0.05, Dice ≈ 1) share one axis.
      */
     static final class LossCurve {
-        final LineChart<Number, Number> chart = chart("iteration", "loss / its first value");
+        final LineChart<Number, Number> chart = chart("iteration", "relative loss");
         private final Map<LabLoss, XYChart.Series<Number, Number>> series = new EnumMap<>(LabLoss.class);
         private final Map<LabLoss, Double> first = new EnumMap<>(LabLoss.class);
 

@@ -9,12 +9,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dicelens.common.Progress;
+import org.dicelens.lab.CaseSource;
 import org.dicelens.lab.DiceOptimalTheory;
 import org.dicelens.lab.Evaluation;
 import org.dicelens.lab.LabConfig;
 import org.dicelens.lab.LabLoss;
 import org.dicelens.lab.LabResult;
-import org.dicelens.lab.CaseSource;
 import org.dicelens.lab.VolumeBiasExperiment;
 
 /**
@@ -64,18 +64,48 @@ public final class LabModel {
         this.view = view;
     }
 
+    /** The experiment sizes and case sources the panel offers. */
+    public enum Preset {
+        QUICK("Quick"), STANDARD("Standard"), GENERATOR_QUICK("Head phantom, quick"), GENERATOR("Head phantom");
+
+        private final String label;
+
+        Preset(String label) {
+            this.label = label;
+        }
+
+        public LabConfig base() {
+            return switch (this) {
+                case QUICK -> LabConfig.quick();
+                case STANDARD -> LabConfig.standard();
+                case GENERATOR_QUICK -> LabConfig.generatorQuick();
+                case GENERATOR -> LabConfig.generator();
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /**
      * The configuration for the panel's choices.
      *
-     * @param widthMm  the uncertain band's width (mm)
+     * @param widthMm  the uncertain boundary's width (mm; the band for synthetic lesions, the logistic scale for the
+     *                 head phantom)
      * @param count    lesions per case
      * @param radiusMm lesion radius (mm)
-     * @param standard the full experiment rather than the quick one
      */
-    public static LabConfig config(Collection<LabLoss> losses, double widthMm, int count, double radiusMm, boolean standard) {
-        LabConfig base = standard ? LabConfig.standard() : LabConfig.quick();
+    public static LabConfig config(Collection<LabLoss> losses, double widthMm, int count, double radiusMm, Preset preset) {
+        LabConfig base = preset.base();
         CaseSource spec = base.phantom().withWidth(widthMm).withLesions(count, radiusMm);
         return base.withLosses(List.copyOf(losses)).withPhantom(spec);
+    }
+
+    /** {@link #config(Collection, double, int, double, Preset)} with the synthetic lesions, quick or standard. */
+    public static LabConfig config(Collection<LabLoss> losses, double widthMm, int count, double radiusMm, boolean standard) {
+        return config(losses, widthMm, count, radiusMm, standard ? Preset.STANDARD : Preset.QUICK);
     }
 
     /** True while a run is going. */

@@ -57,7 +57,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
     private final Slider width = new Slider(0, 8, LabConfig.smallLesions().widthMm());
     private final Spinner<Integer> count = new Spinner<>(0, 20, LabConfig.quick().phantom().lesionCount());
     private final Spinner<Double> radius = new Spinner<>(1.0, 12.0, LabConfig.quick().phantom().lesionRadiusMm(), 0.5);
-    private final ChoiceBox<String> size = new ChoiceBox<>();
+    private final ChoiceBox<LabModel.Preset> size = new ChoiceBox<>();
     private final Button train = new Button("Train");
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
@@ -88,10 +88,11 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         count.setEditable(true);
         radius.setPrefWidth(80);
         radius.setEditable(true);
-        size.getItems().addAll("Quick", "Standard");
-        size.setValue("Quick");
-        size.setTooltip(Help.tip("Quick: 40×40×16 phantoms, 4+4 cases, 150 steps (under a minute). "
-                + "Standard: 48×48×24, 8+8 cases, 400 steps (minutes)."));
+        size.getItems().addAll(LabModel.Preset.values());
+        size.setValue(LabModel.Preset.QUICK);
+        size.setTooltip(Help.tip("Quick: 40×40×16 synthetic lesions, 4+4 cases, 150 steps (under a minute). "
+                + "Standard: 48×48×24, 8+8 cases, 400 steps (minutes). Head phantom: lesions in the project's "
+                + "brain-like phantom, whose width is a logistic scale (about a quarter of a band's width)."));
         HBox uncertainty = row(new Label("Uncertainty width"), width, widthValue);
         HBox imbalance = row(new Label("Lesions"), count, new Label("radius (mm)"), radius, size);
 
@@ -227,7 +228,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         }
         try {
             model.start(LabModel.config(chosen, width.getValue(), count.getValue(), radius.getValue(),
-                    "Standard".equals(size.getValue())));
+                    size.getValue()));
         } catch (IllegalArgumentException e) {
             message.setText(e.getMessage());
         }

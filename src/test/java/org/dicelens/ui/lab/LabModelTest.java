@@ -220,5 +220,10 @@ class LabModelTest {
         assertEquals(2.5, c.phantom().lesionRadiusMm());
         assertEquals(LabConfig.quick().training(), c.training());
         assertEquals(LabConfig.standard().training(), LabModel.config(List.of(LabLoss.CE), 1, 1, 1, true).training());
+        LabConfig head = LabModel.config(List.of(LabLoss.CE), 1.25, 3, 4, LabModel.Preset.GENERATOR_QUICK);
+        assertEquals("generator", head.phantom().kind());
+        assertEquals(1.25, head.phantom().widthMm());
+        assertEquals(3, head.phantom().lesionCount());
+        assertEquals(4, head.phantom().lesionRadiusMm());
     }
 }
