@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.dicelens.volume.Geometry;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -99,9 +100,12 @@ public final class LogisticModel implements TrainableModel {
     public record Trained(Features.Standardisation standardisation, double[] weights, double bias) implements Predictor {
 
         @Override
-        public float[] predict(LabCase c) {
-            float[][] feats = standardisation.apply(Features.compute(c.geometry(), c.image()));
-            float[] p = new float[c.voxelCount()];
+        public float[] predict(Geometry g, float[] image) {
+            if (image.length != g.voxelCount()) {
+                throw new IllegalArgumentException("image has " + image.length + " voxels, grid " + g.voxelCount());
+            }
+            float[][] feats = standardisation.apply(Features.compute(g, image));
+            float[] p = new float[image.length];
             for (int i = 0; i < p.length; i++) {
                 double z = bias;
                 for (int k = 0; k < weights.length; k++) {

@@ -23,6 +23,13 @@ public final class SamplePredictions {
      */
     static final int MANTISSA_BITS = 11;
 
+    /**
+     * Probabilities below this are written as 0 (background 1): the far background's p of 1e-8…1e-14 is noise to
+     * gzip, and over the whole sample case it adds up to less than 0.05 voxels (measured: 0.034 for cross-entropy,
+     * 0.003 for soft Dice). Together with the rounding this takes each file from 1.2 MB to about 0.5 MB.
+     */
+    static final float FLOOR = 1e-6f;
+
     private SamplePredictions() {
     }
 
@@ -44,13 +51,17 @@ public final class SamplePredictions {
         return out;
     }
 
-    /** Writes p as a 4D two-class probability file (background 1 − p, lesion p), both rounded by {@link #round}. */
+    /**
+     * Writes p as a 4D two-class probability file (background 1 − p, lesion p), both rounded by {@link #round}, p below
+     * {@link #FLOOR} as 0.
+     */
     public static void write(Path file, Geometry g, float[] p, String description) throws InputException {
         float[] bg = new float[p.length];
         float[] fg = new float[p.length];
         for (int i = 0; i < p.length; i++) {
-            fg[i] = round(p[i]);
-            bg[i] = round(1f - p[i]);
+            float v = p[i] < FLOOR ? 0f : p[i];
+            fg[i] = round(v);
+            bg[i] = round(1f - v);
         }
         NiftiHeader h = new NiftiHeader();
         h.dim[0] = 4;
