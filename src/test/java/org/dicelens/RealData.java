@@ -17,8 +17,7 @@ public final class RealData {
     /** The realdata folder, or null when absent. */
     public static Path dirOrNull() {
         String prop = System.getProperty("dicelens.shared");
-        Path[] candidates = {prop == null ? null : Path.of(prop, "realdata"), Path.of("..", "shared", "realdata"),
-            Path.of("/work/shared/realdata")};
+        Path[] candidates = {prop == null ? null : Path.of(prop, "realdata"), Path.of("..", "shared", "realdata")};
         for (Path p : candidates) {
             if (p != null && Files.isDirectory(p)) {
                 return p.toAbsolutePath().normalize();

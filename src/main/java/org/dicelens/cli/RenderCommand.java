@@ -30,22 +30,11 @@ public final class RenderCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reference", paramLabel = "REF", required = true, description = "Reference label map.")
-    Path reference;
-
-    @Option(names = "--prediction", paramLabel = "P", arity = "1..*", required = true,
-            description = "Prediction: one 4D probability file, one file per class, or one foreground map.")
-    List<Path> predictions = new ArrayList<>();
-
-    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
-    String kind = "auto";
+    @CommandLine.Mixin
+    CaseOptions input = new CaseOptions();
 
     @Option(names = "--image", paramLabel = "IMG", description = "Scan drawn underneath (black when absent).")
     Path image;
-
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
-    Path labels;
 
     @Option(names = "--axis", paramLabel = "axial|coronal|sagittal", defaultValue = "axial",
             description = "View (radiological convention, from the affine) (default: ${DEFAULT-VALUE}).")
@@ -98,8 +87,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SliceComposer.Request req = request();
-        CaseInputs in = new CaseInputs(CaseInputs.nameOf(reference), reference, predictions, image, labels,
-                Backend.kind(kind));
+        CaseInputs in = input.inputs(image);
         AtomicOutput.checkNotInput(out, in.files());
         ProgressBar bar = ProgressBar.forErr(spec.commandLine().getErr(), quiet);
         Case c;

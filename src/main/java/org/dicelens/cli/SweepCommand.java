@@ -32,19 +32,8 @@ public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reference", paramLabel = "REF", required = true, description = "Reference label map.")
-    Path reference;
-
-    @Option(names = "--prediction", paramLabel = "P", arity = "1..*", required = true,
-            description = "Prediction: one 4D probability file, one file per class, or one foreground map.")
-    List<Path> predictions = new ArrayList<>();
-
-    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
-    String kind = "auto";
-
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
-    Path labels;
+    @CommandLine.Mixin
+    CaseOptions input = new CaseOptions();
 
     @Option(names = "--class", paramLabel = "LABEL", split = ",",
             description = "Only these label values (default: every class).")
@@ -65,7 +54,7 @@ public final class SweepCommand implements Callable<Integer> {
         SettingsOptions so = new SettingsOptions();
         so.margin = margin;
         so.validate();
-        CaseInputs in = new CaseInputs(CaseInputs.nameOf(reference), reference, predictions, null, labels, Backend.kind(kind));
+        CaseInputs in = input.inputs(null);
         if (out != null) {
             AtomicOutput.checkNotInput(out, in.files());
         }

@@ -1,7 +1,5 @@
 package org.dicelens.lab;
 
-import java.util.Arrays;
-
 /**
  * The Dice-optimal hard segmentation of a calibrated map q (formula sheet; Lipton et al. 2014): sort q
  * descending, k* = argmax_k 2·Σ_{i≤k} q_(i) / (k + Σq), expected Dice D* = that maximum, threshold q_(k*).
@@ -21,28 +19,8 @@ public final class PhantomDiceOptimal {
     }
 
     public static Result of(float[] q) {
-        float[] sorted = q.clone();
-        Arrays.sort(sorted);
-        double total = 0;
-        for (float v : sorted) {
-            total += v;
-        }
-        if (total <= 0) {
-            return new Result(0, Double.POSITIVE_INFINITY, 1, 0);
-        }
-        double best = -1;
-        int bestK = 0;
-        double sum = 0;
-        int n = sorted.length;
-        for (int k = 1; k <= n; k++) {
-            sum += sorted[n - k];
-            double d = 2 * sum / (k + total);
-            if (d > best) {
-                best = d;
-                bestK = k;
-            }
-        }
-        return new Result(bestK, sorted[n - bestK], best, total);
+        DiceOptimalTheory.Optimum o = DiceOptimalTheory.of(q); // one implementation of the sort-and-scan
+        return new Result((int) o.k(), o.k() == 0 ? Double.POSITIVE_INFINITY : o.threshold(), o.expectedDice(), o.sumQ());
     }
 
     /** The k* voxels of largest q (ties at the threshold taken in index order), as 0/1 bytes. */

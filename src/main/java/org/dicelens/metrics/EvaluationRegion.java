@@ -65,19 +65,28 @@ public final class EvaluationRegion {
         int by1 = -1;
         int bz1 = -1;
         long fg = 0;
-        int i = 0;
         for (int z = 0; z < nz; z++) {
             for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++, i++) {
-                    if (isForeground[referenceClass[i] & 0xFF]) {
+                // per row: the first and last foreground x, so the box bookkeeping runs once per row, not per voxel
+                int base = nx * (y + ny * z);
+                int first = -1;
+                int last = -1;
+                for (int x = 0; x < nx; x++) {
+                    if (isForeground[referenceClass[base + x] & 0xFF]) {
+                        if (first < 0) {
+                            first = x;
+                        }
+                        last = x;
                         fg++;
-                        bx0 = Math.min(bx0, x);
-                        bx1 = Math.max(bx1, x);
-                        by0 = Math.min(by0, y);
-                        by1 = Math.max(by1, y);
-                        bz0 = Math.min(bz0, z);
-                        bz1 = Math.max(bz1, z);
                     }
+                }
+                if (first >= 0) {
+                    bx0 = Math.min(bx0, first);
+                    bx1 = Math.max(bx1, last);
+                    by0 = Math.min(by0, y);
+                    by1 = Math.max(by1, y);
+                    bz0 = Math.min(bz0, z);
+                    bz1 = Math.max(bz1, z);
                 }
             }
         }

@@ -25,6 +25,11 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
         double[][] expLog, long[][] candidates) {
     static final double LOG_FLOOR = 1e-7;
     static final double LOG_CEIL = 1 - 1e-7;
+    /** ln q_t of a clamped p, by r: most voxels of real maps are clamped, so their log is one of these four. */
+    private static final double LN_FLOOR = Math.log(LOG_FLOOR);
+    private static final double LN_ONE_MINUS_FLOOR = Math.log(1 - LOG_FLOOR);
+    private static final double LN_CEIL = Math.log(LOG_CEIL);
+    private static final double LN_ONE_MINUS_CEIL = Math.log(1 - LOG_CEIL);
 
     /** p as the statistics see it: NaN and negatives to 0, above 1 to 1. */
     static double clamp01(float f) {
@@ -118,6 +123,8 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
         final double[][] focal;
         final double[][] exp;
         final int[] lvRow;
+        final double expAtCeil;
+        final double expAtFloor;
         final boolean[][] wanted;
         final long[][] candidates;
         final int[] candidateCount;
@@ -139,6 +146,8 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             focal = Double.isNaN(focalGamma) ? null : new double[nc][levels * 2];
             exp = Double.isNaN(expLogGamma) ? null : new double[nc][levels];
             lvRow = new int[nx];
+            expAtCeil = Math.pow(-LN_CEIL, expLogGamma);
+            expAtFloor = Math.pow(-LN_FLOOR, expLogGamma);
             this.wanted = wanted;
             candidates = new long[nc][];
             candidateCount = new int[nc];
@@ -180,8 +189,14 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                 int r = (ref[i] & 0xFF) == c ? 1 : 0;
                 int k = lvRow[x] * 2 + r;
                 double pv = clamp01(p[i]);
-                double q = forLog(pv);
-                double lnqt = FastMath.log(r == 1 ? q : 1 - q);
+                double lnqt;
+                if (pv <= LOG_FLOOR) {
+                    lnqt = r == 1 ? LN_FLOOR : LN_ONE_MINUS_FLOOR;
+                } else if (pv >= LOG_CEIL) {
+                    lnqt = r == 1 ? LN_CEIL : LN_ONE_MINUS_CEIL;
+                } else {
+                    lnqt = FastMath.log(r == 1 ? pv : 1 - pv);
+                }
                 if (lnC != null) {
                     lnC[k] += lnqt;
                     double d = pv - r;
@@ -192,7 +207,9 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                     focalC[k] += (square ? u * u : FastMath.pow(u, focalGamma)) * lnqt;
                 }
                 if (expC != null && r == 1) {
-                    expC[lvRow[x]] += FastMath.pow(-lnqt, expLogGamma); // the reference class's (−ln q)^γ
+                    // the reference class's (−ln q)^γ; the clamped ends are constants
+                    expC[lvRow[x]] += lnqt == LN_CEIL ? expAtCeil : lnqt == LN_FLOOR ? expAtFloor
+                            : FastMath.pow(-lnqt, expLogGamma);
                 }
                 if (wantC != null && wantC[Bins.ofFloat((float) pv)]) {
                     collect(c, (long) Float.floatToRawIntBits((float) pv) << 32 | lvRow[x]);

@@ -142,9 +142,8 @@ public final class FileActions {
 
     /** Drag-and-drop: a session or folder opens directly; files get their guessed roles, confirmed when ambiguous. */
     public void drop(List<Path> files) {
-        if (files.size() == 1 && FileRoles.guess(files.get(0)) != FileRoles.Role.IGNORE
-                && (FileRoles.guess(files.get(0)) == FileRoles.Role.SESSION
-                || FileRoles.guess(files.get(0)) == FileRoles.Role.CASE_FOLDER)) {
+        FileRoles.Role first = files.size() == 1 ? FileRoles.guess(files.get(0)) : null;
+        if (first == FileRoles.Role.SESSION || first == FileRoles.Role.CASE_FOLDER) {
             openPath(files.get(0));
             return;
         }

@@ -3,7 +3,6 @@ package org.dicelens.ui;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Orientation;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -36,8 +35,8 @@ import org.dicelens.ui.slices.SliceGrid;
 
 /**
  * The window's layout: menu bar; left, the classes and overlays; centre, the tri-planar grid (fourth cell: threshold
- * charts) over the per-slice strip; right, the metrics table over tabs for volume bias, weights, imbalance, losses and
- * calibration; bottom, the formula strip and the status line. Files dropped anywhere are opened.
+ * charts) over the per-slice strip; right, the metrics table over tabs for volume bias, weights, losses and
+ * calibration; left also the class-imbalance control; bottom, the formula strip and the status line. Files dropped anywhere are opened.
  */
 public final class MainWindow extends BorderPane {
     private final ViewerModel vm;
@@ -73,7 +72,15 @@ public final class MainWindow extends BorderPane {
         fourth.getStyleClass().add("panel");
         grid = new SliceGrid(vm, display, fourth);
         PerSliceStrip strip = new PerSliceStrip(vm, display.crosshair());
-        VBox stripBox = new VBox(Help.header("Per slice (axial)", HelpText.PER_SLICE), strip);
+        javafx.scene.control.ChoiceBox<String> axis = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList("sagittal (x)", "coronal (y)", "axial (z)"));
+        axis.getSelectionModel().select(vm.perSliceAxisProperty().get());
+        axis.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.perSliceAxisProperty().set(
+                i.intValue()));
+        vm.perSliceAxisProperty().addListener((o, a, i) -> axis.getSelectionModel().select(i.intValue()));
+        javafx.scene.layout.HBox stripHeader = Help.header("Per slice", HelpText.PER_SLICE);
+        stripHeader.getChildren().add(1, axis);
+        VBox stripBox = new VBox(stripHeader, strip);
         VBox.setVgrow(strip, Priority.ALWAYS);
         stripBox.getStyleClass().add("panel");
         SplitPane centre = new SplitPane(grid, stripBox);
@@ -85,7 +92,8 @@ public final class MainWindow extends BorderPane {
         CalibrationCharts calibration = new CalibrationCharts(vm);
         VBox calibrationBox = Help.panel("Calibration", HelpText.CALIBRATION, calibration);
         tabs.getTabs().addAll(tab("Volume bias", new VolumeBiasPanel(vm)), tab("Class weights", weights),
-                tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox));
+                tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox),
+                org.dicelens.ui.lab.LabPanel.tab(vm));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane right = new SplitPane(metricsTable, tabs);
         right.setOrientation(Orientation.VERTICAL);
@@ -156,10 +164,5 @@ public final class MainWindow extends BorderPane {
 
     public DisplayModel display() {
         return display;
-    }
-
-    /** A label shown while no case is loaded yet. */
-    static Label placeholder(String s) {
-        return new Label(s);
     }
 }

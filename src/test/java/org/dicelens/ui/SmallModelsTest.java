@@ -61,6 +61,17 @@ class SmallModelsTest {
     }
 
     @Test
+    void withoutSampleDataTheLabsPhantomIsGenerated() throws Exception {
+        // sample-data/README.md: the lesion case is 96×96×48 with background and lesion
+        org.dicelens.volume.Case c = AppWiring.read(CaseFiles.ofPhantom("lesion"), org.dicelens.common.Progress.NONE);
+        assertEquals(List.of(96, 96, 48), List.of(c.geometry().nx(), c.geometry().ny(), c.geometry().nz()));
+        assertEquals(2, c.classCount());
+        InputException e = assertThrows(InputException.class,
+                () -> AppWiring.read(CaseFiles.ofPhantom("teapot"), org.dicelens.common.Progress.NONE));
+        assertTrue(e.getMessage().contains("teapot"), e.getMessage());
+    }
+
+    @Test
     void recentFilesPutTheNewestFirstWithoutDuplicatesAndKeepTen() throws Exception {
         Preferences node = Preferences.userRoot().node("org/dicelens/test-recent-" + System.nanoTime());
         try {

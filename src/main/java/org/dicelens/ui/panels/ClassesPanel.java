@@ -1,10 +1,14 @@
 package org.dicelens.ui.panels;
 
+import java.nio.file.Path;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -17,8 +21,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.dicelens.metrics.HardMode;
+import org.dicelens.ui.model.CaseFolder;
 import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.ControlsModel;
+import org.dicelens.ui.model.LoadedCase;
+import org.dicelens.ui.model.ViewerModel;
 
 /** Left panel: per-class colour, name, visibility, chosen class and threshold; global slider; threshold/argmax mode. */
 public final class ClassesPanel extends VBox {
@@ -27,18 +34,18 @@ public final class ClassesPanel extends VBox {
     private final ToggleGroup chosen = new ToggleGroup();
 
     /** The prediction switcher: other complete predictions beside the case (calibrated, over-confident, …). */
-    private final javafx.scene.control.ComboBox<java.nio.file.Path> prediction = new javafx.scene.control.ComboBox<>();
+    private final ComboBox<Path> prediction = new ComboBox<>();
     private boolean switching;
 
-    public ClassesPanel(org.dicelens.ui.model.ViewerModel vm) {
+    public ClassesPanel(ViewerModel vm) {
         this(vm.controls());
         prediction.setId("predictionSwitcher");
         prediction.setMaxWidth(Double.MAX_VALUE);
         prediction.setTooltip(Help.tip("Other predictions of this case found beside it: switch to compare, e.g. a "
                 + "calibrated model against an over-confident one"));
-        prediction.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+        prediction.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(java.nio.file.Path p, boolean empty) {
+            protected void updateItem(Path p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : p.getFileName().toString());
             }
@@ -46,8 +53,8 @@ public final class ClassesPanel extends VBox {
         prediction.setButtonCell(prediction.getCellFactory().call(null));
         vm.currentProperty().addListener((o, a, lc) -> {
             switching = true;
-            java.util.List<java.nio.file.Path> alts = lc == null ? java.util.List.of()
-                    : org.dicelens.ui.model.CaseFolder.alternativesBeside(lc.files());
+            List<Path> alts = lc == null ? List.of()
+                    : CaseFolder.alternativesBeside(lc.files());
             prediction.getItems().setAll(alts);
             if (lc != null && lc.files().predictions().size() == 1 && alts.contains(lc.files().predictions().get(0))) {
                 prediction.setValue(lc.files().predictions().get(0));
@@ -58,9 +65,9 @@ public final class ClassesPanel extends VBox {
             switching = false;
         });
         prediction.valueProperty().addListener((o, a, p) -> {
-            org.dicelens.ui.model.LoadedCase lc = vm.current();
-            if (!switching && p != null && lc != null && !lc.files().predictions().equals(java.util.List.of(p))) {
-                vm.open(lc.files().withPredictions(java.util.List.of(p)));
+            LoadedCase lc = vm.current();
+            if (!switching && p != null && lc != null && !lc.files().predictions().equals(List.of(p))) {
+                vm.open(lc.files().withPredictions(List.of(p)));
             }
         });
         HBox row = new HBox(6, new Label("Prediction"), prediction);

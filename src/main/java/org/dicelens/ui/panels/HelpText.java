@@ -32,7 +32,7 @@ public final class HelpText {
     public static final String CALIBRATION = "Reliability diagram: per bin of p, the fraction of voxels that really "
             + "belong to the class against the mean p. A calibrated model lies on the diagonal; ECE is the count-weighted "
             + "gap. The histogram shows p split by reference: where the two overlap, no threshold separates them.";
-    public static final String PER_SLICE = "Hard and soft Dice of the chosen class on each slice of the axial stack. "
+    public static final String PER_SLICE = "Hard and soft Dice of the chosen class on each slice along the chosen voxel axis. "
             + "Click to jump to a slice; the marker is the current slice. Slices with empty reference and prediction are "
             + "left blank rather than scored 1.";
     public static final String FORMULA = "The chosen class's numbers with the current sums substituted: I = Σp·r, "

@@ -38,6 +38,7 @@ public final class SliceGrid extends StackPane {
     private IntPredicate region;
     private int regionMargin = Integer.MIN_VALUE;
     private Runnable afterPaint = () -> { };
+    private double shownDiceOptimal = Double.NaN;
 
     public SliceGrid(ViewerModel vm, DisplayModel display, Node fourth) {
         this.vm = vm;
@@ -55,7 +56,21 @@ public final class SliceGrid extends StackPane {
         vm.currentProperty().addListener((o, a, lc) -> caseChanged(lc));
         vm.controls().settingsProperty().addListener(x -> repaint());
         vm.controls().selectedClassProperty().addListener(x -> repaint());
-        vm.metricsProperty().addListener(x -> repaint());
+        // the slices use two engine results: the Dice-optimal threshold and the weights behind the gradient map; new
+        // metrics repaint them only when those are drawn and changed (a threshold drag would otherwise compose twice)
+        vm.metricsProperty().addListener((o, a, m) -> {
+            if (m == null) {
+                return;
+            }
+            int c = vm.selectedChannel();
+            double tOpt = c < m.classes().size() ? m.classes().get(c).diceOptimalThreshold() : Double.NaN;
+            boolean optChanged = Double.compare(tOpt, shownDiceOptimal) != 0;
+            shownDiceOptimal = tOpt;
+            if ((optChanged && display.overlays().on(org.dicelens.ui.model.OverlayModel.Layer.DICE_OPTIMAL))
+                    || display.overlays().on(org.dicelens.ui.model.OverlayModel.Layer.GRADIENT)) {
+                repaint();
+            }
+        });
         vm.controls().classes().addListener((ListChangeListener<ClassControl>) c -> {
             for (ClassControl cc : vm.controls().classes()) {
                 cc.visibleProperty().addListener(x -> repaint());

@@ -277,9 +277,10 @@ public final class SliceView extends Region {
         if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
             dragged = true;
         }
-        if (e.getButton() == MouseButton.SECONDARY) {
+        // the pressed buttons, not getButton(): drag events do not carry the button on every platform
+        if (e.isSecondaryButtonDown()) {
             display.dragWindow(dx / Math.max(1, getWidth()), dy / Math.max(1, getHeight()));
-        } else if (e.getButton() == MouseButton.PRIMARY && dragged) {
+        } else if (e.isPrimaryButtonDown() && dragged) {
             panX += dx;
             panY += dy;
             requestLayout();
