@@ -20,7 +20,6 @@ import org.dicelens.metrics.EngineBench;
 import org.dicelens.metrics.Settings;
 import org.dicelens.nifti.NiftiBench;
 import org.dicelens.nifti.NiftiDatatype;
-import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiReader;
 import org.dicelens.nifti.NiftiWriter;
 import org.dicelens.render.OverlaySettings;
@@ -29,7 +28,7 @@ import org.dicelens.render.SliceRenderer;
 import org.dicelens.render.ViewAxis;
 import org.dicelens.render.ViewGeometry;
 import org.dicelens.volume.Case;
-import org.dicelens.volume.Geometry;
+import org.dicelens.volume.NiftiHeaders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -152,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
     private void predictionLoading(Case c, Path folder, List<String[]> rows) throws Exception {
         Path file = folder.resolve("prediction.nii.gz");
         long w0 = System.nanoTime();
-        NiftiWriter.write(file, header4d(c.geometry(), c.classCount()), NiftiDatatype.FLOAT32,
+        NiftiWriter.write(file, NiftiHeaders.of(c.geometry(), c.classCount(), "DiceLens bench prediction"), NiftiDatatype.FLOAT32,
                 (Object[]) c.prediction().channels());
         double writeS = seconds(System.nanoTime() - w0);
         long fileBytes = Files.size(file);
@@ -175,23 +174,6 @@ public final class BenchCommand implements Callable<Integer> {
                 + ratio));
         rows.add(row("inflate the same file (JDK `GZIPInputStream`, bytes discarded)", inflate.describe(),
                 fmt("load / inflate = %.2f× wall, %.2f× CPU", load.wall() / inflate.wall(), load.cpu() / inflate.cpu())));
-    }
-
-    private static NiftiHeader header4d(Geometry g, int channels) {
-        NiftiHeader h = new NiftiHeader();
-        h.dim[0] = 4;
-        h.dim[1] = g.nx();
-        h.dim[2] = g.ny();
-        h.dim[3] = g.nz();
-        h.dim[4] = channels;
-        for (int i = 5; i < 8; i++) {
-            h.dim[i] = 1;
-        }
-        h.pixdim[4] = 1;
-        h.xyzt_units = 2;
-        h.setAffine(g.affine(), 1);
-        h.descrip = "DiceLens bench prediction";
-        return h;
     }
 
     /** Decompresses the whole file as gzip -dc does, discarding the bytes. */

@@ -16,6 +16,7 @@ import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiWriter;
 import org.dicelens.volume.ClassInfo;
 import org.dicelens.volume.Geometry;
+import org.dicelens.volume.NiftiHeaders;
 
 /**
  * Writes a phantom as the files a user would have: {@code image.nii.gz} (int16), {@code reference.nii.gz}
@@ -76,19 +77,7 @@ public final class PhantomWriter {
     }
 
     private static NiftiHeader header(Geometry g, Phantom p, String what) {
-        NiftiHeader h = new NiftiHeader();
-        h.dim[0] = 3;
-        h.dim[1] = g.nx();
-        h.dim[2] = g.ny();
-        h.dim[3] = g.nz();
-        for (int i = 4; i < 8; i++) {
-            h.dim[i] = 1;
-        }
-        h.xyzt_units = 2; // mm
-        h.setAffine(g.affine(), 1);
-        String d = "DiceLens phantom " + what + " seed " + p.spec().seed();
-        h.descrip = d.length() > 79 ? d.substring(0, 79) : d;
-        return h;
+        return NiftiHeaders.of(g, 1, "DiceLens phantom " + what + " seed " + p.spec().seed());
     }
 
     /** Channel indices to the class table's label values, as floats for the writer. */

@@ -8,6 +8,7 @@ import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiWriter;
 import org.dicelens.volume.Geometry;
+import org.dicelens.volume.NiftiHeaders;
 
 /**
  * The lab's trained models applied to the sample small-lesion case (the phantom generator's lesion preset, the case
@@ -63,19 +64,7 @@ public final class SamplePredictions {
             fg[i] = round(v);
             bg[i] = round(1f - v);
         }
-        NiftiHeader h = new NiftiHeader();
-        h.dim[0] = 4;
-        h.dim[1] = g.nx();
-        h.dim[2] = g.ny();
-        h.dim[3] = g.nz();
-        h.dim[4] = 2;
-        for (int i = 5; i < 8; i++) {
-            h.dim[i] = 1;
-        }
-        h.pixdim[4] = 1;
-        h.xyzt_units = 2; // mm
-        h.setAffine(g.affine(), 1);
-        h.descrip = description.length() > 79 ? description.substring(0, 79) : description;
+        NiftiHeader h = NiftiHeaders.of(g, 2, description);
         NiftiWriter.write(file, h, NiftiDatatype.FLOAT32, bg, fg);
     }
 

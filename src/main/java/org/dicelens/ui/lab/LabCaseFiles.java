@@ -11,6 +11,7 @@ import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiWriter;
 import org.dicelens.ui.model.CaseFiles;
 import org.dicelens.volume.Geometry;
+import org.dicelens.volume.NiftiHeaders;
 
 /**
  * Writes a held-out lab case with one prediction as ordinary files (image, reference, 4D two-channel probabilities:
@@ -58,21 +59,21 @@ public final class LabCaseFiles {
         }
         Geometry g = c.geometry();
         Path image = dir.resolve("image.nii.gz");
-        NiftiWriter.write(image, header(g, c.name() + " image"), NiftiDatatype.FLOAT32, c.image());
+        NiftiWriter.write(image, NiftiHeaders.of(g, 1, "DiceLens lab " + c.name() + " image"), NiftiDatatype.FLOAT32, c.image());
         float[] ref = new float[c.voxelCount()];
         byte[] r = c.reference();
         for (int i = 0; i < ref.length; i++) {
             ref[i] = r[i]; // label value = channel index: 0 background, 1 lesion
         }
         Path reference = dir.resolve("reference.nii.gz");
-        NiftiWriter.write(reference, header(g, c.name() + " reference"), NiftiDatatype.UINT8, ref);
+        NiftiWriter.write(reference, NiftiHeaders.of(g, 1, "DiceLens lab " + c.name() + " reference"), NiftiDatatype.UINT8, ref);
         float[] bg = new float[p.length];
         for (int i = 0; i < p.length; i++) {
             bg[i] = 1f - p[i];
         }
         String safe = tag.replaceAll("[^A-Za-z0-9_-]", "_");
         Path prediction = dir.resolve("prediction_" + safe + ".nii.gz");
-        NiftiHeader h = header(g, c.name() + " prediction " + tag);
+        NiftiHeader h = NiftiHeaders.of(g, 1, "DiceLens lab " + c.name() + " prediction " + tag);
         h.dim[0] = 4; // x, y, z, class, as MONAI saves softmax
         h.dim[4] = 2;
         h.pixdim[4] = 1;
@@ -87,21 +88,5 @@ public final class LabCaseFiles {
             f.toFile().deleteOnExit();
         }
         return new CaseFiles(reference, List.of(prediction), image, labels, null, null);
-    }
-
-    private static NiftiHeader header(Geometry g, String what) {
-        NiftiHeader h = new NiftiHeader();
-        h.dim[0] = 3;
-        h.dim[1] = g.nx();
-        h.dim[2] = g.ny();
-        h.dim[3] = g.nz();
-        for (int i = 4; i < 8; i++) {
-            h.dim[i] = 1;
-        }
-        h.xyzt_units = 2; // mm
-        h.setAffine(g.affine(), 1);
-        String d = "DiceLens lab " + what;
-        h.descrip = d.length() > 79 ? d.substring(0, 79) : d;
-        return h;
     }
 }
