@@ -3,12 +3,7 @@ package org.dicelens.lab;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.GradientBenchData;
-import org.dicelens.metrics.GradientKernel;
-import org.dicelens.metrics.GradientMaps;
-import org.dicelens.metrics.GradientWrt;
 import org.dicelens.metrics.LossParams;
 import org.dicelens.volume.Case;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -97,27 +92,12 @@ public class SameDiffLossesBench {
 
     @Benchmark
     public double javaDice() {
-        ClassSums s = GradientMaps.sums(c, 1, null);
-        double loss = 1 - (2 * s.i() + lp.smoothNr()) / (s.p() + s.r() + lp.smoothDr());
-        GradientMaps.volume(c, GradientKernel.softDice(1, s, lp), GradientWrt.PROBABILITY, null, grad, 0f);
-        return loss + grad[1000];
+        return JavaLossBaselines.softDice(c, lp, grad) + grad[1000];
     }
 
     @Benchmark
     public double javaCe() {
-        ClassSums s = GradientMaps.sums(c, 1, null);
-        byte[] ref = c.referenceClass();
-        int plane = 256 * 256;
-        double logs = IntStream.range(0, 256).parallel().mapToDouble(z -> {
-            double acc = 0;
-            for (int i = z * plane; i < (z + 1) * plane; i++) {
-                double q = Math.min(Math.max(p[i], 1e-7), 1 - 1e-7);
-                acc += ref[i] == 1 ? Math.log(q) : Math.log(1 - q);
-            }
-            return acc;
-        }).sum();
-        GradientMaps.volume(c, GradientKernel.crossEntropy(1, s), GradientWrt.PROBABILITY, null, grad, 0f);
-        return -logs / s.n() + grad[1000];
+        return JavaLossBaselines.crossEntropy(c, grad) + grad[1000];
     }
 
     static {

@@ -59,7 +59,10 @@ public final class GradientCpuTimes {
         GradientTiming.time("baseline: direct per-slice pass per request", 2, 6, () -> directPass(c, 0.5));
     }
 
-    /** What a pass per request would cost: per slice z and class, TP, hard count, R, Σp, Σp·r at one threshold. */
+    /**
+     * What a pass per request would cost: per axial slice z and class, TP, hard count, R, Σp, Σp·r at one threshold
+     * (also the JMH baseline in {@link PerSliceMetricsBench}).
+     */
     static double[] directPass(Case c, double t) {
         int n = c.geometry().nx();
         int plane = n * n;

@@ -1,7 +1,6 @@
 package org.dicelens.metrics;
 
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.dicelens.volume.Case;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -76,35 +75,8 @@ public class PerSliceMetricsBench {
     }
 
     @Benchmark
-    public long[] directPassPerRequestAxial() {
+    public double[] directPassPerRequestAxial() {
         step = (step + 7) % 1001;
-        double t = step / 1000.0;
-        int n = c.geometry().nx();
-        int plane = n * n;
-        int classes = c.classCount();
-        float[][] p = c.prediction().channels();
-        byte[] ref = c.referenceClass();
-        long[] tpAll = new long[n * classes];
-        double[] sums = new double[n * classes * 2];
-        IntStream.range(0, n).parallel().forEach(z -> {
-            for (int k = 0; k < classes; k++) {
-                long tp = 0, hard = 0, r = 0;
-                double sp = 0, spr = 0;
-                float[] q = p[k];
-                for (int i = z * plane; i < (z + 1) * plane; i++) {
-                    boolean isRef = (ref[i] & 0xFF) == k;
-                    boolean b = q[i] >= t;
-                    hard += b ? 1 : 0;
-                    tp += b && isRef ? 1 : 0;
-                    r += isRef ? 1 : 0;
-                    sp += q[i];
-                    spr += isRef ? q[i] : 0;
-                }
-                tpAll[z * classes + k] = tp + hard + r;
-                sums[2 * (z * classes + k)] = sp;
-                sums[2 * (z * classes + k) + 1] = spr;
-            }
-        });
-        return tpAll;
+        return GradientCpuTimes.directPass(c, step / 1000.0);
     }
 }
