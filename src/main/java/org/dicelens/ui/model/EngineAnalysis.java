@@ -113,7 +113,8 @@ public final class EngineAnalysis implements Analysis {
                 return h;
             }
         }
-        PerSliceHistogram h = PerSliceHistogram.build(data(), region(s), axis);
+        // the region walked as a box, row by row, rather than a per-voxel test
+        PerSliceHistogram h = PerSliceHistogram.build(data(), engine.region(), s.margin(), axis);
         synchronized (perSlice) {
             if (perSlice.size() > 8) {
                 perSlice.clear();
@@ -134,7 +135,8 @@ public final class EngineAnalysis implements Analysis {
             sums[c] = engine.sums(s, c);
         }
         GradientKernel k = GradientKernel.of(gl, channel, sums, s.losses(), weights);
-        GradientMaps.slice(data(), k, wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, region(s), axis, index, out);
+        GradientMaps.slice(data(), k, wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, engine.region(), s.margin(),
+                axis, index, out, 0f);
         return true;
     }
 
