@@ -32,6 +32,11 @@ final class Parallel {
     private Parallel() {
     }
 
+    /** First plane of worker w's block when {@code planes} are split into {@code workers} contiguous blocks. */
+    static int blockStart(int planes, int workers, int w) {
+        return (int) ((long) planes * w / workers);
+    }
+
     /** Workers to use: the cores, but never more than the planes. */
     static int workers(int planes) {
         return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), planes));
@@ -45,23 +50,28 @@ final class Parallel {
      */
     static void forPlanes(int planes, int workers, PlaneTask task, Progress progress, double from, double to,
             String message) {
-        AtomicInteger next = new AtomicInteger();
+        // Each worker takes a fixed, contiguous block of planes (not the next free plane): its partial sums then
+        // always group the same voxels, so the merged floating-point results do not depend on thread timing.
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<?>> futures = new ArrayList<>();
         for (int w = 1; w < workers; w++) {
             int worker = w;
             futures.add(POOL.submit(() -> {
-                for (int z; !stop.get() && (z = next.getAndIncrement()) < planes;) {
+                for (int z = blockStart(planes, workers, worker); !stop.get() && z < blockStart(planes, workers, worker + 1);
+                        z++) {
                     task.plane(worker, z);
                     done.incrementAndGet();
+                    if (progress.isCancelled()) {
+                        stop.set(true);
+                    }
                 }
             }));
         }
         Throwable failure = null;
         try {
             int reported = -1;
-            for (int z; !stop.get() && (z = next.getAndIncrement()) < planes;) {
+            for (int z = 0; !stop.get() && z < blockStart(planes, workers, 1); z++) {
                 task.plane(0, z);
                 int d = done.incrementAndGet();
                 int pct = (int) (100L * d / planes);
