@@ -100,7 +100,7 @@ public final class MainWindow extends BorderPane {
         right.setDividerPositions(0.27);
         right.setPrefWidth(640);
 
-        SplitPane main = new SplitPane(left, centre, right);
+        SplitPane main = new SplitPane(Clips.toBox(left), Clips.toBox(centre), Clips.toBox(right));
         main.setDividerPositions(0.18, 0.6);
         SplitPane.setResizableWithParent(left, false);
 
@@ -112,7 +112,8 @@ public final class MainWindow extends BorderPane {
         files.setPngExporter(grid::exportPng);
         setTop(AppMenu.build(files, recent, display, sampleCase, phantomCase, quit));
         setCenter(main);
-        setBottom(new VBox(new FormulaStrip(vm), status));
+        setBottom(Clips.toBox(new VBox(new FormulaStrip(vm), status)));
+        Clips.toBox(this);
 
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {

@@ -93,8 +93,9 @@ public final class LossesPanel extends VBox {
         VBox panel = Help.panel("Losses", HelpText.LOSSES, scroll);
         VBox.setVgrow(panel, Priority.ALWAYS);
         getChildren().add(panel);
-        vm.metricsProperty().addListener((o, a, m) -> show(m));
-        vm.controls().selectedClassProperty().addListener(x -> show(vm.metricsProperty().get()));
+        WhileShown shown = new WhileShown(this);
+        vm.metricsProperty().addListener((o, a, m) -> shown.run(() -> show(m)));
+        vm.controls().selectedClassProperty().addListener(x -> shown.run(() -> show(vm.metricsProperty().get())));
     }
 
     private static int slider(GridPane g, int row, String name, DoubleProperty p, double min, double max) {

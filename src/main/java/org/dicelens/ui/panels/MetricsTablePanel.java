@@ -19,7 +19,11 @@ import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.ui.model.MetricsRows;
 import org.dicelens.ui.model.ViewerModel;
 
-/** The metrics table: per class and mean, live; ΔV coloured by sign; Ctrl+C copies rows as TSV for a spreadsheet. */
+/**
+ * The metrics table: per class and mean, live; ΔV coloured by sign; Ctrl+C copies rows as TSV for a spreadsheet.
+ * Rows are kept while a slider moves and each cell watches its own value, so a threshold step redraws the few cells
+ * whose number changed instead of rebuilding the table (which was the largest FX-thread cost of a drag).
+ */
 public final class MetricsTablePanel extends VBox {
     private static final String[] TIPS = {"Soft Dice 2·Σp·r / (Σp + Σr): the probabilities as they are",
         "Hard Dice 2TP / (2TP + FP + FN) of the mask p ≥ t (or argmax)", "Soft Jaccard I / (P + R − I)",
@@ -29,21 +33,21 @@ public final class MetricsTablePanel extends VBox {
         "ΔV_hard = V_hard − V_ref (red: over-estimation)"};
     private static final String[] SHORT = {"soft\nDice", "hard\nDice", "soft\nJ", "hard\nJ", "prec", "recall",
         "V_ref\nmL", "V_soft\nmL", "V_hard\nmL", "ΔV soft\nmL", "ΔV hard\nmL"};
-    private final TableView<MetricsRows.Row> table = new TableView<>();
+    private final TableView<LiveRow> table = new TableView<>();
 
     public MetricsTablePanel(ViewerModel vm) {
         table.setId("metricsTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<MetricsRows.Row, String> name = new TableColumn<>("class");
-        name.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().name()));
+        TableColumn<LiveRow, String> name = new TableColumn<>("class");
+        name.setCellValueFactory(r -> r.getValue().name);
         name.setPrefWidth(92);
         name.setSortable(false);
         table.getColumns().add(name);
         List<String> h = MetricsRows.HEADERS;
         for (int i = 1; i < h.size(); i++) {
             int col = i - 1;
-            TableColumn<MetricsRows.Row, Double> tc = new TableColumn<>(SHORT[col]);
+            TableColumn<LiveRow, Double> tc = new TableColumn<>(SHORT[col]);
             javafx.scene.control.Label head = new javafx.scene.control.Label(tc.getText());
             head.setTooltip(Help.tip(TIPS[col]));
             head.setAlignment(javafx.geometry.Pos.CENTER);
@@ -51,7 +55,7 @@ public final class MetricsTablePanel extends VBox {
             tc.setGraphic(head);
             tc.setText(null);
             tc.setId("col-" + h.get(i).replace(' ', '_'));
-            tc.setCellValueFactory(r -> new ReadOnlyObjectWrapper<>(r.getValue().values()[col]));
+            tc.setCellValueFactory(r -> r.getValue().values[col]);
             boolean delta = col == MetricsRows.DELTA_SOFT || col == MetricsRows.DELTA_HARD;
             boolean volume = col >= 6;
             tc.setCellFactory(c -> new NumberCell(delta, volume ? 1 : 3));
@@ -85,31 +89,66 @@ public final class MetricsTablePanel extends VBox {
             return;
         }
         List<MetricsRows.Row> rows = MetricsRows.rows(m);
-        if (table.getItems().size() == rows.size()) {
-            // one change for all rows (one re-layout), keeping the selection while a slider moves
-            List<Integer> selected = List.copyOf(table.getSelectionModel().getSelectedIndices());
-            table.getItems().setAll(rows);
-            selected.forEach(i -> table.getSelectionModel().select(i.intValue()));
+        boolean sameRows = table.getItems().size() == rows.size();
+        for (int i = 0; sameRows && i < rows.size(); i++) {
+            sameRows = table.getItems().get(i).name.get().equals(rows.get(i).name());
+        }
+        if (sameRows) {
+            for (int i = 0; i < rows.size(); i++) {
+                table.getItems().get(i).set(rows.get(i));
+            }
         } else {
-            table.setItems(FXCollections.observableArrayList(rows));
+            table.setItems(FXCollections.observableArrayList(rows.stream().map(LiveRow::new).toList()));
         }
     }
 
     /** Selected rows (all when none selected) as TSV on the clipboard. */
     public void copy() {
-        List<MetricsRows.Row> rows = table.getSelectionModel().getSelectedItems().isEmpty() ? table.getItems()
+        List<LiveRow> rows = table.getSelectionModel().getSelectedItems().isEmpty() ? table.getItems()
                 : table.getSelectionModel().getSelectedItems();
         ClipboardContent c = new ClipboardContent();
-        c.putString(MetricsRows.tsv(rows));
+        c.putString(MetricsRows.tsv(rows.stream().map(r -> r.row).toList()));
         Clipboard.getSystemClipboard().setContent(c);
     }
 
-    public TableView<MetricsRows.Row> table() {
+    public TableView<LiveRow> table() {
         return table;
     }
 
+    /** One table row whose cells observe their own values; {@link #set} changes only the values that differ. */
+    public static final class LiveRow {
+        private final ReadOnlyObjectWrapper<String> name;
+        private final ReadOnlyObjectWrapper<Double>[] values;
+        private MetricsRows.Row row;
+
+        @SuppressWarnings("unchecked")
+        LiveRow(MetricsRows.Row r) {
+            name = new ReadOnlyObjectWrapper<>(r.name());
+            values = new ReadOnlyObjectWrapper[r.values().length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = new ReadOnlyObjectWrapper<>(r.values()[i]);
+            }
+            row = r;
+        }
+
+        void set(MetricsRows.Row r) {
+            row = r;
+            for (int i = 0; i < values.length; i++) {
+                // Double.compare: NaN equals NaN, so blank mean cells stay untouched
+                if (Double.compare(values[i].get(), r.values()[i]) != 0) {
+                    values[i].set(r.values()[i]);
+                }
+            }
+        }
+
+        /** The engine's figures behind this row. */
+        public MetricsRows.Row row() {
+            return row;
+        }
+    }
+
     /** A right-aligned number; ΔV cells red when positive (over-estimation), blue when negative. */
-    private static final class NumberCell extends TableCell<MetricsRows.Row, Double> {
+    private static final class NumberCell extends TableCell<LiveRow, Double> {
         private final boolean delta;
         private final int decimals;
 
@@ -117,21 +156,22 @@ public final class MetricsTablePanel extends VBox {
             this.delta = delta;
             this.decimals = decimals;
             getStyleClass().add("number-cell");
+            if (delta) {
+                getStyleClass().add("delta");
+            }
         }
 
         @Override
         protected void updateItem(Double v, boolean empty) {
             super.updateItem(v, empty);
-            getStyleClass().removeAll("delta-pos", "delta-neg");
             if (empty || v == null || v.isNaN()) {
                 setText(empty || v == null ? null : "");
+                SignStyle.clear(this);
                 return;
             }
             setText(delta ? Fmt.signed(v, decimals) : Fmt.num(v, decimals));
-            if (delta && v > 0) {
-                getStyleClass().add("delta-pos");
-            } else if (delta && v < 0) {
-                getStyleClass().add("delta-neg");
+            if (delta) {
+                SignStyle.apply(this, v);
             }
         }
     }

@@ -36,7 +36,8 @@ public final class VolumeBiasPanel extends VBox {
         VBox panel = Help.panel("Volume bias", HelpText.VOLUME, content);
         VBox.setVgrow(panel, Priority.ALWAYS);
         getChildren().add(panel);
-        vm.metricsProperty().addListener((o, a, m) -> show(m));
+        WhileShown shown = new WhileShown(this);
+        vm.metricsProperty().addListener((o, a, m) -> shown.run(() -> show(m)));
     }
 
     private BarChart<String, Number> newChart(String title) {
@@ -73,7 +74,9 @@ public final class VolumeBiasPanel extends VBox {
                 BarChart<String, Number> b = newChart(n);
                 perClass.add(b);
                 charts.getChildren().add(b);
-                deltas.getChildren().add(new Label());
+                Label delta = new Label();
+                delta.getStyleClass().add("delta");
+                deltas.getChildren().add(delta);
             }
         }
         for (int i = 0; i < fg.size(); i++) {
@@ -89,8 +92,7 @@ public final class VolumeBiasPanel extends VBox {
             Label l = (Label) deltas.getChildren().get(i);
             l.setText(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
                     + Fmt.signed(c.deltaHardMl(), 2) + " mL");
-            l.getStyleClass().removeAll("delta-pos", "delta-neg", "delta-zero");
-            l.getStyleClass().add(c.deltaHardMl() > 0 ? "delta-pos" : c.deltaHardMl() < 0 ? "delta-neg" : "delta-zero");
+            SignStyle.apply(l, c.deltaHardMl());
         }
     }
 

@@ -64,7 +64,8 @@ public final class WeightsPanel extends VBox {
         VBox panel = Help.panel("Class weights (Generalised Dice)", HelpText.WEIGHTS, content);
         VBox.setVgrow(panel, Priority.ALWAYS);
         getChildren().add(panel);
-        vm.metricsProperty().addListener((o, a, m) -> show(m));
+        WhileShown shown = new WhileShown(this);
+        vm.metricsProperty().addListener((o, a, m) -> shown.run(() -> show(m)));
     }
 
     private static BarChart<String, Number> chart(String id, String title) {

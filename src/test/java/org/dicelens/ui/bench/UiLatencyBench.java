@@ -96,6 +96,17 @@ public final class UiLatencyBench extends Application {
         MainWindow window = DiceLensApp.build(stage, vm, display,
                 new RecentFiles(java.util.prefs.Preferences.userRoot().node("org/dicelens/bench")));
         stage.show();
+        String hide = System.getProperty("bench.hide", "");
+        if (!hide.isEmpty()) { // diagnosis: which part of the window makes Prism repaint everything
+            javafx.scene.control.SplitPane main = (javafx.scene.control.SplitPane) window.getCenter();
+            switch (hide) {
+                case "left" -> main.getItems().get(0).setVisible(false);
+                case "centre" -> main.getItems().get(1).setVisible(false);
+                case "right" -> main.getItems().get(2).setVisible(false);
+                case "bottom" -> window.getBottom().setVisible(false);
+                default -> { }
+            }
+        }
         long tLoad = System.nanoTime();
         vm.open(CaseFiles.ofPhantom("bench"));
         vm.metricsProperty().addListener((o, a, m) -> {
@@ -107,11 +118,50 @@ public final class UiLatencyBench extends Application {
     }
 
     private static void run(ViewerModel vm, MainWindow window, Stage stage) {
+        if (TRACE) {
+            Platform.runLater(() -> {
+                vm.perSliceProperty().addListener(x -> trace("per-slice delivered"));
+                vm.sweepProperty().addListener(x -> trace("sweep delivered"));
+                vm.reliabilityProperty().addListener(x -> trace("reliability delivered"));
+                vm.histogramProperty().addListener(x -> trace("histogram delivered"));
+                stage.getScene().addPreLayoutPulseListener(() -> trace("pulse begins"));
+                stage.getScene().addPostLayoutPulseListener(() -> dirtyNodes(stage.getScene().getRoot(), 0));
+                if (Boolean.getBoolean("bench.ng")) {
+                    stage.getScene().addPostLayoutPulseListener(() -> {
+                        try {
+                            Thread.sleep(250); // let the previous frame finish rendering, then read the render graph
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        ngDirty(stage.getScene().getRoot());
+                    });
+                }
+            });
+        }
         try {
             Thread.sleep(1500); // let the first charts and per-slice pass settle
             List<long[]> samples = new ArrayList<>();
+            String only = System.getProperty("bench.only", "");
+            if (!only.isEmpty()) { // diagnosis: repeat one kind of update alone, watch the pulse logger
+                for (int s = 0; s < steps; s++) {
+                    Platform.runLater(() -> {
+                        trace("only " + only);
+                        switch (only) {
+                            case "paint" -> window.grid().paintNow();
+                            case "strip" -> ((org.dicelens.ui.charts.PlotCanvas) stage.getScene().lookup("#perSliceStrip"))
+                                    .redraw();
+                            case "crosshair" -> vm.controls().classes().get(0).visibleProperty().set(
+                                    !vm.controls().classes().get(0).visibleProperty().get());
+                            default -> Platform.requestNextPulse();
+                        }
+                    });
+                    Thread.sleep(400);
+                }
+                Platform.runLater(Platform::exit);
+                return;
+            }
             for (int s = 0; s < steps + 5; s++) {
-                long[] t = step(vm, window, stage, 300 + 7 * s);
+                long[] t = step(vm, window, stage, 300 + 7 * (s % 90));
                 if (s >= 5) {
                     samples.add(t); // the first few warm up the JIT
                 }
@@ -161,7 +211,10 @@ public final class UiLatencyBench extends Application {
             if (!bound[0] && s != null && s.thresholdSteps()[1] == target) {
                 out[1] = System.nanoTime() - t0[0];
                 bound[0] = true;
-                Platform.requestNextPulse();
+                trace("metrics bound");
+                if (!Boolean.getBoolean("bench.nopulse")) {
+                    Platform.requestNextPulse();
+                }
             }
         };
         Platform.runLater(() -> {
@@ -169,6 +222,7 @@ public final class UiLatencyBench extends Application {
                 if (!painted[0] && vm.controls().classes().get(1).thresholdStepProperty().get() == target) {
                     out[0] = System.nanoTime() - t0[0];
                     painted[0] = true;
+                    trace("slices painted");
                     for (org.dicelens.render.ViewAxis a : org.dicelens.render.ViewAxis.values()) {
                         out[5] += window.grid().view(a).lastPaintNanos();
                     }
@@ -180,11 +234,86 @@ public final class UiLatencyBench extends Application {
             cpu0[1] = cpuOf("dicelens-metrics");
             cpu0[0] = CPU.getCurrentThreadCpuTime();
             t0[0] = System.nanoTime();
+            trace("set threshold " + target);
             c.thresholdStepProperty().set(target); // what the slider's listener does on a drag event
         });
         done.await();
         Platform.runLater(() -> vm.metricsProperty().removeListener(onMetrics));
         return out;
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("bench.trace");
+    private static final boolean ALL_DIRTY = Boolean.getBoolean("bench.alldirty");
+
+    /** With -Dbench.trace=true, marks the step's phases between JavaFX's pulse-logger lines. */
+    private static void trace(String what) {
+        if (TRACE) {
+            System.err.println("MARK " + what);
+        }
+    }
+
+    /** Diagnosis: the nodes whose state changed since the last sync (JavaFX on the class path, so reflection works). */
+    private static void dirtyNodes(javafx.scene.Node n, int depth) {
+        try {
+            java.lang.reflect.Field f = javafx.scene.Node.class.getDeclaredField("dirtyBits");
+            f.setAccessible(true);
+            java.util.Set<?> bits = (java.util.Set<?>) f.get(n);
+            javafx.scene.Parent up = n.getParent();
+            javafx.geometry.Bounds bp = n.getBoundsInParent();
+            boolean overflows = up instanceof javafx.scene.layout.Region r && (bp.getMinX() < -0.5 || bp.getMinY() < -0.5
+                    || bp.getMaxX() > r.getWidth() + 0.5 || bp.getMaxY() > r.getHeight() + 0.5);
+            boolean shown = true;
+            for (javafx.scene.Node a = n; a != null; a = a.getParent()) {
+                shown &= a.isVisible();
+            }
+            if (!bits.isEmpty() && shown && (overflows || ALL_DIRTY)) {
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                System.err.printf(Locale.ROOT, "MARK dirty %s#%s in %s %s %.0f,%.0f %.0fx%.0f%n", n.getClass().getSimpleName(),
+                        n.getId(), up == null ? "-" : up.getClass().getSimpleName() + "/" + up.getStyleClass(), bits, b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                dirtyNodes(c, depth + 1);
+            }
+        }
+    }
+
+    /** Diagnosis: render-graph nodes still dirty before the sync (reflection into Prism's NGNode). */
+    private static void ngDirty(javafx.scene.Node n) {
+        try {
+            java.lang.reflect.Field pf = javafx.scene.Node.class.getDeclaredField("peer");
+            pf.setAccessible(true);
+            Object peer = pf.get(n);
+            if (peer != null) {
+                Class<?> ng = Class.forName("com.sun.javafx.sg.prism.NGNode");
+                java.lang.reflect.Field df = ng.getDeclaredField("dirty");
+                df.setAccessible(true);
+                java.lang.reflect.Field cf = ng.getDeclaredField("dirtyChildrenAccumulated");
+                cf.setAccessible(true);
+                Object dirty = df.get(peer);
+                int acc = cf.getInt(peer);
+                boolean shown = true;
+                for (javafx.scene.Node a = n; a != null; a = a.getParent()) {
+                    shown &= a.isVisible();
+                }
+                if (shown && (!"CLEAN".equals(String.valueOf(dirty)) || acc > 12)) {
+                    javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                    System.err.printf(Locale.ROOT, "MARK ng %s#%s %s acc=%d %.0f,%.0f %.0fx%.0f%n",
+                            n.getClass().getSimpleName(), n.getId(), dirty, acc, b.getMinX(), b.getMinY(), b.getWidth(),
+                            b.getHeight());
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                ngDirty(c);
+            }
+        }
     }
 
     private static void report(List<long[]> samples) {
