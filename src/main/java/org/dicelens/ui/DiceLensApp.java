@@ -1,5 +1,6 @@
 package org.dicelens.ui;
 
+import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,7 +12,20 @@ import org.dicelens.ui.model.ViewerModel;
 
 /** The JavaFX application: builds the window on the view models and opens the default case in the background. */
 public final class DiceLensApp extends Application {
+    private static volatile Consumer<Started> startListener;
     private ViewerModel vm;
+
+    /** What {@link #start(Stage)} built, handed to a start listener. */
+    public record Started(Stage stage, ViewerModel vm, MainWindow window) {
+    }
+
+    /**
+     * Observes the real start path (the startup benchmark): {@code l} runs on the FX thread once the window is built,
+     * before the default case is opened and the stage shown, so it can watch every step from there on.
+     */
+    public static void setStartListener(Consumer<Started> l) {
+        startListener = l;
+    }
 
     public static void launchApp(String[] args) {
         Application.launch(DiceLensApp.class, args);
@@ -22,6 +36,10 @@ public final class DiceLensApp extends Application {
         vm = new ViewerModel(Platform::runLater, AppWiring.reader(), AppWiring.factory());
         DisplayModel display = new DisplayModel();
         MainWindow window = build(stage, vm, display);
+        Consumer<Started> l = startListener;
+        if (l != null) {
+            l.accept(new Started(stage, vm, window));
+        }
         vm.open(DefaultCase.find());
         stage.setOnHidden(e -> vm.shutdown());
         stage.show();
