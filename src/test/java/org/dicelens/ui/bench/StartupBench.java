@@ -28,7 +28,8 @@ import org.dicelens.ui.model.ViewerModel;
  *
  * <p>Arguments: [runs] (default 5). System properties: {@code bench.cp} (the children's class path, default this
  * JVM's), {@code bench.jar} (default target/dicelens.jar), {@code bench.maxload} (wait before a run while the 1-minute
- * load average is above it, default 1.5), {@code bench.cli=false} skips the command-line runs.
+ * load average is above it, default 1.5, for at most {@code bench.maxwait} s), {@code bench.cli=false} skips the command-line runs, {@code bench.childopts}
+ * adds JVM options to the children (space-separated), {@code bench.sample=true} adds the sampled breakdown.
  */
 public final class StartupBench {
     /** Milestones in the order they are printed. */
@@ -292,10 +293,10 @@ public final class StartupBench {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** Waits (up to 3 minutes) until the machine is quiet enough, so another engineer's benchmark does not skew ours. */
+    /** Waits (up to bench.maxwait seconds, default 180) until the machine is quiet enough, so another engineer's benchmark does not skew ours. */
     private static double waitQuiet() throws InterruptedException {
         double max = Double.parseDouble(System.getProperty("bench.maxload", "1.5"));
-        long until = System.currentTimeMillis() + 180_000;
+        long until = System.currentTimeMillis() + 1000L * Integer.getInteger("bench.maxwait", 180);
         double l = loadAverage();
         while (l > max && System.currentTimeMillis() < until) {
             Thread.sleep(5000);
@@ -317,10 +318,14 @@ public final class StartupBench {
         for (int r = 0; r < runs; r++) {
             double before = waitQuiet();
             List<String> cmd = new ArrayList<>(List.of(java(), "-cp", cp));
+            String opts = System.getProperty("bench.childopts", "").trim(); // e.g. a CDS archive, for comparison
+            if (!opts.isEmpty()) {
+                cmd.addAll(1, List.of(opts.split("\\s+")));
+            }
             cmd.addAll(List.of(StartupBench.Launcher.class.getName(), "--child"));
             for (String p : new String[] {"prism.order", "prism.verbose", "bench.sample"}) {
                 if (System.getProperty(p) != null && !cmd.contains("-D" + p + "=" + System.getProperty(p))) {
-                    cmd.add(3, "-D" + p + "=" + System.getProperty(p));
+                    cmd.add(1, "-D" + p + "=" + System.getProperty(p));
                 }
             }
             long spawnEpoch = System.currentTimeMillis();
