@@ -2,6 +2,7 @@ package org.dicelens.ui.bench;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +52,28 @@ public final class StartupBench {
         LABELS.put("sweepSelected", "sweep of the auto-selected class");
         LABELS.put("perSliceSelected", "per-slice of the auto-selected class");
         LABELS.put("pulseAfterCurves", "first scene pulse after both of those");
+        LABELS.put("cpuProcess", "CPU time of the whole process until the pulse after the curves");
+        LABELS.put("cpuFx", "  of which FX thread");
+        LABELS.put("cpuRender", "  of which Prism render thread (QuantumRenderer-0)");
+        LABELS.put("cpuLoad", "  of which load thread (NIfTI read + Engine.build)");
+        LABELS.put("cpuMetrics", "  of which metrics thread");
+        LABELS.put("cpuCharts", "  of which charts thread");
+        LABELS.put("cpuPerSlice", "  of which per-slice thread");
+        LABELS.put("cpuMain", "  of which main thread");
+        LABELS.put("cpuLauncher", "  of which JavaFX-Launcher thread");
+        LABELS.put("cpuJit", "  of which JIT compiler threads (/proc, 10 ms ticks)");
+        LABELS.put("cpuGc", "  of which GC threads and VM Thread (/proc, 10 ms ticks)");
         // with -Dbench.sample=true: where the FX and load threads were (stack samples every 2 ms), first…last sample
         for (String[] ph : Sampler.PHASES) {
             LABELS.put(ph[0] + "First", "[sampled] " + ph[1] + ": first");
             LABELS.put(ph[0] + "Last", "[sampled] " + ph[1] + ": last");
         }
     }
+
+    /** Threads whose CPU time is reported, by name. */
+    static final Map<String, String> CPU_KEYS = Map.of("JavaFX Application Thread", "cpuFx", "QuantumRenderer-0",
+            "cpuRender", "dicelens-load", "cpuLoad", "dicelens-metrics", "cpuMetrics", "dicelens-charts", "cpuCharts",
+            "dicelens-per-slice", "cpuPerSlice", "main", "cpuMain", "JavaFX-Launcher", "cpuLauncher");
 
     private StartupBench() {
     }
@@ -174,6 +191,35 @@ public final class StartupBench {
             vm.perSliceProperty().addListener(x -> curves.run());
         }
 
+        /**
+         * CPU time (ms) of the JVM's own threads, which ThreadMXBean does not list: the JIT compilers and the garbage
+         * collector, from /proc/self/task/N/stat (utime + stime, in clock ticks of 10 ms); empty off Linux.
+         */
+        static Map<String, Double> nativeThreadCpu() {
+            Map<String, Double> out = new LinkedHashMap<>(Map.of("cpuJit", 0.0, "cpuGc", 0.0));
+            File[] tasks = new File("/proc/self/task").listFiles();
+            if (tasks == null) {
+                return Map.of();
+            }
+            for (File t : tasks) {
+                try {
+                    String comm = Files.readString(t.toPath().resolve("comm")).trim();
+                    String stat = Files.readString(t.toPath().resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // fields 14, 15 of stat
+                    String key = comm.contains("Compiler") ? "cpuJit"
+                            : comm.startsWith("GC ") || comm.startsWith("G1 ") || comm.startsWith("VM Thread") ? "cpuGc"
+                            : null;
+                    if (key != null) {
+                        out.merge(key, ms, Double::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+            return out;
+        }
+
         private static void finish() {
             if (exiting) {
                 return;
@@ -187,6 +233,21 @@ public final class StartupBench {
             for (String k : KEYS) {
                 Double v = AT.get(k);
                 out.append(String.format(Locale.ROOT, " %s=%.1f", k, v == null ? Double.NaN : v + mainSinceJvm));
+            }
+            // CPU time per thread until now: depends much less on other processes sharing the machine than wall time
+            var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                String key = CPU_KEYS.get(t.getName());
+                if (key != null) {
+                    out.append(String.format(Locale.ROOT, " %s=%.1f", key, cpu.getThreadCpuTime(t.getId()) / 1e6));
+                }
+            }
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                out.append(String.format(Locale.ROOT, " cpuProcess=%.1f", os.getProcessCpuTime() / 1e6));
+            }
+            for (Map.Entry<String, Double> e : nativeThreadCpu().entrySet()) {
+                out.append(String.format(Locale.ROOT, " %s=%.1f", e.getKey(), e.getValue()));
             }
             for (String[] ph : Sampler.PHASES) {
                 for (String k : new String[] {ph[0] + "First", ph[0] + "Last"}) {
@@ -373,7 +434,7 @@ public final class StartupBench {
         if (results.isEmpty()) {
             return;
         }
-        System.out.printf(Locale.ROOT, "%n%d launches of the viewer on sample-data/brain, ms since JVM start:%n",
+        System.out.printf(Locale.ROOT, "%n%d launches of the viewer on sample-data/brain, ms since JVM start (CPU rows: ms of CPU time):%n",
                 results.size());
         System.out.printf(Locale.ROOT, "| %-72s | %7s | %7s | %7s |%n", "milestone", "median", "min", "max");
         for (Map.Entry<String, String> e : LABELS.entrySet()) {
