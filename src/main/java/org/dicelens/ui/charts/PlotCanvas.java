@@ -46,6 +46,7 @@ public class PlotCanvas extends Region {
     private String title = "";
     private boolean diagonal;
     private String message = "";
+    private List<String> categories = List.of();
     private static final double LEFT = 42;
     private static final double RIGHT = 10;
     private static final double TOP = 18;
@@ -77,6 +78,11 @@ public class PlotCanvas extends Region {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+    }
+
+    /** Labels the x axis with these names at x = 0, 1, … instead of numbers (bar charts of categories). */
+    public void setCategories(List<String> names) {
+        categories = List.copyOf(names);
     }
 
     /** Draws the y = x diagonal (reliability diagrams). */
@@ -236,10 +242,15 @@ public class PlotCanvas extends Region {
             g.strokeLine(LEFT, y, LEFT + w, y);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(tick(yv), LEFT - 3, y);
-            double xv = xMin + i * (xMax - xMin) / 4;
-            double x = sx(xv, w);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(tick(xv), x, TOP + h + 8);
+            if (categories.isEmpty()) {
+                double xv = xMin + i * (xMax - xMin) / 4;
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(tick(xv), sx(xv, w), TOP + h + 8);
+            }
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int k = 0; k < categories.size(); k++) {
+            g.fillText(categories.get(k), sx(k, w), TOP + h + 8);
         }
         g.setStroke(Color.gray(0.4));
         g.strokeRect(LEFT, TOP, w, h);
