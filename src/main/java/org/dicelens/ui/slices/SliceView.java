@@ -58,6 +58,7 @@ public final class SliceView extends Region {
     private Consumer<int[]> hover = v -> { };
     private long lastPaintNanos;
     private volatile String lastComposeThread = "";
+    private java.util.List<Object> drawnOverlay = java.util.List.of();
 
     public SliceView(ViewAxis axis, DisplayModel display) {
         this.axis = axis;
@@ -242,12 +243,19 @@ public final class SliceView extends Region {
         GraphicsContext g = overlay.getGraphicsContext2D();
         double w = overlay.getWidth();
         double h = overlay.getHeight();
+        double[] p = geometry == null ? null : placement();
+        int[] c = crosshair.voxel();
+        // a threshold step changes the pixels, not the crosshair, letters or title: keep the canvas as it is then
+        java.util.List<Object> key = java.util.Arrays.asList(geometry, w, h, p == null ? null : java.util.Arrays.toString(p),
+                java.util.Arrays.toString(c));
+        if (key.equals(drawnOverlay)) {
+            return;
+        }
+        drawnOverlay = key;
         g.clearRect(0, 0, w, h);
         if (geometry == null) {
             return;
         }
-        double[] p = placement();
-        int[] c = crosshair.voxel();
         double sx = p[0] + (geometry.screenX(c[0], c[1], c[2]) + 0.5) * p[2] / geometry.width();
         double sy = p[1] + (geometry.screenY(c[0], c[1], c[2]) + 0.5) * p[3] / geometry.height();
         g.setStroke(Color.rgb(255, 220, 0, 0.75));
