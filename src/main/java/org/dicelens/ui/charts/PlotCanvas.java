@@ -66,10 +66,6 @@ public class PlotCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
-        markerLayer.setWidth(getWidth());
-        markerLayer.setHeight(getHeight());
         redraw();
     }
 
@@ -158,6 +154,11 @@ public class PlotCanvas extends Region {
     public void redraw() {
         double W = getWidth();
         double H = getHeight();
+        // size listeners can run before layoutChildren: size the layers here, or the curves go to an old-sized canvas
+        for (Canvas c : new Canvas[] {canvas, markerLayer}) {
+            c.setWidth(W);
+            c.setHeight(H);
+        }
         // records compare curves' arrays by identity: the same sweep re-added is "unchanged"
         List<Object> base = List.of(W, H, xMin, xMax, yMin, yMax, title, xLabel, yLabel, message, categories, diagonal,
                 List.copyOf(lines), List.copyOf(hlines), List.copyOf(bars));
