@@ -20,6 +20,13 @@ class GdlFormulaTest {
     }
 
     @Test
+    void perClassVoxelSumsWithOneDecimalWhenLarge() {
+        assertEquals("837194.5", GdlFormula.voxels(837194.46));
+        assertEquals("145.8", GdlFormula.voxels(145.832));
+        assertEquals("12.3457", GdlFormula.voxels(12.34567));
+    }
+
+    @Test
     void smoothingConstantsInTheirShortestForm() {
         assertEquals("1e-5", GdlFormula.smoothing(1e-5));
         assertEquals("0", GdlFormula.smoothing(0));
