@@ -94,6 +94,24 @@ public final class UiTestCase {
         return 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
+    /** Voxels of the hard mask p ≥ step/1000 of a class over the whole volume. */
+    public long hardVoxels(int channel, int step) {
+        long n = 0;
+        for (int i = 0; i < N; i++) {
+            n += p[channel][i] >= step / 1000.0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Σp of a class over the whole volume, summed in double. */
+    public double softSum(int channel) {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += p[channel][i];
+        }
+        return s;
+    }
+
     /** Reference voxels of a class. */
     public long refVoxels(int channel) {
         long r = 0;

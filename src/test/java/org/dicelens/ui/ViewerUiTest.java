@@ -114,6 +114,64 @@ class ViewerUiTest {
         assertEquals(Fmt.num(m.classes().get(1).hardDice(), 3), cell(robot, 1, "hard Dice"));
     }
 
+    /** The axial view as the renderer draws it now, composed here on the FX thread from the current controls. */
+    private int[] axialNow() {
+        return fx(() -> {
+            org.dicelens.ui.slices.SliceView v = window.grid().view(org.dicelens.render.ViewAxis.AXIAL);
+            org.dicelens.metrics.Settings s = vm.controls().toSettings();
+            org.dicelens.ui.slices.Frame f = org.dicelens.ui.slices.FrameBuilder.build(vm, window.display(),
+                    org.dicelens.render.SliceInputs.none().withRegion(vm.current().analysis().region(s)));
+            int[] c = f.crosshair();
+            int[] out = new int[v.geometry().width() * v.geometry().height()];
+            new org.dicelens.render.SliceRenderer().render(f.data(), v.geometry(), v.geometry().sliceOf(c[0], c[1], c[2]),
+                    f.settings(), f.overlays(), f.inputs(), out);
+            return out;
+        });
+    }
+
+    private int[] axialShown() {
+        return fx(() -> window.grid().view(org.dicelens.render.ViewAxis.AXIAL).pixels().clone());
+    }
+
+    @Test
+    void aThresholdMoveRecomposesTheSlicesOnTheComposeWorker(FxRobot robot) {
+        awaitLoaded();
+        Await.until("the axial view at t = 0.5", () -> java.util.Arrays.equals(axialShown(), axialNow()));
+        int[] before = axialNow();
+        robot.clickOn("#threshold-1");
+        robot.type(KeyCode.LEFT, 40);
+        int[] after = axialNow();
+        assertTrue(!java.util.Arrays.equals(before, after), "the hard-mask contour should move with the threshold");
+        Await.until("the axial view recomposed", () -> java.util.Arrays.equals(axialShown(), after));
+        assertEquals("dicelens-compose",
+                fx(() -> window.grid().view(org.dicelens.render.ViewAxis.AXIAL).lastComposeThread()));
+    }
+
+    /** Heights of the volume-bias bars of the first foreground class (channel 1): ref, soft, hard(t), Dice-optimal. */
+    private List<Double> volumeBars() {
+        return fx(() -> window.volumeBias().charts().get(0).bars().stream().map(b -> b.y()[0]).toList());
+    }
+
+    @Test
+    void volumeBarsFollowTheThresholdWithBruteForceVolumes(FxRobot robot) {
+        awaitLoaded();
+        double v = UiTestCase.VOXEL_ML;
+        Await.until("volume bars at t = 0.5", () -> volumeBars().size() == 4
+                && Math.abs(volumeBars().get(2) - tc.hardVoxels(1, 500) * v) < 1e-9);
+        robot.clickOn("#threshold-1");
+        robot.type(KeyCode.LEFT, 40);
+        int step = fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get());
+        assertNotEquals(500, step, "the slider did not move");
+        assertNotEquals(tc.hardVoxels(1, 500), tc.hardVoxels(1, step), "pick a step that changes the mask");
+        Await.until("hard-volume bar at t = " + step,
+                () -> Math.abs(volumeBars().get(2) - tc.hardVoxels(1, step) * v) < 1e-9);
+        List<Double> bars = volumeBars();
+        assertEquals(tc.refVoxels(1) * v, bars.get(0), 1e-9, "V_ref");
+        assertEquals(tc.softSum(1) * v, bars.get(1), 1e-6, "V_soft (float maps summed in another order)");
+        CaseMetrics m = fx(() -> vm.metricsProperty().get());
+        assertEquals(m.classes().get(1).diceOptimalMl(), bars.get(3), 0, "the engine's Dice-optimal volume");
+    }
+
     @SuppressWarnings("unchecked")
     private List<Double> weightBars() {
         return fx(() -> {

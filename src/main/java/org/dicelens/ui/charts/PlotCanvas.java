@@ -33,6 +33,9 @@ public class PlotCanvas extends Region {
 
     private static final Font FONT = Font.font(10.5);
     private final Canvas canvas = new Canvas();
+    /** Markers on their own transparent layer: a moved threshold redraws a few lines, not 1,001-point curves. */
+    private final Canvas markerLayer = new Canvas();
+    private List<Object> drawnBase = List.of();
     private final List<Line> lines = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<HLine> hlines = new ArrayList<>();
@@ -46,13 +49,15 @@ public class PlotCanvas extends Region {
     private String title = "";
     private boolean diagonal;
     private String message = "";
+    private List<String> categories = List.of();
     private static final double LEFT = 42;
     private static final double RIGHT = 10;
     private static final double TOP = 18;
     private static final double BOTTOM = 28;
 
     public PlotCanvas() {
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, markerLayer);
+        markerLayer.setMouseTransparent(true);
         setMinSize(120, 90);
         setPrefSize(300, 170);
         widthProperty().addListener(x -> redraw());
@@ -63,6 +68,8 @@ public class PlotCanvas extends Region {
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        markerLayer.setWidth(getWidth());
+        markerLayer.setHeight(getHeight());
         redraw();
     }
 
@@ -77,6 +84,11 @@ public class PlotCanvas extends Region {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+    }
+
+    /** Labels the x axis with these names at x = 0, 1, … instead of numbers (bar charts of categories). */
+    public void setCategories(List<String> names) {
+        categories = List.copyOf(names);
     }
 
     /** Draws the y = x diagonal (reliability diagrams). */
@@ -142,9 +154,47 @@ public class PlotCanvas extends Region {
         return TOP + (1 - (y - yMin) / (yMax - yMin)) * h;
     }
 
+    /** Redraws the plot; the curves' layer only when something other than the markers changed since last time. */
     public void redraw() {
         double W = getWidth();
         double H = getHeight();
+        // records compare curves' arrays by identity: the same sweep re-added is "unchanged"
+        List<Object> base = List.of(W, H, xMin, xMax, yMin, yMax, title, xLabel, yLabel, message, categories, diagonal,
+                List.copyOf(lines), List.copyOf(hlines), List.copyOf(bars));
+        if (!base.equals(drawnBase)) {
+            drawBase(W, H);
+            drawnBase = base;
+        }
+        drawMarkers(W, H);
+    }
+
+    private void drawMarkers(double W, double H) {
+        GraphicsContext g = markerLayer.getGraphicsContext2D();
+        g.clearRect(0, 0, W, H);
+        double w = W - LEFT - RIGHT;
+        double h = H - TOP - BOTTOM;
+        if (w < 10 || h < 10) {
+            return;
+        }
+        g.setFont(FONT);
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, w, h);
+        g.clip();
+        for (Marker m : markers) {
+            if (Double.isFinite(m.x())) {
+                g.setStroke(m.colour());
+                g.setLineWidth(1.3);
+                double x = sx(m.x(), w);
+                g.strokeLine(x, TOP, x, TOP + h);
+            }
+        }
+        g.restore();
+        g.setTextBaseline(VPos.CENTER);
+        markerLabels(g, w, h);
+    }
+
+    private void drawBase(double W, double H) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, W, H);
@@ -213,14 +263,6 @@ public class PlotCanvas extends Region {
             g.stroke();
             g.setLineDashes();
         }
-        for (Marker m : markers) {
-            if (Double.isFinite(m.x())) {
-                g.setStroke(m.colour());
-                g.setLineWidth(1.3);
-                double x = sx(m.x(), w);
-                g.strokeLine(x, TOP, x, TOP + h);
-            }
-        }
         g.restore();
         labels(g, w, h);
     }
@@ -236,10 +278,15 @@ public class PlotCanvas extends Region {
             g.strokeLine(LEFT, y, LEFT + w, y);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(tick(yv), LEFT - 3, y);
-            double xv = xMin + i * (xMax - xMin) / 4;
-            double x = sx(xv, w);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(tick(xv), x, TOP + h + 8);
+            if (categories.isEmpty()) {
+                double xv = xMin + i * (xMax - xMin) / 4;
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(tick(xv), sx(xv, w), TOP + h + 8);
+            }
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int k = 0; k < categories.size(); k++) {
+            g.fillText(categories.get(k), sx(k, w), TOP + h + 8);
         }
         g.setStroke(Color.gray(0.4));
         g.strokeRect(LEFT, TOP, w, h);
@@ -271,6 +318,9 @@ public class PlotCanvas extends Region {
                 g.fillText(l.label(), LEFT + 3, sy(l.y(), h) - 6);
             }
         }
+    }
+
+    private void markerLabels(GraphicsContext g, double w, double h) {
         double[] used = new double[markers.size()];
         int k = 0;
         for (Marker m : markers) {

@@ -4,11 +4,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** Named daemon threads for the view models' background work, so the app exits when its window closes. */
-final class Workers {
+public final class Workers {
     private Workers() {
     }
 
-    static ExecutorService single(String name) {
+    public static ExecutorService single(String name) {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "dicelens-" + name);
             t.setDaemon(true);
