@@ -158,4 +158,29 @@ public final class UiTestCase {
         }
         return new long[] {region, fg};
     }
+
+    /**
+     * Generalised Dice sums over the whole volume with every class included (each is present, so no absent-class rule
+     * applies): {Σ_l w_l I_l, Σ_l w_l (P_l + R_l)}, I_l = Σ p·r, P_l = Σ p, R_l = Σ r, with w_l = 1/R_l² (square) or 1
+     * (uniform), straight from LOSSES.md.
+     */
+    public double[] gdlSums(boolean square) {
+        double num = 0;
+        double den = 0;
+        for (int c = 0; c < 3; c++) {
+            double i1 = 0;
+            double pp = 0;
+            double rr = 0;
+            for (int i = 0; i < N; i++) {
+                int r = labels[i] == c ? 1 : 0;
+                i1 += p[c][i] * r;
+                pp += p[c][i];
+                rr += r;
+            }
+            double w = square ? 1 / (rr * rr) : 1;
+            num += w * i1;
+            den += w * (pp + rr);
+        }
+        return new double[] {num, den};
+    }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -19,6 +21,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.GdlTerms;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.ui.model.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
@@ -26,6 +29,7 @@ import org.dicelens.ui.model.FileRoles;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 import org.dicelens.ui.panels.Fmt;
+import org.dicelens.ui.panels.FormulaStrip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -252,5 +256,68 @@ class ViewerUiTest {
         assertSame(before, fx(() -> vm.current()));
         robot.clickOn("OK");
         assertEquals(Fmt.num(tc.hardDice(1, 500), 3), cell(robot, 1, "hard Dice"));
+    }
+
+    /** The formula strip's text from "GDL " on (the Texts of its flow, concatenated). */
+    private String gdlText(FxRobot robot) {
+        return fx(() -> {
+            StringBuilder sb = new StringBuilder();
+            for (javafx.scene.Node n : robot.lookup("#formulaStrip").queryAs(FormulaStrip.class).flow().getChildren()) {
+                if (n instanceof javafx.scene.text.Text t) {
+                    sb.append(t.getText());
+                }
+            }
+            int at = sb.indexOf("GDL ");
+            return at < 0 ? "" : sb.substring(at);
+        });
+    }
+
+    private static final Pattern GDL = Pattern.compile("GDL 1 − \\(2·Σw·I \\+ s\\) / \\(Σw·\\(P\\+R\\) \\+ s\\) = "
+            + "1 − \\(2·(\\S+) \\+ 1e-5\\) / \\((\\S+) \\+ 1e-5\\) = (\\S+)");
+
+    /** The strip's form of a sum: four decimals in [0.1, 10⁴), else four significant digits (0.09469 or d.ddde±x). */
+    private static void shownAs(String what, double v, String shown) {
+        if (v >= 0.1 && v < 1e4) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", v), shown, what);
+        } else {
+            assertTrue(shown.matches("0\\.0*[1-9]\\d{3}|\\d\\.\\d{3}e-?\\d+"), what + " shown as " + shown);
+            assertEquals(v, Double.parseDouble(shown), 5e-4 * Math.abs(v), what + " shown as " + shown);
+        }
+    }
+
+    @Test
+    void theFormulaStripSubstitutesTheEnginesGdlSums(FxRobot robot) {
+        awaitLoaded();
+        // square weights (the default): sums checked against the engine's terms and a brute force over the voxels
+        double[] square = tc.gdlSums(true);
+        Await.until("the GDL formula", () -> GDL.matcher(gdlText(robot)).matches());
+        CaseMetrics m = fx(() -> vm.metricsProperty().get());
+        String text = gdlText(robot);
+        Matcher g = GDL.matcher(text);
+        assertTrue(g.matches(), text);
+        GdlTerms t = m.gdlTerms();
+        assertEquals(square[0], t.numeratorSum(), 1e-9 * square[0]);
+        assertEquals(square[1], t.denominatorSum(), 1e-9 * square[1]);
+        // square weights make Σ w I small here (≈ 0.09): four significant digits, 0.0dddd
+        assertTrue(t.numeratorSum() < 0.1, "the case no longer tests the small form: " + t.numeratorSum());
+        shownAs("Σ w I", t.numeratorSum(), g.group(1));
+        shownAs("Σ w (P + R)", t.denominatorSum(), g.group(2));
+        assertEquals(Fmt.num(m.gdl(), 4), g.group(3));
+        assertEquals(1 - (2 * t.numeratorSum() + 1e-5) / (t.denominatorSum() + 1e-5), m.gdl(), 1e-12);
+
+        // uniform weights: the substituted sums change, four decimals, equal to the brute force's
+        double[] uniform = tc.gdlSums(false);
+        String a = String.format(java.util.Locale.ROOT, "%.4f", uniform[0]);
+        String b = String.format(java.util.Locale.ROOT, "%.4f", uniform[1]);
+        robot.interact(() -> vm.controls().weightSchemeProperty().set(org.dicelens.metrics.WeightScheme.UNIFORM));
+        Await.until("uniform sums in the strip", () -> gdlText(robot).contains("(2·" + a + " + 1e-5) / (" + b + " + 1e-5)"));
+        Object[] both = fx(() -> new Object[] {vm.metricsProperty().get(), gdlText(robot)});
+        CaseMetrics mu = (CaseMetrics) both[0];
+        assertEquals("uniform", mu.gdlWeights());
+        assertEquals("GDL 1 − (2·Σw·I + s) / (Σw·(P+R) + s) = 1 − (2·" + a + " + 1e-5) / (" + b + " + 1e-5) = "
+                + Fmt.num(mu.gdl(), 4), both[1]);
+        assertEquals(a, String.format(java.util.Locale.ROOT, "%.4f", mu.gdlTerms().numeratorSum()));
+        assertEquals(b, String.format(java.util.Locale.ROOT, "%.4f", mu.gdlTerms().denominatorSum()));
+        assertNotEquals(text, both[1]);
     }
 }
