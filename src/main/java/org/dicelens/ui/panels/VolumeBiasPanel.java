@@ -17,11 +17,12 @@ import org.dicelens.ui.model.ViewerModel;
 
 /**
  * Per foreground class, a small bar chart of V_ref, V_soft, V_hard(t) and the Dice-optimal volume (each class on its
- * own scale, so a 2 mL lesion is as readable as 500 mL of white matter), with the ΔV labels. The bars are drawn on a
+ * own scale, so a 2 mL lesion is as readable as 500 mL of white matter), with the ΔV labels ("opt" is the
+ * Dice-optimal segmentation's volume). The bars are drawn on a
  * canvas: JavaFX's BarChart re-laid out its axes and bar nodes on every threshold step.
  */
 public final class VolumeBiasPanel extends VBox {
-    static final List<String> BARS = List.of("ref", "soft", "hard(t)", "Dice-opt");
+    static final List<String> BARS = List.of("ref", "soft", "hard", "opt");
     private static final Color[] COLOURS = {ChartColours.REF, ChartColours.SOFT, ChartColours.VOLUME,
         ChartColours.T_VOL};
     private final HBox charts = new HBox(2);
@@ -84,13 +85,28 @@ public final class VolumeBiasPanel extends VBox {
                 chart.add(new PlotCanvas.Bars(new double[] {k - 0.35}, new double[] {k + 0.35}, new double[] {shown},
                         COLOURS[k]));
             }
-            chart.setRange(-0.6, v.length - 0.4, 0, top > 0 ? top * 1.08 : 1);
+            chart.setRange(-0.6, v.length - 0.4, 0, niceTop(top));
             chart.redraw();
             Label l = (Label) deltas.getChildren().get(i);
             l.setText(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
                     + Fmt.signed(c.deltaHardMl(), 2) + " mL");
             SignStyle.apply(l, c.deltaHardMl());
         }
+    }
+
+    /** The smallest of 1, 2, 2.5, 4, 5, 8 × 10^k above {@code max}·1.05, so the axis's quarter ticks read well. */
+    static double niceTop(double max) {
+        if (!(max > 0) || !Double.isFinite(max)) {
+            return 1;
+        }
+        double target = max * 1.05;
+        double p = Math.pow(10, Math.floor(Math.log10(target)));
+        for (double m : new double[] {1, 2, 2.5, 4, 5, 8, 10}) {
+            if (m * p >= target) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     /** One chart per foreground class, in class order (tests read the bars' heights). */
