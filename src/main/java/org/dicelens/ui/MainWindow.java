@@ -134,7 +134,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
-        ScrollPane s = new ScrollPane(content);
+        ScrollPane s = org.dicelens.ui.panels.LiveScroll.of(content);
         s.setFitToWidth(true);
         s.setFitToHeight(true);
         s.getStyleClass().add("edge-to-edge");

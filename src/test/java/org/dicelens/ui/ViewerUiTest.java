@@ -147,9 +147,10 @@ class ViewerUiTest {
                 fx(() -> window.grid().view(org.dicelens.render.ViewAxis.AXIAL).lastComposeThread()));
     }
 
-    /** Heights of the volume-bias bars of the first foreground class (channel 1): ref, soft, hard(t), Dice-optimal. */
+    /** Heights of the volume-bias bars of the first foreground class (channel 1), left to right: ref, soft, hard(t), Dice-optimal. */
     private List<Double> volumeBars() {
-        return fx(() -> window.volumeBias().charts().get(0).bars().stream().map(b -> b.y()[0]).toList());
+        return fx(() -> window.volumeBias().charts().get(0).bars().stream()
+                .sorted(java.util.Comparator.comparingDouble(b -> b.x0()[0])).map(b -> b.y()[0]).toList());
     }
 
     @Test

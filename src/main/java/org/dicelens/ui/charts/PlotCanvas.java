@@ -1,8 +1,10 @@
 package org.dicelens.ui.charts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.DoubleConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -36,10 +38,15 @@ public class PlotCanvas extends Region {
     /** Markers on their own transparent layer: a moved threshold redraws a few lines, not 1,001-point curves. */
     private final Canvas markerLayer = new Canvas();
     private List<Object> drawnBase = List.of();
+    private List<Line> drawnLines = List.of();
+    private List<Bars> drawnBars = List.of();
     private final List<Line> lines = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<HLine> hlines = new ArrayList<>();
     private final List<Bars> bars = new ArrayList<>();
+    /** Drawn on the top layer with the markers: what moves with a threshold (the hard-volume bar, per-slice hard Dice). */
+    private final List<Line> liveLines = new ArrayList<>();
+    private final List<Bars> liveBars = new ArrayList<>();
     private double xMin = 0;
     private double xMax = 1;
     private double yMin = 0;
@@ -102,6 +109,18 @@ public class PlotCanvas extends Region {
         markers.clear();
         hlines.clear();
         bars.clear();
+        liveLines.clear();
+        liveBars.clear();
+    }
+
+    /** A line that changes on every slider step: drawn on the top layer, so the rest of the plot is not redrawn. */
+    public void addLive(Line l) {
+        liveLines.add(l);
+    }
+
+    /** Bars that change on every slider step (see {@link #addLive(Line)}). */
+    public void addLive(Bars b) {
+        liveBars.add(b);
     }
 
     public void add(Line l) {
@@ -120,16 +139,22 @@ public class PlotCanvas extends Region {
         bars.add(b);
     }
 
+    /** Every line, the curves' layer first and then the live ones. */
     public List<Line> lines() {
-        return List.copyOf(lines);
+        List<Line> all = new ArrayList<>(lines);
+        all.addAll(liveLines);
+        return all;
     }
 
     public List<Marker> markers() {
         return List.copyOf(markers);
     }
 
+    /** Every bar series, the curves' layer first and then the live ones. */
     public List<Bars> bars() {
-        return List.copyOf(bars);
+        List<Bars> all = new ArrayList<>(bars);
+        all.addAll(liveBars);
+        return all;
     }
 
     /** Calls back with the data x of a click inside the plot area. */
@@ -159,14 +184,46 @@ public class PlotCanvas extends Region {
             c.setWidth(W);
             c.setHeight(H);
         }
-        // records compare curves' arrays by identity: the same sweep re-added is "unchanged"
         List<Object> base = List.of(W, H, xMin, xMax, yMin, yMax, title, xLabel, yLabel, message, categories, diagonal,
-                List.copyOf(lines), List.copyOf(hlines), List.copyOf(bars));
-        if (!base.equals(drawnBase)) {
+                List.copyOf(hlines));
+        if (!base.equals(drawnBase) || !sameLines(lines, drawnLines) || !sameBars(bars, drawnBars)) {
             drawBase(W, H);
             drawnBase = base;
+            drawnLines = List.copyOf(lines);
+            drawnBars = List.copyOf(bars);
         }
         drawMarkers(W, H);
+    }
+
+    /** Same curves by value (records alone would compare the arrays by identity). */
+    private static boolean sameLines(List<Line> a, List<Line> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Line p = a.get(i);
+            Line q = b.get(i);
+            if (!Arrays.equals(p.x(), q.x()) || !Arrays.equals(p.y(), q.y()) || !p.colour().equals(q.colour())
+                    || p.dashed() != q.dashed() || !Objects.equals(p.label(), q.label())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameBars(List<Bars> a, List<Bars> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Bars p = a.get(i);
+            Bars q = b.get(i);
+            if (!Arrays.equals(p.x0(), q.x0()) || !Arrays.equals(p.x1(), q.x1()) || !Arrays.equals(p.y(), q.y())
+                    || !p.colour().equals(q.colour())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void drawMarkers(double W, double H) {
@@ -182,6 +239,8 @@ public class PlotCanvas extends Region {
         g.beginPath();
         g.rect(LEFT, TOP, w, h);
         g.clip();
+        drawBars(g, liveBars, w, h);
+        drawLines(g, liveLines, w, h);
         for (Marker m : markers) {
             if (Double.isFinite(m.x())) {
                 g.setStroke(m.colour());
@@ -192,6 +251,7 @@ public class PlotCanvas extends Region {
         }
         g.restore();
         g.setTextBaseline(VPos.CENTER);
+        legends(g, liveLines, w, lines.size());
         markerLabels(g, w, h);
     }
 
@@ -210,18 +270,7 @@ public class PlotCanvas extends Region {
         g.beginPath();
         g.rect(LEFT, TOP, w, h);
         g.clip();
-        for (Bars b : bars) {
-            g.setFill(b.colour());
-            for (int i = 0; i < b.y().length; i++) {
-                if (Double.isFinite(b.y()[i])) {
-                    double y0 = sy(Math.max(yMin, 0), h);
-                    double y1 = sy(b.y()[i], h);
-                    double x0 = sx(b.x0()[i], w);
-                    double x1 = sx(b.x1()[i], w);
-                    g.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.max(1, Math.abs(x1 - x0)), Math.abs(y1 - y0));
-                }
-            }
-        }
+        drawBars(g, bars, w, h);
         if (diagonal) {
             g.setStroke(Color.gray(0.6));
             g.setLineDashes(4, 3);
@@ -238,7 +287,28 @@ public class PlotCanvas extends Region {
                 g.setLineDashes();
             }
         }
-        for (Line l : lines) {
+        drawLines(g, lines, w, h);
+        g.restore();
+        labels(g, w, h);
+    }
+
+    private void drawBars(GraphicsContext g, List<Bars> list, double w, double h) {
+        for (Bars b : list) {
+            g.setFill(b.colour());
+            for (int i = 0; i < b.y().length; i++) {
+                if (Double.isFinite(b.y()[i])) {
+                    double y0 = sy(Math.max(yMin, 0), h);
+                    double y1 = sy(b.y()[i], h);
+                    double x0 = sx(b.x0()[i], w);
+                    double x1 = sx(b.x1()[i], w);
+                    g.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.max(1, Math.abs(x1 - x0)), Math.abs(y1 - y0));
+                }
+            }
+        }
+    }
+
+    private void drawLines(GraphicsContext g, List<Line> list, double w, double h) {
+        for (Line l : list) {
             g.setStroke(l.colour());
             g.setLineWidth(1.6);
             if (l.dashed()) {
@@ -264,8 +334,19 @@ public class PlotCanvas extends Region {
             g.stroke();
             g.setLineDashes();
         }
-        g.restore();
-        labels(g, w, h);
+    }
+
+    /** Legends of lines at the top right, one row each, starting at row {@code first}. */
+    private void legends(GraphicsContext g, List<Line> list, double w, int first) {
+        g.setTextAlign(TextAlignment.RIGHT);
+        double y = TOP + 9 + 12 * first;
+        for (Line l : list) {
+            if (l.label() != null && !l.label().isEmpty()) {
+                g.setFill(l.colour());
+                g.fillText(l.label(), LEFT + w - 4, y);
+                y += 12;
+            }
+        }
     }
 
     private void axes(GraphicsContext g, double w, double h) {
@@ -302,16 +383,8 @@ public class PlotCanvas extends Region {
     }
 
     private void labels(GraphicsContext g, double w, double h) {
-        // legend for lines at the top right, marker labels along the top edge
-        g.setTextAlign(TextAlignment.RIGHT);
-        double y = TOP + 9;
-        for (Line l : lines) {
-            if (l.label() != null && !l.label().isEmpty()) {
-                g.setFill(l.colour());
-                g.fillText(l.label(), LEFT + w - 4, y);
-                y += 12;
-            }
-        }
+        // legend for lines at the top right (live lines continue it on the top layer), then reference-line labels
+        legends(g, lines, w, 0);
         for (HLine l : hlines) {
             if (l.label() != null && !l.label().isEmpty() && Double.isFinite(l.y())) {
                 g.setFill(l.colour());

@@ -23,6 +23,7 @@ import org.dicelens.ui.model.ViewerModel;
  */
 public final class VolumeBiasPanel extends VBox {
     static final List<String> BARS = List.of("ref", "soft", "hard", "opt");
+    private static final int HARD = 2;
     private static final Color[] COLOURS = {ChartColours.REF, ChartColours.SOFT, ChartColours.VOLUME,
         ChartColours.T_VOL};
     private final HBox charts = new HBox(2);
@@ -82,8 +83,13 @@ public final class VolumeBiasPanel extends VBox {
             for (int k = 0; k < v.length; k++) {
                 double shown = Double.isNaN(v[k]) ? 0 : v[k];
                 top = Math.max(top, shown);
-                chart.add(new PlotCanvas.Bars(new double[] {k - 0.35}, new double[] {k + 0.35}, new double[] {shown},
-                        COLOURS[k]));
+                PlotCanvas.Bars bar = new PlotCanvas.Bars(new double[] {k - 0.35}, new double[] {k + 0.35},
+                        new double[] {shown}, COLOURS[k]);
+                if (k == HARD) {
+                    chart.addLive(bar); // the one bar a threshold drag moves
+                } else {
+                    chart.add(bar);
+                }
             }
             chart.setRange(-0.6, v.length - 0.4, 0, niceTop(top));
             chart.redraw();
