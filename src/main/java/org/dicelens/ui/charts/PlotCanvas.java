@@ -35,8 +35,8 @@ public class PlotCanvas extends Region {
 
     private static final Font FONT = Font.font(10.5);
     private final Canvas canvas = new Canvas();
-    /** Markers on their own transparent layer: a moved threshold redraws a few lines, not 1,001-point curves. */
-    private final Canvas markerLayer = new Canvas();
+    /** Markers and moving series as shapes on top: a moved threshold redraws a few lines, not 1,001-point curves. */
+    private final LiveLayer live = new LiveLayer(FONT);
     private List<Object> drawnBase = List.of();
     private List<Line> drawnLines = List.of();
     private List<Bars> drawnBars = List.of();
@@ -63,8 +63,10 @@ public class PlotCanvas extends Region {
     private static final double BOTTOM = 28;
 
     public PlotCanvas() {
-        getChildren().addAll(canvas, markerLayer);
-        markerLayer.setMouseTransparent(true);
+        getChildren().addAll(canvas, live);
+        // the live shapes change the plot's bounds as they move; clipped, the plot's bounds stay its box and a moving
+        // bar does not mark the whole panel around it for repainting
+        org.dicelens.ui.Clips.toBox(this);
         setMinSize(120, 90);
         setPrefSize(300, 170);
         widthProperty().addListener(x -> redraw());
@@ -180,10 +182,8 @@ public class PlotCanvas extends Region {
         double W = getWidth();
         double H = getHeight();
         // size listeners can run before layoutChildren: size the layers here, or the curves go to an old-sized canvas
-        for (Canvas c : new Canvas[] {canvas, markerLayer}) {
-            c.setWidth(W);
-            c.setHeight(H);
-        }
+        canvas.setWidth(W);
+        canvas.setHeight(H);
         List<Object> base = List.of(W, H, xMin, xMax, yMin, yMax, title, xLabel, yLabel, message, categories, diagonal,
                 List.copyOf(hlines));
         if (!base.equals(drawnBase) || !sameLines(lines, drawnLines) || !sameBars(bars, drawnBars)) {
@@ -192,7 +192,14 @@ public class PlotCanvas extends Region {
             drawnLines = List.copyOf(lines);
             drawnBars = List.copyOf(bars);
         }
-        drawMarkers(W, H);
+        double w = W - LEFT - RIGHT;
+        double h = H - TOP - BOTTOM;
+        if (w < 10 || h < 10) {
+            live.update(new LiveLayer.Area(LEFT, TOP, 0, 0, x -> x, y -> y, 0), List.of(), List.of(), List.of(), 0);
+            return;
+        }
+        live.update(new LiveLayer.Area(LEFT, TOP, w, h, x -> sx(x, w), y -> sy(y, h), Math.max(yMin, 0)), liveBars,
+                liveLines, markers, lines.size());
     }
 
     /** Same curves by value (records alone would compare the arrays by identity). */
@@ -224,35 +231,6 @@ public class PlotCanvas extends Region {
             }
         }
         return true;
-    }
-
-    private void drawMarkers(double W, double H) {
-        GraphicsContext g = markerLayer.getGraphicsContext2D();
-        g.clearRect(0, 0, W, H);
-        double w = W - LEFT - RIGHT;
-        double h = H - TOP - BOTTOM;
-        if (w < 10 || h < 10) {
-            return;
-        }
-        g.setFont(FONT);
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, w, h);
-        g.clip();
-        drawBars(g, liveBars, w, h);
-        drawLines(g, liveLines, w, h);
-        for (Marker m : markers) {
-            if (Double.isFinite(m.x())) {
-                g.setStroke(m.colour());
-                g.setLineWidth(1.3);
-                double x = sx(m.x(), w);
-                g.strokeLine(x, TOP, x, TOP + h);
-            }
-        }
-        g.restore();
-        g.setTextBaseline(VPos.CENTER);
-        legends(g, liveLines, w, lines.size());
-        markerLabels(g, w, h);
     }
 
     private void drawBase(double W, double H) {
@@ -391,27 +369,6 @@ public class PlotCanvas extends Region {
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(l.label(), LEFT + 3, sy(l.y(), h) - 6);
             }
-        }
-    }
-
-    private void markerLabels(GraphicsContext g, double w, double h) {
-        double[] used = new double[markers.size()];
-        int k = 0;
-        for (Marker m : markers) {
-            if (!Double.isFinite(m.x()) || m.label() == null) {
-                continue;
-            }
-            double x = sx(m.x(), w);
-            int row = 0;
-            for (int j = 0; j < k; j++) {
-                if (Math.abs(used[j] - x) < 34) {
-                    row++;
-                }
-            }
-            used[k++] = x;
-            g.setFill(m.colour());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(m.label(), Math.min(x + 2, LEFT + w - 30), TOP + h - 8 - 11 * row);
         }
     }
 

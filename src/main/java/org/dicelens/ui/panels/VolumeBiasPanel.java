@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -27,7 +26,8 @@ public final class VolumeBiasPanel extends VBox {
     private static final Color[] COLOURS = {ChartColours.REF, ChartColours.SOFT, ChartColours.VOLUME,
         ChartColours.T_VOL};
     private final HBox charts = new HBox(2);
-    private final FlowPane deltas = new FlowPane(12, 2);
+    /** One ΔV line per class, stacked: a changing number must not re-flow the lines (and the charts above them). */
+    private final VBox deltas = new VBox(1);
     private final List<PlotCanvas> perClass = new ArrayList<>();
     private List<String> names = List.of();
 
@@ -35,7 +35,7 @@ public final class VolumeBiasPanel extends VBox {
         deltas.setPadding(new Insets(0, 4, 0, 4));
         Label legend = new Label("Bars per class, mL: V_ref · V_soft = Σp·v · V_hard(t) · V_Dice-optimal");
         legend.getStyleClass().add("hint");
-        VBox content = new VBox(2, legend, charts, deltas);
+        VBox content = org.dicelens.ui.Clips.toBox(new VBox(2, legend, charts, deltas));
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox panel = Help.panel("Volume bias", HelpText.VOLUME, content);
         VBox.setVgrow(panel, Priority.ALWAYS);
@@ -71,6 +71,7 @@ public final class VolumeBiasPanel extends VBox {
                 charts.getChildren().add(b);
                 Label delta = new Label();
                 delta.getStyleClass().add("delta");
+                delta.setMaxWidth(Double.MAX_VALUE);
                 deltas.getChildren().add(delta);
             }
         }
