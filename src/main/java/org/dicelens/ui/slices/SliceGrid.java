@@ -31,8 +31,9 @@ import org.dicelens.ui.model.Workers;
 /**
  * The centre of the window: axial, coronal and sagittal views in a 2×2 grid (the fourth cell holds the threshold
  * charts), or one view maximised. Repaints are coalesced: any number of changes within one pulse give one repaint.
- * The slices are composed on a worker thread (the FX thread only copies the finished pixels into the images), so a
- * dragged threshold does not hold up the pulse; one frame is in flight at a time and the newest request wins.
+ * The slices are composed on worker threads, one per view (the FX thread only copies the finished pixels into the
+ * images), so a dragged threshold does not hold up the pulse; one frame is in flight at a time and the newest request
+ * wins.
  */
 public final class SliceGrid extends StackPane {
     private final ViewerModel vm;
@@ -45,7 +46,9 @@ public final class SliceGrid extends StackPane {
     private int regionMargin = Integer.MIN_VALUE;
     private Runnable afterPaint = () -> { };
     private double shownDiceOptimal = Double.NaN;
-    private final ExecutorService composer = Workers.single("compose");
+    /** One thread per view (at most the cores): the three slices are composed side by side. */
+    private final ExecutorService composer = Workers.pool("compose",
+            Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors())));
     private boolean composing;
     private boolean composeAgain;
 
@@ -212,32 +215,43 @@ public final class SliceGrid extends StackPane {
         for (SliceView v : shown) {
             jobs.add(v.prepare());
         }
+        if (shown.isEmpty()) {
+            return;
+        }
         composing = true;
-        composer.execute(() -> {
-            boolean[] done = new boolean[jobs.size()];
-            try {
-                for (int i = 0; i < jobs.size(); i++) {
+        boolean[] done = new boolean[jobs.size()];
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(jobs.size());
+        for (int k = 0; k < jobs.size(); k++) {
+            int i = k;
+            composer.execute(() -> {
+                try {
                     done[i] = jobs.get(i) != null && shown.get(i).compose(f, jobs.get(i));
-                }
-            } catch (RuntimeException e) {
-                // a failed frame must not stop later ones: show what was composed and keep going
-                Thread t = Thread.currentThread();
-                t.getUncaughtExceptionHandler().uncaughtException(t, e);
-            }
-            Platform.runLater(() -> {
-                for (int i = 0; i < jobs.size(); i++) {
-                    if (done[i]) {
-                        shown.get(i).present(jobs.get(i));
+                } catch (RuntimeException e) {
+                    // a failed view must not stop later frames: show what was composed and keep going
+                    Thread t = Thread.currentThread();
+                    t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        Platform.runLater(() -> presentAll(shown, jobs, done));
                     }
                 }
-                composing = false;
-                afterPaint.run();
-                if (composeAgain) {
-                    composeAgain = false;
-                    composeLatest();
-                }
             });
-        });
+        }
+    }
+
+    /** FX thread: shows the frame's finished views, then starts the newest request that came in meanwhile. */
+    private void presentAll(List<SliceView> shown, List<SliceView.Composition> jobs, boolean[] done) {
+        for (int i = 0; i < jobs.size(); i++) {
+            if (done[i]) {
+                shown.get(i).present(jobs.get(i));
+            }
+        }
+        composing = false;
+        afterPaint.run();
+        if (composeAgain) {
+            composeAgain = false;
+            composeLatest();
+        }
     }
 
     /** Composes and shows the visible views now, on the FX thread (PNG export, benchmarks). */
