@@ -48,7 +48,7 @@ final class Backend {
         }
         return new CaseMetrics(name, m.voxelMl(), m.regionVoxels(), m.foregroundFraction(), m.mode(), m.classes(), m.gdl(),
                 m.gdlScore(), m.gdlWeights(), m.emptyRule(), m.meanSoftDice(), m.meanHardDice(), m.ceMulticlass(), m.expLog(),
-                m.softDiceEmpty(), m.hardDiceEmpty(), m.clampedValues());
+                m.softDiceEmpty(), m.hardDiceEmpty(), m.clampedValues(), m.gdlTerms());
     }
 
     static List<String> warnings(Case c) {

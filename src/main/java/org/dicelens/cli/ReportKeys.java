@@ -13,11 +13,12 @@ import org.dicelens.metrics.ClassMetrics;
 /**
  * The keys of the reports, taken from the record components of {@link CaseMetrics} and {@link ClassMetrics} so the
  * JSON, the CSV and the engine cannot drift apart. {@code caseName} is written as {@code case}; the engine's flags
- * that are not among the issue's keys (empty-Dice flags, clamped count) stay out of the files.
+ * that are not among the issue's keys (empty-Dice flags, clamped count, GDL terms) stay out of the files.
  */
 final class ReportKeys {
     /** CaseMetrics components that are not report keys (the classes list is written separately). */
-    private static final Set<String> CASE_SKIPPED = Set.of("classes", "softDiceEmpty", "hardDiceEmpty", "clampedValues");
+    private static final Set<String> CASE_SKIPPED = Set.of("classes", "softDiceEmpty", "hardDiceEmpty", "clampedValues",
+            "gdlTerms");
 
     private ReportKeys() {
     }

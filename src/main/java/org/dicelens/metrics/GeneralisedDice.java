@@ -9,11 +9,16 @@ import java.util.Arrays;
  *
  * @param weights per channel, after the absent-class rule
  * @param shares  per channel, w_l (P_l + R_l) / Σ_k w_k (P_k + R_k); NaN when that sum is 0
- * @param loss    GDL = 1 − (2 Σ w I + s_nr)/(Σ w (P + R) + s_dr)
+ * @param terms   the sums of the loss (Σ w I, Σ w (P + R), s_nr, s_dr); {@link #loss()} is computed from them
  * @param score   2 Σ w TP / Σ w (2TP + FP + FN); 1 when every included class is empty in both, NaN when the weighted
  *                denominator is 0 otherwise
  */
-public record GeneralisedDice(double[] weights, double[] shares, double loss, double score) {
+public record GeneralisedDice(double[] weights, double[] shares, GdlTerms terms, double score) {
+
+    /** GDL = 1 − (2 Σ w I + s_nr)/(Σ w (P + R) + s_dr), from {@link #terms()}. */
+    public double loss() {
+        return terms.loss();
+    }
 
     /**
      * @param sums       per channel, the region's sums
@@ -28,8 +33,7 @@ public record GeneralisedDice(double[] weights, double[] shares, double loss, do
             in[c] = s.includeBackground() || c != background;
         }
         double[] w = weights(sums, in, s);
-        double num = 0;
-        double den = 0;
+        GdlTerms terms = GdlTerms.of(sums, w, in, s.losses());
         double hardNum = 0;
         double hardDen = 0;
         boolean allEmpty = true;
@@ -37,20 +41,16 @@ public record GeneralisedDice(double[] weights, double[] shares, double loss, do
             if (!in[c]) {
                 continue;
             }
-            num += w[c] * sums[c].i();
-            den += w[c] * (sums[c].p() + sums[c].r());
             hardNum += w[c] * tp[c];
             hardDen += w[c] * (predicted[c] + sums[c].r());
             allEmpty &= predicted[c] + sums[c].r() == 0;
         }
         double[] shares = new double[nc];
         for (int c = 0; c < nc; c++) {
-            shares[c] = in[c] && den != 0 ? w[c] * (sums[c].p() + sums[c].r()) / den : Double.NaN;
+            shares[c] = terms.share(c);
         }
-        LossParams lp = s.losses();
-        double loss = 1 - (2 * num + lp.smoothNr()) / (den + lp.smoothDr());
         double score = hardDen != 0 ? 2 * hardNum / hardDen : allEmpty ? 1.0 : Double.NaN;
-        return new GeneralisedDice(w, shares, loss, score);
+        return new GeneralisedDice(w, shares, terms, score);
     }
 
     /**

@@ -96,7 +96,7 @@ final class MetricsAssembler {
                 Engine.lower(s.mode()), List.copyOf(out), gd.loss(), gd.score(), Engine.lower(s.weightScheme()),
                 Engine.lower(s.emptyRule()), included == 0 ? Double.NaN : meanSoft / included,
                 included == 0 ? Double.NaN : meanHard / included, -ceMulti / n, expLogValue, softEmpty, hardEmpty,
-                e.caseData().prediction().clampedCount() + st.clampedValues());
+                e.caseData().prediction().clampedCount() + st.clampedValues(), gd.terms());
     }
 
     static void validate(Settings s, int nc) {

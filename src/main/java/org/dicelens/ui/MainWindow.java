@@ -46,6 +46,7 @@ public final class MainWindow extends BorderPane {
     private final StatusBar status;
     private final MetricsTablePanel metricsTable;
     private final WeightsPanel weights;
+    private final VolumeBiasPanel volumeBias;
     private final ImbalancePanel imbalance;
     private final TabPane tabs = new TabPane();
 
@@ -91,7 +92,8 @@ public final class MainWindow extends BorderPane {
         weights = new WeightsPanel(vm);
         CalibrationCharts calibration = new CalibrationCharts(vm);
         VBox calibrationBox = Help.panel("Calibration", HelpText.CALIBRATION, calibration);
-        tabs.getTabs().addAll(tab("Volume bias", new VolumeBiasPanel(vm)), tab("Class weights", weights),
+        volumeBias = new VolumeBiasPanel(vm);
+        tabs.getTabs().addAll(tab("Volume bias", volumeBias), tab("Class weights", weights),
                 tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox),
                 org.dicelens.ui.lab.LabPanel.tab(vm));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -132,7 +134,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {
-        ScrollPane s = new ScrollPane(content);
+        ScrollPane s = org.dicelens.ui.panels.LiveScroll.of(content);
         s.setFitToWidth(true);
         s.setFitToHeight(true);
         s.getStyleClass().add("edge-to-edge");
@@ -157,6 +159,10 @@ public final class MainWindow extends BorderPane {
 
     public WeightsPanel weights() {
         return weights;
+    }
+
+    public VolumeBiasPanel volumeBias() {
+        return volumeBias;
     }
 
     public ImbalancePanel imbalance() {

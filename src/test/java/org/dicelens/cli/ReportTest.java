@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
+import org.dicelens.metrics.GdlTerms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,8 @@ class ReportTest {
     static CaseMetrics sample(String caseName) {
         return new CaseMetrics(caseName, 0.001, 1000, 0.25, "threshold",
                 List.of(klass(0, "background", 0.5, false), klass(2, "tumour, \"core\"", 100.5, true)), 0.3, 0.7, "square", "max",
-                0.8, 0.75, Double.NaN, 1.25, new boolean[2], new boolean[2], 0);
+                0.8, 0.75, Double.NaN, 1.25, new boolean[2], new boolean[2], 0,
+                new GdlTerms(new double[] {1, 1}, new double[] {1, 1}, new double[] {2, 2}, 2, 4, 1e-5, 1e-5));
     }
 
     @Test

@@ -246,7 +246,10 @@ final class Oracle {
     private Settings gdlFor;
     private Map<String, Object> gdlMemo;
 
-    /** GDL over the included classes: weights, shares, loss and score (remembered for the last settings). */
+    /**
+     * GDL over the included classes: weights, shares, Σ w I (numeratorSum), Σ w (P + R) (denominatorSum), loss and
+     * score (remembered for the last settings).
+     */
     Map<String, Object> gdl(Settings s) {
         if (s == gdlFor) {
             return gdlMemo;
@@ -289,6 +292,8 @@ final class Oracle {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("weights", w);
         m.put("shares", shares);
+        m.put("numeratorSum", num);
+        m.put("denominatorSum", den);
         m.put("loss", 1 - (2 * num + s.losses().smoothNr()) / (den + s.losses().smoothDr()));
         m.put("score", hden != 0 ? 2 * hnum / hden : allEmpty ? 1.0 : Double.NaN);
         return m;

@@ -94,6 +94,24 @@ public final class UiTestCase {
         return 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
+    /** Voxels of the hard mask p ≥ step/1000 of a class over the whole volume. */
+    public long hardVoxels(int channel, int step) {
+        long n = 0;
+        for (int i = 0; i < N; i++) {
+            n += p[channel][i] >= step / 1000.0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Σp of a class over the whole volume, summed in double. */
+    public double softSum(int channel) {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += p[channel][i];
+        }
+        return s;
+    }
+
     /** Reference voxels of a class. */
     public long refVoxels(int channel) {
         long r = 0;
@@ -139,5 +157,30 @@ public final class UiTestCase {
             }
         }
         return new long[] {region, fg};
+    }
+
+    /**
+     * Generalised Dice sums over the whole volume with every class included (each is present, so no absent-class rule
+     * applies): {Σ_l w_l I_l, Σ_l w_l (P_l + R_l)}, I_l = Σ p·r, P_l = Σ p, R_l = Σ r, with w_l = 1/R_l² (square) or 1
+     * (uniform), straight from LOSSES.md.
+     */
+    public double[] gdlSums(boolean square) {
+        double num = 0;
+        double den = 0;
+        for (int c = 0; c < 3; c++) {
+            double i1 = 0;
+            double pp = 0;
+            double rr = 0;
+            for (int i = 0; i < N; i++) {
+                int r = labels[i] == c ? 1 : 0;
+                i1 += p[c][i] * r;
+                pp += p[c][i];
+                rr += r;
+            }
+            double w = square ? 1 / (rr * rr) : 1;
+            num += w * i1;
+            den += w * (pp + rr);
+        }
+        return new double[] {num, den};
     }
 }

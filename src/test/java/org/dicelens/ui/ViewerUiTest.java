@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -19,6 +21,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.GdlTerms;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.ui.model.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
@@ -26,6 +29,7 @@ import org.dicelens.ui.model.FileRoles;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 import org.dicelens.ui.panels.Fmt;
+import org.dicelens.ui.panels.FormulaStrip;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -108,6 +112,65 @@ class ViewerUiTest {
         CaseMetrics m = fx(() -> vm.metricsProperty().get());
         assertEquals(tc.hardDice(1, step), m.classes().get(1).hardDice(), 1e-12);
         assertEquals(Fmt.num(m.classes().get(1).hardDice(), 3), cell(robot, 1, "hard Dice"));
+    }
+
+    /** The axial view as the renderer draws it now, composed here on the FX thread from the current controls. */
+    private int[] axialNow() {
+        return fx(() -> {
+            org.dicelens.ui.slices.SliceView v = window.grid().view(org.dicelens.render.ViewAxis.AXIAL);
+            org.dicelens.metrics.Settings s = vm.controls().toSettings();
+            org.dicelens.ui.slices.Frame f = org.dicelens.ui.slices.FrameBuilder.build(vm, window.display(),
+                    org.dicelens.render.SliceInputs.none().withRegion(vm.current().analysis().region(s)));
+            int[] c = f.crosshair();
+            int[] out = new int[v.geometry().width() * v.geometry().height()];
+            new org.dicelens.render.SliceRenderer().render(f.data(), v.geometry(), v.geometry().sliceOf(c[0], c[1], c[2]),
+                    f.settings(), f.overlays(), f.inputs(), out);
+            return out;
+        });
+    }
+
+    private int[] axialShown() {
+        return fx(() -> window.grid().view(org.dicelens.render.ViewAxis.AXIAL).pixels().clone());
+    }
+
+    @Test
+    void aThresholdMoveRecomposesTheSlicesOnTheComposeWorker(FxRobot robot) {
+        awaitLoaded();
+        Await.until("the axial view at t = 0.5", () -> java.util.Arrays.equals(axialShown(), axialNow()));
+        int[] before = axialNow();
+        robot.clickOn("#threshold-1");
+        robot.type(KeyCode.LEFT, 40);
+        int[] after = axialNow();
+        assertTrue(!java.util.Arrays.equals(before, after), "the hard-mask contour should move with the threshold");
+        Await.until("the axial view recomposed", () -> java.util.Arrays.equals(axialShown(), after));
+        String thread = fx(() -> window.grid().view(org.dicelens.render.ViewAxis.AXIAL).lastComposeThread());
+        assertTrue(thread.startsWith("dicelens-compose-"), "composed on " + thread);
+    }
+
+    /** Heights of the volume-bias bars of the first foreground class (channel 1), left to right: ref, soft, hard(t), Dice-optimal. */
+    private List<Double> volumeBars() {
+        return fx(() -> window.volumeBias().charts().get(0).bars().stream()
+                .sorted(java.util.Comparator.comparingDouble(b -> b.x0()[0])).map(b -> b.y()[0]).toList());
+    }
+
+    @Test
+    void volumeBarsFollowTheThresholdWithBruteForceVolumes(FxRobot robot) {
+        awaitLoaded();
+        double v = UiTestCase.VOXEL_ML;
+        Await.until("volume bars at t = 0.5", () -> volumeBars().size() == 4
+                && Math.abs(volumeBars().get(2) - tc.hardVoxels(1, 500) * v) < 1e-9);
+        robot.clickOn("#threshold-1");
+        robot.type(KeyCode.LEFT, 40);
+        int step = fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get());
+        assertNotEquals(500, step, "the slider did not move");
+        assertNotEquals(tc.hardVoxels(1, 500), tc.hardVoxels(1, step), "pick a step that changes the mask");
+        Await.until("hard-volume bar at t = " + step,
+                () -> Math.abs(volumeBars().get(2) - tc.hardVoxels(1, step) * v) < 1e-9);
+        List<Double> bars = volumeBars();
+        assertEquals(tc.refVoxels(1) * v, bars.get(0), 1e-9, "V_ref");
+        assertEquals(tc.softSum(1) * v, bars.get(1), 1e-6, "V_soft (float maps summed in another order)");
+        CaseMetrics m = fx(() -> vm.metricsProperty().get());
+        assertEquals(m.classes().get(1).diceOptimalMl(), bars.get(3), 0, "the engine's Dice-optimal volume");
     }
 
     @SuppressWarnings("unchecked")
@@ -194,5 +257,68 @@ class ViewerUiTest {
         assertSame(before, fx(() -> vm.current()));
         robot.clickOn("OK");
         assertEquals(Fmt.num(tc.hardDice(1, 500), 3), cell(robot, 1, "hard Dice"));
+    }
+
+    /** The formula strip's text from "GDL " on (the Texts of its flow, concatenated). */
+    private String gdlText(FxRobot robot) {
+        return fx(() -> {
+            StringBuilder sb = new StringBuilder();
+            for (javafx.scene.Node n : robot.lookup("#formulaStrip").queryAs(FormulaStrip.class).flow().getChildren()) {
+                if (n instanceof javafx.scene.text.Text t) {
+                    sb.append(t.getText());
+                }
+            }
+            int at = sb.indexOf("GDL ");
+            return at < 0 ? "" : sb.substring(at);
+        });
+    }
+
+    private static final Pattern GDL = Pattern.compile("GDL 1 − \\(2·Σw·I \\+ s\\) / \\(Σw·\\(P\\+R\\) \\+ s\\) = "
+            + "1 − \\(2·(\\S+) \\+ 1e-5\\) / \\((\\S+) \\+ 1e-5\\) = (\\S+)");
+
+    /** The strip's form of a sum: four decimals in [0.1, 10⁴), else four significant digits (0.09469 or d.ddde±x). */
+    private static void shownAs(String what, double v, String shown) {
+        if (v >= 0.1 && v < 1e4) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.4f", v), shown, what);
+        } else {
+            assertTrue(shown.matches("0\\.0*[1-9]\\d{3}|\\d\\.\\d{3}e-?\\d+"), what + " shown as " + shown);
+            assertEquals(v, Double.parseDouble(shown), 5e-4 * Math.abs(v), what + " shown as " + shown);
+        }
+    }
+
+    @Test
+    void theFormulaStripSubstitutesTheEnginesGdlSums(FxRobot robot) {
+        awaitLoaded();
+        // square weights (the default): sums checked against the engine's terms and a brute force over the voxels
+        double[] square = tc.gdlSums(true);
+        Await.until("the GDL formula", () -> GDL.matcher(gdlText(robot)).matches());
+        CaseMetrics m = fx(() -> vm.metricsProperty().get());
+        String text = gdlText(robot);
+        Matcher g = GDL.matcher(text);
+        assertTrue(g.matches(), text);
+        GdlTerms t = m.gdlTerms();
+        assertEquals(square[0], t.numeratorSum(), 1e-9 * square[0]);
+        assertEquals(square[1], t.denominatorSum(), 1e-9 * square[1]);
+        // square weights make Σ w I small here (≈ 0.09): four significant digits, 0.0dddd
+        assertTrue(t.numeratorSum() < 0.1, "the case no longer tests the small form: " + t.numeratorSum());
+        shownAs("Σ w I", t.numeratorSum(), g.group(1));
+        shownAs("Σ w (P + R)", t.denominatorSum(), g.group(2));
+        assertEquals(Fmt.num(m.gdl(), 4), g.group(3));
+        assertEquals(1 - (2 * t.numeratorSum() + 1e-5) / (t.denominatorSum() + 1e-5), m.gdl(), 1e-12);
+
+        // uniform weights: the substituted sums change, four decimals, equal to the brute force's
+        double[] uniform = tc.gdlSums(false);
+        String a = String.format(java.util.Locale.ROOT, "%.4f", uniform[0]);
+        String b = String.format(java.util.Locale.ROOT, "%.4f", uniform[1]);
+        robot.interact(() -> vm.controls().weightSchemeProperty().set(org.dicelens.metrics.WeightScheme.UNIFORM));
+        Await.until("uniform sums in the strip", () -> gdlText(robot).contains("(2·" + a + " + 1e-5) / (" + b + " + 1e-5)"));
+        Object[] both = fx(() -> new Object[] {vm.metricsProperty().get(), gdlText(robot)});
+        CaseMetrics mu = (CaseMetrics) both[0];
+        assertEquals("uniform", mu.gdlWeights());
+        assertEquals("GDL 1 − (2·Σw·I + s) / (Σw·(P+R) + s) = 1 − (2·" + a + " + 1e-5) / (" + b + " + 1e-5) = "
+                + Fmt.num(mu.gdl(), 4), both[1]);
+        assertEquals(a, String.format(java.util.Locale.ROOT, "%.4f", mu.gdlTerms().numeratorSum()));
+        assertEquals(b, String.format(java.util.Locale.ROOT, "%.4f", mu.gdlTerms().denominatorSum()));
+        assertNotEquals(text, both[1]);
     }
 }

@@ -47,8 +47,8 @@ public final class PerSliceStrip extends PlotCanvas {
                 soft[i] = p.empty()[i] ? Double.NaN : p.softDice()[i];
             }
             setRange(0, Math.max(1, n - 1), 0, 1);
-            add(new Line(x, hard, ChartColours.DICE, false, "hard Dice"));
             add(new Line(x, soft, ChartColours.SOFT, false, "soft Dice"));
+            addLive(new Line(x, hard, ChartColours.DICE, false, "hard Dice")); // moves with the threshold
             add(new Marker(crosshair.get(p.axis()), ChartColours.T, "slice " + crosshair.get(p.axis())));
         }
         redraw();

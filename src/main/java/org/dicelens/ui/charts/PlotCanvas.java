@@ -1,8 +1,10 @@
 package org.dicelens.ui.charts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.DoubleConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -33,10 +35,18 @@ public class PlotCanvas extends Region {
 
     private static final Font FONT = Font.font(10.5);
     private final Canvas canvas = new Canvas();
+    /** Markers and moving series as shapes on top: a moved threshold redraws a few lines, not 1,001-point curves. */
+    private final LiveLayer live = new LiveLayer(FONT);
+    private List<Object> drawnBase = List.of();
+    private List<Line> drawnLines = List.of();
+    private List<Bars> drawnBars = List.of();
     private final List<Line> lines = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private final List<HLine> hlines = new ArrayList<>();
     private final List<Bars> bars = new ArrayList<>();
+    /** Drawn on the top layer with the markers: what moves with a threshold (the hard-volume bar, per-slice hard Dice). */
+    private final List<Line> liveLines = new ArrayList<>();
+    private final List<Bars> liveBars = new ArrayList<>();
     private double xMin = 0;
     private double xMax = 1;
     private double yMin = 0;
@@ -46,13 +56,17 @@ public class PlotCanvas extends Region {
     private String title = "";
     private boolean diagonal;
     private String message = "";
+    private List<String> categories = List.of();
     private static final double LEFT = 42;
     private static final double RIGHT = 10;
     private static final double TOP = 18;
     private static final double BOTTOM = 28;
 
     public PlotCanvas() {
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, live);
+        // the live shapes change the plot's bounds as they move; clipped, the plot's bounds stay its box and a moving
+        // bar does not mark the whole panel around it for repainting
+        org.dicelens.ui.Clips.toBox(this);
         setMinSize(120, 90);
         setPrefSize(300, 170);
         widthProperty().addListener(x -> redraw());
@@ -61,8 +75,6 @@ public class PlotCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(getWidth());
-        canvas.setHeight(getHeight());
         redraw();
     }
 
@@ -77,6 +89,11 @@ public class PlotCanvas extends Region {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+    }
+
+    /** Labels the x axis with these names at x = 0, 1, … instead of numbers (bar charts of categories). */
+    public void setCategories(List<String> names) {
+        categories = List.copyOf(names);
     }
 
     /** Draws the y = x diagonal (reliability diagrams). */
@@ -94,6 +111,18 @@ public class PlotCanvas extends Region {
         markers.clear();
         hlines.clear();
         bars.clear();
+        liveLines.clear();
+        liveBars.clear();
+    }
+
+    /** A line that changes on every slider step: drawn on the top layer, so the rest of the plot is not redrawn. */
+    public void addLive(Line l) {
+        liveLines.add(l);
+    }
+
+    /** Bars that change on every slider step (see {@link #addLive(Line)}). */
+    public void addLive(Bars b) {
+        liveBars.add(b);
     }
 
     public void add(Line l) {
@@ -112,16 +141,22 @@ public class PlotCanvas extends Region {
         bars.add(b);
     }
 
+    /** Every line, the curves' layer first and then the live ones. */
     public List<Line> lines() {
-        return List.copyOf(lines);
+        List<Line> all = new ArrayList<>(lines);
+        all.addAll(liveLines);
+        return all;
     }
 
     public List<Marker> markers() {
         return List.copyOf(markers);
     }
 
+    /** Every bar series, the curves' layer first and then the live ones. */
     public List<Bars> bars() {
-        return List.copyOf(bars);
+        List<Bars> all = new ArrayList<>(bars);
+        all.addAll(liveBars);
+        return all;
     }
 
     /** Calls back with the data x of a click inside the plot area. */
@@ -142,9 +177,63 @@ public class PlotCanvas extends Region {
         return TOP + (1 - (y - yMin) / (yMax - yMin)) * h;
     }
 
+    /** Redraws the plot; the curves' layer only when something other than the markers changed since last time. */
     public void redraw() {
         double W = getWidth();
         double H = getHeight();
+        // size listeners can run before layoutChildren: size the layers here, or the curves go to an old-sized canvas
+        canvas.setWidth(W);
+        canvas.setHeight(H);
+        List<Object> base = List.of(W, H, xMin, xMax, yMin, yMax, title, xLabel, yLabel, message, categories, diagonal,
+                List.copyOf(hlines));
+        if (!base.equals(drawnBase) || !sameLines(lines, drawnLines) || !sameBars(bars, drawnBars)) {
+            drawBase(W, H);
+            drawnBase = base;
+            drawnLines = List.copyOf(lines);
+            drawnBars = List.copyOf(bars);
+        }
+        double w = W - LEFT - RIGHT;
+        double h = H - TOP - BOTTOM;
+        if (w < 10 || h < 10) {
+            live.update(new LiveLayer.Area(LEFT, TOP, 0, 0, x -> x, y -> y, 0), List.of(), List.of(), List.of(), 0);
+            return;
+        }
+        live.update(new LiveLayer.Area(LEFT, TOP, w, h, x -> sx(x, w), y -> sy(y, h), Math.max(yMin, 0)), liveBars,
+                liveLines, markers, lines.size());
+    }
+
+    /** Same curves by value (records alone would compare the arrays by identity). */
+    private static boolean sameLines(List<Line> a, List<Line> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Line p = a.get(i);
+            Line q = b.get(i);
+            if (!Arrays.equals(p.x(), q.x()) || !Arrays.equals(p.y(), q.y()) || !p.colour().equals(q.colour())
+                    || p.dashed() != q.dashed() || !Objects.equals(p.label(), q.label())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameBars(List<Bars> a, List<Bars> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Bars p = a.get(i);
+            Bars q = b.get(i);
+            if (!Arrays.equals(p.x0(), q.x0()) || !Arrays.equals(p.x1(), q.x1()) || !Arrays.equals(p.y(), q.y())
+                    || !p.colour().equals(q.colour())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void drawBase(double W, double H) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, W, H);
@@ -159,18 +248,7 @@ public class PlotCanvas extends Region {
         g.beginPath();
         g.rect(LEFT, TOP, w, h);
         g.clip();
-        for (Bars b : bars) {
-            g.setFill(b.colour());
-            for (int i = 0; i < b.y().length; i++) {
-                if (Double.isFinite(b.y()[i])) {
-                    double y0 = sy(Math.max(yMin, 0), h);
-                    double y1 = sy(b.y()[i], h);
-                    double x0 = sx(b.x0()[i], w);
-                    double x1 = sx(b.x1()[i], w);
-                    g.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.max(1, Math.abs(x1 - x0)), Math.abs(y1 - y0));
-                }
-            }
-        }
+        drawBars(g, bars, w, h);
         if (diagonal) {
             g.setStroke(Color.gray(0.6));
             g.setLineDashes(4, 3);
@@ -187,7 +265,28 @@ public class PlotCanvas extends Region {
                 g.setLineDashes();
             }
         }
-        for (Line l : lines) {
+        drawLines(g, lines, w, h);
+        g.restore();
+        labels(g, w, h);
+    }
+
+    private void drawBars(GraphicsContext g, List<Bars> list, double w, double h) {
+        for (Bars b : list) {
+            g.setFill(b.colour());
+            for (int i = 0; i < b.y().length; i++) {
+                if (Double.isFinite(b.y()[i])) {
+                    double y0 = sy(Math.max(yMin, 0), h);
+                    double y1 = sy(b.y()[i], h);
+                    double x0 = sx(b.x0()[i], w);
+                    double x1 = sx(b.x1()[i], w);
+                    g.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.max(1, Math.abs(x1 - x0)), Math.abs(y1 - y0));
+                }
+            }
+        }
+    }
+
+    private void drawLines(GraphicsContext g, List<Line> list, double w, double h) {
+        for (Line l : list) {
             g.setStroke(l.colour());
             g.setLineWidth(1.6);
             if (l.dashed()) {
@@ -213,16 +312,19 @@ public class PlotCanvas extends Region {
             g.stroke();
             g.setLineDashes();
         }
-        for (Marker m : markers) {
-            if (Double.isFinite(m.x())) {
-                g.setStroke(m.colour());
-                g.setLineWidth(1.3);
-                double x = sx(m.x(), w);
-                g.strokeLine(x, TOP, x, TOP + h);
+    }
+
+    /** Legends of lines at the top right, one row each, starting at row {@code first}. */
+    private void legends(GraphicsContext g, List<Line> list, double w, int first) {
+        g.setTextAlign(TextAlignment.RIGHT);
+        double y = TOP + 9 + 12 * first;
+        for (Line l : list) {
+            if (l.label() != null && !l.label().isEmpty()) {
+                g.setFill(l.colour());
+                g.fillText(l.label(), LEFT + w - 4, y);
+                y += 12;
             }
         }
-        g.restore();
-        labels(g, w, h);
     }
 
     private void axes(GraphicsContext g, double w, double h) {
@@ -236,10 +338,15 @@ public class PlotCanvas extends Region {
             g.strokeLine(LEFT, y, LEFT + w, y);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(tick(yv), LEFT - 3, y);
-            double xv = xMin + i * (xMax - xMin) / 4;
-            double x = sx(xv, w);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(tick(xv), x, TOP + h + 8);
+            if (categories.isEmpty()) {
+                double xv = xMin + i * (xMax - xMin) / 4;
+                g.setTextAlign(TextAlignment.CENTER);
+                g.fillText(tick(xv), sx(xv, w), TOP + h + 8);
+            }
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int k = 0; k < categories.size(); k++) {
+            g.fillText(categories.get(k), sx(k, w), TOP + h + 8);
         }
         g.setStroke(Color.gray(0.4));
         g.strokeRect(LEFT, TOP, w, h);
@@ -254,40 +361,14 @@ public class PlotCanvas extends Region {
     }
 
     private void labels(GraphicsContext g, double w, double h) {
-        // legend for lines at the top right, marker labels along the top edge
-        g.setTextAlign(TextAlignment.RIGHT);
-        double y = TOP + 9;
-        for (Line l : lines) {
-            if (l.label() != null && !l.label().isEmpty()) {
-                g.setFill(l.colour());
-                g.fillText(l.label(), LEFT + w - 4, y);
-                y += 12;
-            }
-        }
+        // legend for lines at the top right (live lines continue it on the top layer), then reference-line labels
+        legends(g, lines, w, 0);
         for (HLine l : hlines) {
             if (l.label() != null && !l.label().isEmpty() && Double.isFinite(l.y())) {
                 g.setFill(l.colour());
                 g.setTextAlign(TextAlignment.LEFT);
                 g.fillText(l.label(), LEFT + 3, sy(l.y(), h) - 6);
             }
-        }
-        double[] used = new double[markers.size()];
-        int k = 0;
-        for (Marker m : markers) {
-            if (!Double.isFinite(m.x()) || m.label() == null) {
-                continue;
-            }
-            double x = sx(m.x(), w);
-            int row = 0;
-            for (int j = 0; j < k; j++) {
-                if (Math.abs(used[j] - x) < 34) {
-                    row++;
-                }
-            }
-            used[k++] = x;
-            g.setFill(m.colour());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(m.label(), Math.min(x + 2, LEFT + w - 30), TOP + h - 8 - 11 * row);
         }
     }
 

@@ -119,7 +119,7 @@ public final class ClassesPanel extends VBox {
 
         rows.setHgap(6);
         rows.setVgap(4);
-        ScrollPane scroll = new ScrollPane(rows);
+        ScrollPane scroll = LiveScroll.of(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);

@@ -13,7 +13,7 @@ import org.dicelens.ui.model.ViewerModel;
 
 /**
  * The chosen class's soft Dice, hard Dice and GDL with the engine's current sums substituted, e.g.
- * {@code 2·Σp·r / (Σp + Σr) = 2·1234.5 / (1500.2 + 1400) = 0.851}. Every term has a tooltip saying what it is. The
+ * {@code 2·Σp·r / (Σp + Σr) = 2·1234.5 / (1500.2 + 1400) = 0.851}; GDL over all classes in {@link GdlFormula}. Every term has a tooltip saying what it is. The
  * results are the engine's values; the strip only writes the numbers into the formula.
  */
 public final class FormulaStrip extends HBox {
@@ -39,8 +39,7 @@ public final class FormulaStrip extends HBox {
     private final Text sd = result();
     private final Text counts = plain("");
     private final Text hd = result();
-    private final Text gdlTerm = term("1 − 2Σ_l w_l I_l / Σ_l w_l (P_l + R_l)", "");
-    private final Text gdl = result();
+    private final GdlFormula gdl = new GdlFormula();
     private final Text empty = plain("The formulas appear with their numbers when a case is loaded.");
     private boolean built;
 
@@ -53,7 +52,8 @@ public final class FormulaStrip extends HBox {
                 term("2TP", "true positives: hard mask and reference"), plain(" / (2TP + "),
                 term("FP", "false positives: hard mask, not reference"), plain(" + "),
                 term("FN", "false negatives: reference missed by the hard mask"), plain(")"), counts, hd,
-                plain("      "), bold("GDL "), gdlTerm, plain(" = "), gdl);
+                plain("      "));
+        flow.getChildren().addAll(gdl.nodes());
         built = true;
     }
 
@@ -61,7 +61,7 @@ public final class FormulaStrip extends HBox {
         CaseMetrics m = vm.metricsProperty().get();
         ClassSums[] sums = vm.sumsProperty().get();
         int c = vm.selectedChannel();
-        if (m == null || sums == null || c >= m.classes().size() || c >= sums.length || sums[c] == null) {
+        if (m == null || m.gdlTerms() == null || sums == null || c >= m.classes().size() || c >= sums.length || sums[c] == null) {
             flow.getChildren().setAll(empty);
             built = false;
             return;
@@ -79,10 +79,7 @@ public final class FormulaStrip extends HBox {
         sd.setText(Fmt.num(k.softDice(), 4));
         counts.setText(" = 2·" + k.tp() + " / (2·" + k.tp() + " + " + k.fp() + " + " + k.fn() + ") = ");
         hd.setText(Fmt.num(k.hardDice(), 4));
-        ((Tooltip) gdlTerm.getProperties().get("tip")).setText("Generalised Dice loss over all classes; w_l is the "
-                + "class weight (" + m.gdlWeights() + "); this class: w = " + Fmt.sci(k.gdlWeight()) + ", share of the "
-                + "denominator " + String.format(Locale.ROOT, "%.1f %%", 100 * k.gdlShare()));
-        gdl.setText(Fmt.num(m.gdl(), 4));
+        gdl.show(m);
     }
 
     private static void set(Text t, String text, String tip) {
@@ -95,17 +92,17 @@ public final class FormulaStrip extends HBox {
                 : String.format(Locale.ROOT, "%.1f", v);
     }
 
-    private static Text plain(String s) {
+    static Text plain(String s) {
         return new Text(s);
     }
 
-    private static Text bold(String s) {
+    static Text bold(String s) {
         Text t = new Text(s);
         t.getStyleClass().add("formula-name");
         return t;
     }
 
-    private static Text term(String s, String tip) {
+    static Text term(String s, String tip) {
         Text t = new Text(s);
         t.getStyleClass().add("formula-term");
         Tooltip tt = Help.tip(tip);
@@ -114,7 +111,7 @@ public final class FormulaStrip extends HBox {
         return t;
     }
 
-    private static Text result() {
+    static Text result() {
         Text t = new Text();
         t.getStyleClass().add("formula-result");
         return t;

@@ -36,7 +36,10 @@ public final class HelpText {
             + "Click to jump to a slice; the marker is the current slice. Slices with empty reference and prediction are "
             + "left blank rather than scored 1.";
     public static final String FORMULA = "The chosen class's numbers with the current sums substituted: I = Σp·r, "
-            + "P = Σp, R = Σr over the evaluation region; TP/FP/FN count the hard mask against the reference.";
+            + "P = Σp, R = Σr over the evaluation region; TP/FP/FN count the hard mask against the reference. GDL sums over "
+            + "all included classes: Σw·I = Σ_l w_l I_l, Σw·(P+R) = Σ_l w_l (P_l + R_l) with the class weights w_l of "
+            + "the Class weights panel; s are the smoothing constants. Hover a number for its exact value and, on the "
+            + "sums, each class's w, I, P + R and share of the denominator.";
     public static final String VIEWS = "Wheel or arrow keys: next/previous slice. Ctrl+wheel: zoom. Drag: pan. Click: move "
             + "the crosshair (all views follow). Right-drag: window (horizontal) and level (vertical). Double-click: "
             + "maximise this view or go back to the grid.";

@@ -87,7 +87,7 @@ public final class LossesPanel extends VBox {
         VBox left = new VBox(4, title, table, caseLevel);
         HBox both = new HBox(14, left, params);
         HBox.setHgrow(params, Priority.ALWAYS);
-        ScrollPane scroll = new ScrollPane(both);
+        ScrollPane scroll = LiveScroll.of(both);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox panel = Help.panel("Losses", HelpText.LOSSES, scroll);

@@ -37,6 +37,8 @@ public final class MetricsTablePanel extends VBox {
 
     public MetricsTablePanel(ViewerModel vm) {
         table.setId("metricsTable");
+        // a fixed row height spares the virtual flow from measuring every cell when a number changes
+        table.setFixedCellSize(22);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<LiveRow, String> name = new TableColumn<>("class");

@@ -3,35 +3,39 @@ package org.dicelens.ui.panels;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
+import org.dicelens.ui.charts.ChartColours;
+import org.dicelens.ui.charts.PlotCanvas;
 import org.dicelens.ui.model.ViewerModel;
 
 /**
  * Per foreground class, a small bar chart of V_ref, V_soft, V_hard(t) and the Dice-optimal volume (each class on its
- * own scale, so a 2 mL lesion is as readable as 500 mL of white matter), with the ΔV labels.
+ * own scale, so a 2 mL lesion is as readable as 500 mL of white matter), with the ΔV labels ("opt" is the
+ * Dice-optimal segmentation's volume). The bars are drawn on a
+ * canvas: JavaFX's BarChart re-laid out its axes and bar nodes on every threshold step.
  */
 public final class VolumeBiasPanel extends VBox {
-    private static final String[] BARS = {"ref", "soft", "hard(t)", "Dice-opt"};
+    static final List<String> BARS = List.of("ref", "soft", "hard", "opt");
+    private static final int HARD = 2;
+    private static final Color[] COLOURS = {ChartColours.REF, ChartColours.SOFT, ChartColours.VOLUME,
+        ChartColours.T_VOL};
     private final HBox charts = new HBox(2);
-    private final FlowPane deltas = new FlowPane(12, 2);
-    private final List<BarChart<String, Number>> perClass = new ArrayList<>();
+    /** One ΔV line per class, stacked: a changing number must not re-flow the lines (and the charts above them). */
+    private final VBox deltas = new VBox(1);
+    private final List<PlotCanvas> perClass = new ArrayList<>();
     private List<String> names = List.of();
 
     public VolumeBiasPanel(ViewerModel vm) {
         deltas.setPadding(new Insets(0, 4, 0, 4));
         Label legend = new Label("Bars per class, mL: V_ref · V_soft = Σp·v · V_hard(t) · V_Dice-optimal");
         legend.getStyleClass().add("hint");
-        VBox content = new VBox(2, legend, charts, deltas);
+        VBox content = org.dicelens.ui.Clips.toBox(new VBox(2, legend, charts, deltas));
         VBox.setVgrow(charts, Priority.ALWAYS);
         VBox panel = Help.panel("Volume bias", HelpText.VOLUME, content);
         VBox.setVgrow(panel, Priority.ALWAYS);
@@ -40,23 +44,14 @@ public final class VolumeBiasPanel extends VBox {
         vm.metricsProperty().addListener((o, a, m) -> shown.run(() -> show(m)));
     }
 
-    private BarChart<String, Number> newChart(String title) {
-        NumberAxis y = new NumberAxis();
-        y.setForceZeroInRange(true);
-        BarChart<String, Number> b = new BarChart<>(new CategoryAxis(), y);
-        b.setTitle(title);
-        b.setAnimated(false);
-        b.setLegendVisible(false);
-        b.setCategoryGap(6);
-        b.setMinHeight(150);
-        b.setMinWidth(90);
-        XYChart.Series<String, Number> s = new XYChart.Series<>();
-        for (String bar : BARS) {
-            s.getData().add(new XYChart.Data<>(bar, 0));
-        }
-        b.getData().add(s);
-        HBox.setHgrow(b, Priority.ALWAYS);
-        return b;
+    private static PlotCanvas newChart(String title) {
+        PlotCanvas c = new PlotCanvas();
+        c.setLabels(title, "", "mL");
+        c.setCategories(BARS);
+        c.setMinSize(90, 150);
+        c.setPrefSize(200, 300);
+        HBox.setHgrow(c, Priority.ALWAYS);
+        return c;
     }
 
     private void show(CaseMetrics m) {
@@ -71,24 +66,34 @@ public final class VolumeBiasPanel extends VBox {
             charts.getChildren().clear();
             deltas.getChildren().clear();
             for (String n : now) {
-                BarChart<String, Number> b = newChart(n);
+                PlotCanvas b = newChart(n);
                 perClass.add(b);
                 charts.getChildren().add(b);
                 Label delta = new Label();
                 delta.getStyleClass().add("delta");
+                delta.setMaxWidth(Double.MAX_VALUE);
                 deltas.getChildren().add(delta);
             }
         }
         for (int i = 0; i < fg.size(); i++) {
             ClassMetrics c = fg.get(i);
             double[] v = {c.refMl(), c.softMl(), c.hardMl(), c.diceOptimalMl()};
-            List<XYChart.Data<String, Number>> bars = perClass.get(i).getData().get(0).getData();
+            PlotCanvas chart = perClass.get(i);
+            chart.clear();
+            double top = 0;
             for (int k = 0; k < v.length; k++) {
                 double shown = Double.isNaN(v[k]) ? 0 : v[k];
-                if (bars.get(k).getYValue().doubleValue() != shown) {
-                    bars.get(k).setYValue(shown);
+                top = Math.max(top, shown);
+                PlotCanvas.Bars bar = new PlotCanvas.Bars(new double[] {k - 0.35}, new double[] {k + 0.35},
+                        new double[] {shown}, COLOURS[k]);
+                if (k == HARD) {
+                    chart.addLive(bar); // the one bar a threshold drag moves
+                } else {
+                    chart.add(bar);
                 }
             }
+            chart.setRange(-0.6, v.length - 0.4, 0, niceTop(top));
+            chart.redraw();
             Label l = (Label) deltas.getChildren().get(i);
             l.setText(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
                     + Fmt.signed(c.deltaHardMl(), 2) + " mL");
@@ -96,7 +101,23 @@ public final class VolumeBiasPanel extends VBox {
         }
     }
 
-    public List<BarChart<String, Number>> charts() {
+    /** The smallest of 1, 2, 2.5, 4, 5, 8 × 10^k above {@code max}·1.05, so the axis's quarter ticks read well. */
+    static double niceTop(double max) {
+        if (!(max > 0) || !Double.isFinite(max)) {
+            return 1;
+        }
+        double target = max * 1.05;
+        double p = Math.pow(10, Math.floor(Math.log10(target)));
+        for (double m : new double[] {1, 2, 2.5, 4, 5, 8, 10}) {
+            if (m * p >= target) {
+                return m * p;
+            }
+        }
+        return 10 * p;
+    }
+
+    /** One chart per foreground class, in class order (tests read the bars' heights). */
+    public List<PlotCanvas> charts() {
         return perClass;
     }
 }

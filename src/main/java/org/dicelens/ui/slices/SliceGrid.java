@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import javafx.application.Platform;
@@ -23,10 +26,14 @@ import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
+import org.dicelens.ui.model.Workers;
 
 /**
  * The centre of the window: axial, coronal and sagittal views in a 2×2 grid (the fourth cell holds the threshold
  * charts), or one view maximised. Repaints are coalesced: any number of changes within one pulse give one repaint.
+ * The slices are composed on worker threads, one per view (the FX thread only copies the finished pixels into the
+ * images), so a dragged threshold does not hold up the pulse; one frame is in flight at a time and the newest request
+ * wins.
  */
 public final class SliceGrid extends StackPane {
     private final ViewerModel vm;
@@ -39,6 +46,11 @@ public final class SliceGrid extends StackPane {
     private int regionMargin = Integer.MIN_VALUE;
     private Runnable afterPaint = () -> { };
     private double shownDiceOptimal = Double.NaN;
+    /** One thread per view (at most the cores): the three slices are composed side by side. */
+    private final ExecutorService composer = Workers.pool("compose",
+            Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors())));
+    private boolean composing;
+    private boolean composeAgain;
 
     public SliceGrid(ViewerModel vm, DisplayModel display, Node fourth) {
         this.vm = vm;
@@ -155,32 +167,102 @@ public final class SliceGrid extends StackPane {
         repaint();
     }
 
-    /** Queues one repaint of the visible views for the next pulse. */
+    /** Queues one repaint of the visible views (composed off the FX thread, shown when ready). */
     public void repaint() {
         if (!repaintQueued) {
             repaintQueued = true;
-            Platform.runLater(this::paintNow);
+            Platform.runLater(this::composeLatest);
         }
     }
 
-    /** Paints the visible views now (also used by the latency benchmark). */
-    public void paintNow() {
-        repaintQueued = false;
+    private Frame frame() {
         LoadedCase lc = vm.current();
         if (lc == null) {
-            return;
+            return null;
         }
         int margin = vm.controls().marginProperty().get();
         if (margin != regionMargin) {
             regionMargin = margin;
             region = lc.analysis().region(vm.controls().toSettings());
         }
-        Frame f = FrameBuilder.build(vm, display, SliceInputs.none().withRegion(region));
+        return FrameBuilder.build(vm, display, SliceInputs.none().withRegion(region));
+    }
+
+    private List<SliceView> shownViews() {
         ViewAxis max = display.maximisedProperty().get();
+        List<SliceView> out = new ArrayList<>();
         for (SliceView v : views.values()) {
             if (max == null || max == v.axis()) {
-                v.paint(f);
+                out.add(v);
             }
+        }
+        return out;
+    }
+
+    /** FX thread: start composing the current state, or remember to once the frame in flight is shown. */
+    private void composeLatest() {
+        repaintQueued = false;
+        if (composing) {
+            composeAgain = true;
+            return;
+        }
+        Frame f = frame();
+        if (f == null) {
+            return;
+        }
+        List<SliceView> shown = shownViews();
+        List<SliceView.Composition> jobs = new ArrayList<>();
+        for (SliceView v : shown) {
+            jobs.add(v.prepare());
+        }
+        if (shown.isEmpty()) {
+            return;
+        }
+        composing = true;
+        boolean[] done = new boolean[jobs.size()];
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(jobs.size());
+        for (int k = 0; k < jobs.size(); k++) {
+            int i = k;
+            composer.execute(() -> {
+                try {
+                    done[i] = jobs.get(i) != null && shown.get(i).compose(f, jobs.get(i));
+                } catch (RuntimeException e) {
+                    // a failed view must not stop later frames: show what was composed and keep going
+                    Thread t = Thread.currentThread();
+                    t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                } finally {
+                    if (left.decrementAndGet() == 0) {
+                        Platform.runLater(() -> presentAll(shown, jobs, done));
+                    }
+                }
+            });
+        }
+    }
+
+    /** FX thread: shows the frame's finished views, then starts the newest request that came in meanwhile. */
+    private void presentAll(List<SliceView> shown, List<SliceView.Composition> jobs, boolean[] done) {
+        for (int i = 0; i < jobs.size(); i++) {
+            if (done[i]) {
+                shown.get(i).present(jobs.get(i));
+            }
+        }
+        composing = false;
+        afterPaint.run();
+        if (composeAgain) {
+            composeAgain = false;
+            composeLatest();
+        }
+    }
+
+    /** Composes and shows the visible views now, on the FX thread (PNG export, benchmarks). */
+    public void paintNow() {
+        repaintQueued = false;
+        Frame f = frame();
+        if (f == null) {
+            return;
+        }
+        for (SliceView v : shownViews()) {
+            v.paint(f);
         }
         afterPaint.run();
     }

@@ -57,6 +57,8 @@ public final class SliceView extends Region {
     private boolean dragged;
     private Consumer<int[]> hover = v -> { };
     private long lastPaintNanos;
+    private volatile String lastComposeThread = "";
+    private java.util.List<Object> drawnOverlay = java.util.List.of();
 
     public SliceView(ViewAxis axis, DisplayModel display) {
         this.axis = axis;
@@ -129,29 +131,81 @@ public final class SliceView extends Region {
         return geometry;
     }
 
-    /** Composes this view's slice for the frame and shows it; the buffers are reused from frame to frame. */
+    /** Composes this view's slice for the frame and shows it now, on the FX thread (PNG export). */
     public void paint(Frame f) {
-        if (geometry == null || f == null || f.data() == null) {
+        Composition c = prepare();
+        if (c != null && compose(f, c)) {
+            present(c);
+        }
+    }
+
+    /**
+     * One frame's work for this view: the geometry and buffers it was started with, so a case opened meanwhile
+     * (which replaces them) cannot be written by a late composition.
+     */
+    public static final class Composition {
+        private final ViewGeometry geometry;
+        private final int[] pixels;
+        private final float[] gradientAxis;
+        private final float[] gradientScreen;
+        private long nanos;
+
+        private Composition(ViewGeometry geometry, int[] pixels, float[] gradientAxis, float[] gradientScreen) {
+            this.geometry = geometry;
+            this.pixels = pixels;
+            this.gradientAxis = gradientAxis;
+            this.gradientScreen = gradientScreen;
+        }
+    }
+
+    /** On the FX thread: what the next composition writes into, or null before a case is shown. */
+    public Composition prepare() {
+        return geometry == null ? null : new Composition(geometry, pixels, gradientAxis, gradientScreen);
+    }
+
+    /**
+     * Composes the slice into the composition's buffer. Runs on the compose worker (or the FX thread for an export);
+     * synchronized because the renderer's scratch buffers are shared by both.
+     */
+    public synchronized boolean compose(Frame f, Composition c) {
+        if (f == null || f.data() == null) {
+            return false;
+        }
+        long t0 = System.nanoTime();
+        ViewGeometry g = c.geometry;
+        int[] x = f.crosshair();
+        int slice = g.sliceOf(x[0], x[1], x[2]);
+        org.dicelens.render.SliceInputs in = f.inputs();
+        if (f.gradient() != null && f.gradient().fill(g.sliceAxis(), slice, c.gradientAxis)) {
+            org.dicelens.render.Slices.fromAxisOrder(c.gradientAxis, g, c.gradientScreen);
+            in = in.withGradient(c.gradientScreen);
+        }
+        renderer.render(f.data(), g, slice, f.settings(), f.overlays(), in, c.pixels);
+        c.nanos = System.nanoTime() - t0;
+        lastComposeThread = Thread.currentThread().getName();
+        return true;
+    }
+
+    /** On the FX thread: shows a finished composition (skipped if the view has since changed geometry). */
+    public void present(Composition c) {
+        if (c.pixels != pixels) {
             return;
         }
         long t0 = System.nanoTime();
-        int[] c = f.crosshair();
-        int slice = geometry.sliceOf(c[0], c[1], c[2]);
-        org.dicelens.render.SliceInputs in = f.inputs();
-        if (f.gradient() != null && f.gradient().fill(geometry.sliceAxis(), slice, gradientAxis)) {
-            org.dicelens.render.Slices.fromAxisOrder(gradientAxis, geometry, gradientScreen);
-            in = in.withGradient(gradientScreen);
-        }
-        renderer.render(f.data(), geometry, slice, f.settings(), f.overlays(), in, pixels);
         image.getPixelWriter().setPixels(0, 0, geometry.width(), geometry.height(), PixelFormat.getIntArgbInstance(),
                 pixels, 0, geometry.width());
         drawOverlay();
-        lastPaintNanos = System.nanoTime() - t0;
+        lastPaintNanos = c.nanos + System.nanoTime() - t0;
     }
 
-    /** Time the last {@link #paint} took (compose, copy and overlay), for the latency figures. */
+    /** Time the last frame took (compose on the worker, copy and overlay on the FX thread), for the latency figures. */
     public long lastPaintNanos() {
         return lastPaintNanos;
+    }
+
+    /** The thread that composed the last frame (the compose worker, except for exports). */
+    public String lastComposeThread() {
+        return lastComposeThread;
     }
 
     /** The last composed slice (ARGB, slice resolution), for PNG export. */
@@ -189,12 +243,19 @@ public final class SliceView extends Region {
         GraphicsContext g = overlay.getGraphicsContext2D();
         double w = overlay.getWidth();
         double h = overlay.getHeight();
+        double[] p = geometry == null ? null : placement();
+        int[] c = crosshair.voxel();
+        // a threshold step changes the pixels, not the crosshair, letters or title: keep the canvas as it is then
+        java.util.List<Object> key = java.util.Arrays.asList(geometry, w, h, p == null ? null : java.util.Arrays.toString(p),
+                java.util.Arrays.toString(c));
+        if (key.equals(drawnOverlay)) {
+            return;
+        }
+        drawnOverlay = key;
         g.clearRect(0, 0, w, h);
         if (geometry == null) {
             return;
         }
-        double[] p = placement();
-        int[] c = crosshair.voxel();
         double sx = p[0] + (geometry.screenX(c[0], c[1], c[2]) + 0.5) * p[2] / geometry.width();
         double sy = p[1] + (geometry.screenY(c[0], c[1], c[2]) + 0.5) * p[3] / geometry.height();
         g.setStroke(Color.rgb(255, 220, 0, 0.75));
