@@ -43,6 +43,44 @@ class SliceRendererTest {
         }
     }
 
+    /** The viewer hands composed slices to JavaFX as premultiplied ARGB: that is only right if every pixel is opaque. */
+    @Test
+    void everyComposedPixelIsOpaqueWithEveryOverlayAtHalfOpacity() {
+        Geometry g = Geometry.ofSpacing(9, 7, 5, 1, 1, 1);
+        java.util.Random rnd = new java.util.Random(7);
+        byte[] ref = new byte[g.voxelCount()];
+        float[][] p = new float[3][g.voxelCount()];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = (byte) rnd.nextInt(3);
+            float a = rnd.nextFloat();
+            float b = rnd.nextFloat() * (1 - a);
+            p[0][i] = a;
+            p[1][i] = b;
+            p[2][i] = 1 - a - b;
+        }
+        Case c = TinyCase.of(g, ref, p, 3);
+        Layer half = Layer.on(0.5);
+        OverlaySettings o = OverlaySettings.defaults(3).withReference(half, true).withProbability(half, Colormap.VIRIDIS, 0)
+                .withHardContour(half, 0).withErrors(half).withDiceOptimal(half).withRegion(half).withChosenClass(1);
+        float[] gradient = new float[9 * 7];
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] = (float) rnd.nextGaussian();
+        }
+        o = o.withGradient(half, 2);
+        for (ViewAxis a : ViewAxis.values()) {
+            ViewGeometry v = ViewGeometry.of(g, a);
+            int[] out = new int[v.width() * v.height()];
+            SliceInputs in = SliceInputs.none().withDiceOptimalThreshold(0.3);
+            if (a == ViewAxis.AXIAL) {
+                in = in.withGradient(gradient);
+            }
+            new SliceRenderer().render(c, v, 1, Settings.defaults(3), o, in, out);
+            for (int i = 0; i < out.length; i++) {
+                assertEquals(0xFF, out[i] >>> 24, a + " pixel " + i);
+            }
+        }
+    }
+
     @Test
     void windowMapsLowToBlackHighToWhiteAndMidToGrey() {
         Geometry g = new Geometry(4, 1, 1, TinyCase.LPS);

@@ -27,8 +27,8 @@ import org.dicelens.ui.model.DisplayModel;
 
 /**
  * One radiological view (axial, coronal or sagittal). The render package composes the slice into a reused int[] at
- * one pixel per voxel; it is copied into a reused WritableImage that an ImageView scales (nearest neighbour, physical
- * aspect kept) and pans. A canvas on top draws the crosshair, the orientation letters and the slice number.
+ * one pixel per voxel; it is copied into the buffer behind a reused WritableImage that an ImageView scales (nearest
+ * neighbour, physical aspect kept) and pans. A canvas on top draws the crosshair, the orientation letters and the slice number.
  * Wheel/arrows move through slices, Ctrl/Cmd+wheel zooms, drag pans, click moves the crosshair, right-drag sets the
  * window, double-click maximises.
  */
@@ -47,6 +47,8 @@ public final class SliceView extends Region {
     private float[] gradientAxis = new float[0];
     private float[] gradientScreen = new float[0];
     private WritableImage image;
+    private java.nio.IntBuffer imageBuffer;
+    private javafx.scene.image.PixelBuffer<java.nio.IntBuffer> pixelBuffer;
     private double zoom = 1;
     private double panX;
     private double panY;
@@ -118,7 +120,12 @@ public final class SliceView extends Region {
             pixels = new int[g.width() * g.height()];
             gradientAxis = new float[pixels.length];
             gradientScreen = new float[pixels.length];
-            image = new WritableImage(g.width(), g.height());
+            // the image reads a buffer in the format Prism's textures use (premultiplied ARGB ints; the composed
+            // pixels are opaque, so straight and premultiplied agree): no per-pixel conversion on either thread
+            imageBuffer = java.nio.IntBuffer.allocate(pixels.length);
+            pixelBuffer = new javafx.scene.image.PixelBuffer<>(g.width(), g.height(), imageBuffer,
+                    PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(pixelBuffer);
             imageView.setImage(image);
             zoom = 1;
             panX = 0;
@@ -192,8 +199,11 @@ public final class SliceView extends Region {
             return;
         }
         long t0 = System.nanoTime();
-        image.getPixelWriter().setPixels(0, 0, geometry.width(), geometry.height(), PixelFormat.getIntArgbInstance(),
-                pixels, 0, geometry.width());
+        pixelBuffer.updateBuffer(b -> {
+            imageBuffer.clear();
+            imageBuffer.put(pixels);
+            return null; // the whole image changed
+        });
         drawOverlay();
         lastPaintNanos = c.nanos + System.nanoTime() - t0;
     }
