@@ -13,8 +13,9 @@ import org.dicelens.ui.model.ViewerModel;
 
 /**
  * The chosen class's soft Dice, hard Dice and GDL with the engine's current sums substituted, e.g.
- * {@code 2·Σp·r / (Σp + Σr) = 2·1234.5 / (1500.2 + 1400) = 0.851}; GDL over all classes in {@link GdlFormula}. Every term has a tooltip saying what it is. The
- * results are the engine's values; the strip only writes the numbers into the formula.
+ * {@code 2·Σp·r / (Σp + Σr) = 2·1234.5 / (1500.2 + 1400) = 0.851}; GDL over all classes in {@link GdlFormula}.
+ * Every term has a tooltip saying what it is. The results are the engine's values; the strip only writes the numbers
+ * into the formula.
  */
 public final class FormulaStrip extends HBox {
     private final ViewerModel vm;
@@ -61,7 +62,8 @@ public final class FormulaStrip extends HBox {
         CaseMetrics m = vm.metricsProperty().get();
         ClassSums[] sums = vm.sumsProperty().get();
         int c = vm.selectedChannel();
-        if (m == null || m.gdlTerms() == null || sums == null || c >= m.classes().size() || c >= sums.length || sums[c] == null) {
+        if (m == null || m.gdlTerms() == null || sums == null || c >= m.classes().size() || c >= sums.length
+                || sums[c] == null) {
             flow.getChildren().setAll(empty);
             built = false;
             return;
