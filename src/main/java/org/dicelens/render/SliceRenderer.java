@@ -1,5 +1,7 @@
 package org.dicelens.render;
 
+import java.util.Arrays;
+import java.util.List;
 import org.dicelens.metrics.HardMode;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
@@ -10,7 +12,8 @@ import org.dicelens.volume.Case;
  * error map, reference contour, hard-mask contours, Dice-optimal contour, evaluation-region outline.
  * Scratch buffers are kept and reused, so repeated renders allocate nothing once they have grown to the
  * largest slice. The slice's voxels are extracted again only when the case, view or slice changes, so a
- * threshold or opacity change re-composes without touching the volume; call {@link #invalidate()} after
+ * threshold or opacity change re-composes without touching the volume, and the layers below the threshold-dependent
+ * ones (image, reference fill, heat map) are reused while they cannot have changed; call {@link #invalidate()} after
  * changing a case's arrays in place. One renderer per view: not thread-safe.
  */
 public final class SliceRenderer {
@@ -28,6 +31,9 @@ public final class SliceRenderer {
     private boolean cachedImage;
     private boolean cachedReference;
     private boolean cachedProbability;
+    // the image, reference fill and heat map as last drawn, and what they were drawn from
+    private int[] lower = new int[0];
+    private List<Object> lowerKey;
 
     /** Forgets the extracted slices (call after changing a case's voxel arrays in place). */
     public void invalidate() {
@@ -37,6 +43,7 @@ public final class SliceRenderer {
         cachedImage = false;
         cachedReference = false;
         cachedProbability = false;
+        lowerKey = null;
     }
 
     private boolean sameSlice(Case c, ViewGeometry v, int slice) {
@@ -63,7 +70,6 @@ public final class SliceRenderer {
             cachedSlice = slice;
         }
         SliceInputs inputs = in == null ? SliceInputs.none() : in;
-        drawBase(c, v, slice, o, out, n);
 
         boolean hasRef = c.referenceClass() != null;
         boolean hasPred = c.prediction() != null;
@@ -85,11 +91,27 @@ public final class SliceRenderer {
         boolean chosenOk = chosen >= 0 && chosen < channels;
         labelsReady = false;
 
-        if (hasRef && o.reference().on() && o.referenceFilled()) {
-            fillLabels(reference, n, out, c, o, bg, o.reference().weight());
-        }
-        if (needProb && chosenOk && o.probability().on()) {
-            heatMap(probability[chosen], n, out, o);
+        boolean fill = hasRef && o.reference().on() && o.referenceFilled();
+        boolean heat = needProb && chosenOk && o.probability().on();
+        // the layers below the threshold's do not change while a threshold is dragged: keep them, redraw the rest
+        List<Object> key = List.of(c, v.view(), slice, o.windowLow(), o.windowHigh(), Arrays.toString(o.classVisible()),
+                c.classes(), fill ? o.reference() : false,
+                heat ? List.of(o.probability(), o.probabilityColormap(), o.probabilityFloor(), chosen) : false);
+        if (key.equals(lowerKey) && lower.length >= n) {
+            System.arraycopy(lower, 0, out, 0, n);
+        } else {
+            drawBase(c, v, slice, o, out, n);
+            if (fill) {
+                fillLabels(reference, n, out, c, o, bg, o.reference().weight());
+            }
+            if (heat) {
+                heatMap(probability[chosen], n, out, o);
+            }
+            if (lower.length < n) {
+                lower = new int[n];
+            }
+            System.arraycopy(out, 0, lower, 0, n);
+            lowerKey = key;
         }
         if (o.gradient().on() && inputs.gradient() != null) {
             gradient(inputs.gradient(), n, out, o);

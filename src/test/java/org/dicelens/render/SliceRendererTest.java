@@ -81,6 +81,59 @@ class SliceRendererTest {
         }
     }
 
+    /**
+     * A renderer reuses the image, reference-fill and heat-map layers between renders; whatever changes in between
+     * (threshold, window, chosen class, opacity, visibility), its output must equal a fresh renderer's.
+     */
+    @Test
+    void reusedLowerLayersNeverShowAStaleState() {
+        Geometry g = Geometry.ofSpacing(8, 6, 4, 1, 1, 1);
+        java.util.Random rnd = new java.util.Random(11);
+        byte[] ref = new byte[g.voxelCount()];
+        float[][] p = new float[3][g.voxelCount()];
+        float[] img = new float[g.voxelCount()];
+        for (int i = 0; i < ref.length; i++) {
+            ref[i] = (byte) rnd.nextInt(3);
+            p[1][i] = rnd.nextFloat() * 0.6f;
+            p[2][i] = rnd.nextFloat() * (1 - p[1][i]);
+            p[0][i] = 1 - p[1][i] - p[2][i];
+            img[i] = rnd.nextFloat() * 100;
+        }
+        Case c = new Case("s", g, new ImageVolume(g, img, null), ref,
+                new org.dicelens.volume.ProbabilityMaps(g, p, 0, java.util.List.of()), TinyCase.classes(3),
+                java.util.List.of());
+        ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
+        SliceRenderer reused = new SliceRenderer();
+        OverlaySettings o = OverlaySettings.defaults(3).withWindow(0, 100)
+                .withProbability(Layer.on(0.5), Colormap.VIRIDIS, 0.05);
+        Settings s = Settings.defaults(3);
+        // each change differs from the one before in one thing only
+        OverlaySettings[] overlays = new OverlaySettings[8];
+        overlays[0] = o;
+        overlays[1] = o;
+        overlays[2] = overlays[1].withWindow(10, 60);
+        overlays[3] = overlays[2].withChosenClass(2);
+        overlays[4] = overlays[3].withReference(Layer.on(0.7), true);
+        overlays[5] = overlays[4].withClassVisible(new boolean[] {true, false, true});
+        overlays[6] = overlays[5].withProbability(Layer.on(0.5), Colormap.HOT, 0.05);
+        overlays[7] = overlays[6].withProbability(Layer.off(0.5), Colormap.HOT, 0.05);
+        int[] steps = {500, 300, 300, 300, 300, 300, 300, 300};
+        int[] out = new int[v.width() * v.height()];
+        int[] fresh = new int[out.length];
+        for (int k = 0; k < overlays.length; k++) {
+            int[] t = s.thresholdSteps();
+            java.util.Arrays.fill(t, steps[k]);
+            Settings sk = s.withThresholdSteps(t);
+            // the same slice from one change to the next (the reused layers are hit), then away and back
+            int[] slices = k == overlays.length - 1 ? new int[] {1, 2, 1} : new int[] {1};
+            for (int slice : slices) {
+                reused.render(c, v, slice, sk, overlays[k], null, out);
+                new SliceRenderer().render(c, v, slice, sk, overlays[k], null, fresh);
+                assertArrayEquals(fresh, out, "change " + k + ", slice " + slice);
+            }
+        }
+    }
+
     @Test
     void windowMapsLowToBlackHighToWhiteAndMidToGrey() {
         Geometry g = new Geometry(4, 1, 1, TinyCase.LPS);
