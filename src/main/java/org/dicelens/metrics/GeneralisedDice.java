@@ -7,13 +7,17 @@ import java.util.Arrays;
  * and the generalised Dice score from hard counts with the same weights. Excluded classes (the background when it is
  * switched off) have NaN weight and share.
  *
- * @param weights per channel, after the absent-class rule
- * @param shares  per channel, w_l (P_l + R_l) / Σ_k w_k (P_k + R_k); NaN when that sum is 0
- * @param terms   the sums of the loss (Σ w I, Σ w (P + R), s_nr, s_dr); {@link #loss()} is computed from them
+ * @param terms   the weights after the absent-class rule and the sums of the loss (Σ w I, Σ w (P + R), s_nr, s_dr);
+ *                {@link #loss()} and each class's share are computed from them
  * @param score   2 Σ w TP / Σ w (2TP + FP + FN); 1 when every included class is empty in both, NaN when the weighted
  *                denominator is 0 otherwise
  */
-public record GeneralisedDice(double[] weights, double[] shares, GdlTerms terms, double score) {
+public record GeneralisedDice(GdlTerms terms, double score) {
+
+    /** Per channel, after the absent-class rule; NaN for an excluded channel. */
+    public double[] weights() {
+        return terms.weights();
+    }
 
     /** GDL = 1 − (2 Σ w I + s_nr)/(Σ w (P + R) + s_dr), from {@link #terms()}. */
     public double loss() {
@@ -45,12 +49,8 @@ public record GeneralisedDice(double[] weights, double[] shares, GdlTerms terms,
             hardDen += w[c] * (predicted[c] + sums[c].r());
             allEmpty &= predicted[c] + sums[c].r() == 0;
         }
-        double[] shares = new double[nc];
-        for (int c = 0; c < nc; c++) {
-            shares[c] = terms.share(c);
-        }
         double score = hardDen != 0 ? 2 * hardNum / hardDen : allEmpty ? 1.0 : Double.NaN;
-        return new GeneralisedDice(w, shares, terms, score);
+        return new GeneralisedDice(terms, score);
     }
 
     /**

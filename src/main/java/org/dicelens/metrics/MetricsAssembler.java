@@ -87,7 +87,7 @@ final class MetricsAssembler {
                     Losses.sensitivitySpecificity(cs, d2Pos, d2Neg, lp.ssLambda()),
                     Losses.focal(n, focal[c][lv * 2 + 1], focal[c][lv * 2]), Losses.logCoshDice(diceLoss),
                     Losses.combo(n, lnPos, lnNeg, softDice, lp), rel.ece(), rel.brier(), gd.weights()[c],
-                    gd.shares()[c], ThresholdSweep.threshold(sp[0]) * (sp[0] < 0 ? Double.NaN : 1),
+                    gd.terms().share(c), ThresholdSweep.threshold(sp[0]) * (sp[0] < 0 ? Double.NaN : 1),
                     ThresholdSweep.threshold(sp[1]), ThresholdSweep.threshold(sp[2]), opt.k(), opt.expectedDice(),
                     opt.threshold(), opt.ml()));
         }
