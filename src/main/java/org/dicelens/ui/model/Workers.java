@@ -2,6 +2,7 @@ package org.dicelens.ui.model;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Named daemon threads for the view models' background work, so the app exits when its window closes. */
 public final class Workers {
@@ -10,19 +11,18 @@ public final class Workers {
 
     /** {@code n} daemon threads named dicelens-name-1 … -n. */
     public static ExecutorService pool(String name, int n) {
-        java.util.concurrent.atomic.AtomicInteger k = new java.util.concurrent.atomic.AtomicInteger();
-        return Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(r, "dicelens-" + name + "-" + k.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        AtomicInteger k = new AtomicInteger();
+        return Executors.newFixedThreadPool(n, r -> daemon(r, "dicelens-" + name + "-" + k.incrementAndGet()));
     }
 
+    /** One daemon thread named dicelens-name. */
     public static ExecutorService single(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "dicelens-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadExecutor(r -> daemon(r, "dicelens-" + name));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 }
