@@ -252,6 +252,16 @@ public final class UiLatencyBench extends Application {
         }
     }
 
+    /** The node and every ancestor visible (a tab pane hides unselected tabs' content through an ancestor). */
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node a = n; a != null; a = a.getParent()) {
+            if (!a.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Diagnosis: the nodes whose state changed since the last sync (JavaFX on the class path, so reflection works). */
     private static void dirtyNodes(javafx.scene.Node n, int depth) {
         try {
@@ -262,11 +272,7 @@ public final class UiLatencyBench extends Application {
             javafx.geometry.Bounds bp = n.getBoundsInParent();
             boolean overflows = up instanceof javafx.scene.layout.Region r && (bp.getMinX() < -0.5 || bp.getMinY() < -0.5
                     || bp.getMaxX() > r.getWidth() + 0.5 || bp.getMaxY() > r.getHeight() + 0.5);
-            boolean shown = true;
-            for (javafx.scene.Node a = n; a != null; a = a.getParent()) {
-                shown &= a.isVisible();
-            }
-            if (!bits.isEmpty() && shown && (overflows || ALL_DIRTY)) {
+            if (!bits.isEmpty() && shown(n) && (overflows || ALL_DIRTY)) {
                 javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
                 System.err.printf(Locale.ROOT, "MARK dirty %s#%s in %s %s %.0f,%.0f %.0fx%.0f%n", n.getClass().getSimpleName(),
                         n.getId(), up == null ? "-" : up.getClass().getSimpleName() + "/" + up.getStyleClass(), bits, b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
@@ -295,11 +301,7 @@ public final class UiLatencyBench extends Application {
                 cf.setAccessible(true);
                 Object dirty = df.get(peer);
                 int acc = cf.getInt(peer);
-                boolean shown = true;
-                for (javafx.scene.Node a = n; a != null; a = a.getParent()) {
-                    shown &= a.isVisible();
-                }
-                if (shown && (!"CLEAN".equals(String.valueOf(dirty)) || acc > 12)) {
+                if (shown(n) && (!"CLEAN".equals(String.valueOf(dirty)) || acc > 12)) {
                     javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
                     System.err.printf(Locale.ROOT, "MARK ng %s#%s %s acc=%d %.0f,%.0f %.0fx%.0f%n",
                             n.getClass().getSimpleName(), n.getId(), dirty, acc, b.getMinX(), b.getMinY(), b.getWidth(),
