@@ -75,8 +75,11 @@ class SessionAndExportTest {
         fresh.currentProperty().addListener((o, a, lc) -> d2.crosshair().reset(lc.data().geometry()));
         try {
             Sessions.open(session, fresh, d2);
+            // the restore runs on the load thread and sets the overlays last: wait for them, or the controls read
+            // below may be caught half-restored (seen once: the colormap still VIRIDIS)
             Await.until("the session's case", () -> fresh.current() != null && fresh.metricsProperty().get() != null
-                    && fresh.controls().marginProperty().get() == 2);
+                    && fresh.controls().marginProperty().get() == 2
+                    && d2.overlays().colormap.get() == OverlayModel.Colormap.HOT);
             assertArrayEquals(vm.controls().toSettings().thresholdSteps(), fresh.controls().toSettings().thresholdSteps());
             assertEquals(vm.controls().toSettings().losses(), fresh.controls().toSettings().losses());
             assertEquals(WeightScheme.UNIFORM, fresh.controls().weightSchemeProperty().get());
