@@ -270,10 +270,10 @@ public final class SliceGrid extends StackPane {
     /** The three slices side by side as one PNG (slice resolution), written atomically, never over an input. */
     public void exportPng(Path target) throws InputException {
         LoadedCase lc = vm.current();
-        if (lc == null) {
+        Frame f = frame(); // one snapshot of the controls for all three views
+        if (lc == null || f == null) {
             return;
         }
-        paintNow();
         int w = 0;
         int h = 0;
         for (SliceView v : views.values()) {
@@ -285,7 +285,6 @@ public final class SliceGrid extends StackPane {
         int x0 = 0;
         for (ViewAxis a : new ViewAxis[] {ViewAxis.AXIAL, ViewAxis.CORONAL, ViewAxis.SAGITTAL}) {
             SliceView v = views.get(a);
-            Frame f = FrameBuilder.build(vm, display, SliceInputs.none().withRegion(region));
             v.paint(f);
             int vw = v.geometry().width();
             for (int y = 0; y < v.geometry().height(); y++) {
