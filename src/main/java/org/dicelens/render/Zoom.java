@@ -10,26 +10,74 @@ public final class Zoom {
 
     /** Fills dst (dw × dh) from src (sw × sh) by nearest neighbour. */
     public static void nearest(int[] src, int sw, int sh, int[] dst, int dw, int dh) {
-        if (src.length < sw * sh || dst.length < dw * dh) {
-            throw new IllegalArgumentException("buffers smaller than " + sw + "x" + sh + " / " + dw + "x" + dh);
-        }
+        checkSizes(src, sw, sh, dst, dw, dh);
         int[] columns = new int[dw]; // display width ints: the column map, computed once per call
         for (int dx = 0; dx < dw; dx++) {
             columns[dx] = toSource(dx, sw, dw);
         }
-        int previous = -1;
+        int[] rows = new int[dh];
         for (int dy = 0; dy < dh; dy++) {
-            int sy = toSource(dy, sh, dh);
+            rows[dy] = toSource(dy, sh, dh);
+        }
+        fill(src, sw, dst, dw, columns, rows, 0);
+    }
+
+    /**
+     * Fills a viewport dst (dw × dh display pixels) with the slice src (sw × sh) drawn at (x, y) and scaled to
+     * w × h display pixels, by nearest neighbour; display pixels that show no slice pixel get {@code background}.
+     * The viewer composes its views this way at display resolution (pan and zoom included), so the toolkit draws the
+     * image 1:1 instead of scaling it, which a software renderer does slowly.
+     */
+    public static void nearest(int[] src, int sw, int sh, int[] dst, int dw, int dh, double x, double y, double w,
+            double h, int background) {
+        checkSizes(src, sw, sh, dst, dw, dh);
+        int[] columns = new int[dw];
+        for (int dx = 0; dx < dw; dx++) {
+            columns[dx] = sourceAt(dx + 0.5, x, w, sw);
+        }
+        int[] rows = new int[dh];
+        for (int dy = 0; dy < dh; dy++) {
+            rows[dy] = sourceAt(dy + 0.5, y, h, sh);
+        }
+        fill(src, sw, dst, dw, columns, rows, background);
+    }
+
+    /**
+     * The slice coordinate (column or row) at display position d when the slice's {@code size} pixels span
+     * [origin, origin + extent); -1 outside. The viewer maps the cursor with the same function, so the voxel named in
+     * the status line is the one drawn under it.
+     */
+    public static int sourceAt(double d, double origin, double extent, int size) {
+        double s = Math.floor((d - origin) / extent * size);
+        return s < 0 || s >= size ? -1 : (int) s;
+    }
+
+    private static void checkSizes(int[] src, int sw, int sh, int[] dst, int dw, int dh) {
+        if (src.length < sw * sh || dst.length < dw * dh) {
+            throw new IllegalArgumentException("buffers smaller than " + sw + "x" + sh + " / " + dw + "x" + dh);
+        }
+    }
+
+    /** dst's pixel (dx, dy) = src's (columns[dx], rows[dy]), or background where either is -1. */
+    private static void fill(int[] src, int sw, int[] dst, int dw, int[] columns, int[] rows, int background) {
+        int previous = -2;
+        for (int dy = 0; dy < rows.length; dy++) {
+            int sy = rows[dy];
             int o = dy * dw;
             if (sy == previous) {
                 System.arraycopy(dst, o - dw, dst, o, dw); // same source row as the line above
                 continue;
             }
+            previous = sy;
+            if (sy < 0) {
+                java.util.Arrays.fill(dst, o, o + dw, background);
+                continue;
+            }
             int row = sy * sw;
             for (int dx = 0; dx < dw; dx++) {
-                dst[o + dx] = src[row + columns[dx]];
+                int sx = columns[dx];
+                dst[o + dx] = sx < 0 ? background : src[row + sx];
             }
-            previous = sy;
         }
     }
 

@@ -98,4 +98,60 @@ class ZoomTest {
         }
         assertEquals(15, count);
     }
+
+    @Test
+    void viewportPlacesTheSliceWithBackgroundAround() {
+        int[] src = {1, 2, 3, 4};
+        int[] dst = new int[5 * 4];
+        // the 2×2 slice drawn at (1, 1), 3 display pixels wide and 2 high: centres 1.5, 2.5, 3.5 fall in columns
+        // 0 (1 ≤ 1.5 < 2.5), 1 (2.5 ≤ 2.5), 1; rows 1.5 → 0, 2.5 → 1
+        Zoom.nearest(src, 2, 2, dst, 5, 4, 1, 1, 3, 2, 9);
+        assertArrayEquals(new int[] {
+            9, 9, 9, 9, 9,
+            9, 1, 2, 2, 9,
+            9, 3, 4, 4, 9,
+            9, 9, 9, 9, 9}, dst);
+    }
+
+    @Test
+    void viewportEqualsThePerPixelDefinitionUnderPanAndZoom() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int trial = 0; trial < 300; trial++) {
+            int sw = 1 + rnd.nextInt(9);
+            int sh = 1 + rnd.nextInt(9);
+            int dw = 1 + rnd.nextInt(30);
+            int dh = 1 + rnd.nextInt(30);
+            double w = 0.5 + rnd.nextDouble() * 60; // from smaller than the viewport to far larger (zoomed in)
+            double h = 0.5 + rnd.nextDouble() * 60;
+            double x = (rnd.nextDouble() - 0.6) * w; // panned partly out on either side
+            double y = (rnd.nextDouble() - 0.6) * h;
+            int[] src = new int[sw * sh];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = rnd.nextInt(1000);
+            }
+            int[] dst = new int[dw * dh];
+            Zoom.nearest(src, sw, sh, dst, dw, dh, x, y, w, h, -1);
+            for (int dy = 0; dy < dh; dy++) {
+                for (int dx = 0; dx < dw; dx++) {
+                    // oracle: search the slice pixel whose display interval holds the pixel centre
+                    int sx = interval(dx + 0.5, x, w, sw);
+                    int sy = interval(dy + 0.5, y, h, sh);
+                    int expected = sx < 0 || sy < 0 ? -1 : src[sy * sw + sx];
+                    assertEquals(expected, dst[dy * dw + dx], "trial " + trial + " at " + dx + "," + dy);
+                }
+            }
+        }
+    }
+
+    /** The s with origin + s·extent/size ≤ c < origin + (s+1)·extent/size, or -1. */
+    private static int interval(double c, double origin, double extent, int size) {
+        for (int s = 0; s < size; s++) {
+            double lo = origin + s * extent / size;
+            double hi = origin + (s + 1) * extent / size;
+            if (lo <= c && c < hi) {
+                return s;
+            }
+        }
+        return -1;
+    }
 }

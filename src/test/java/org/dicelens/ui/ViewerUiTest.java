@@ -147,6 +147,65 @@ class ViewerUiTest {
         assertTrue(thread.startsWith("dicelens-compose-"), "composed on " + thread);
     }
 
+    /**
+     * Display pixels of the axial view whose colour is not the composed slice pixel of the voxel the cursor mapping
+     * names there (black where it names none), checked at every second pixel; -1 before an image is shown.
+     */
+    private int screenMismatches() {
+        return fx(() -> {
+            org.dicelens.ui.slices.SliceView v = window.grid().view(org.dicelens.render.ViewAxis.AXIAL);
+            javafx.scene.image.Image img = v.displayedImage();
+            if (img == null || (int) img.getWidth() != (int) v.getWidth() || (int) img.getHeight() != (int) v.getHeight()) {
+                return -1; // the headless screen has one device pixel per layout unit
+            }
+            org.dicelens.render.ViewGeometry g = v.geometry();
+            int[] slice = v.pixels();
+            javafx.scene.image.PixelReader r = img.getPixelReader();
+            int bad = 0;
+            int inside = 0;
+            for (int y = 0; y < (int) img.getHeight(); y += 2) {
+                for (int x = 0; x < (int) img.getWidth(); x += 2) {
+                    int[] vox = v.voxelAt(x + 0.5, y + 0.5);
+                    int expected = 0xFF000000;
+                    if (vox != null) {
+                        inside++;
+                        expected = slice[g.screenY(vox[0], vox[1], vox[2]) * g.width() + g.screenX(vox[0], vox[1], vox[2])];
+                    }
+                    if (r.getArgb(x, y) != expected) {
+                        bad++;
+                    }
+                }
+            }
+            return inside < 1000 ? -1 : bad; // the slice must cover a good part of the view
+        });
+    }
+
+    @Test
+    void theImageOnScreenIsTheSliceScaledAsTheCursorMapsItUnderPanAndZoom(FxRobot robot) {
+        awaitLoaded();
+        Await.until("the axial view at t = 0.5", () -> java.util.Arrays.equals(axialShown(), axialNow()));
+        Await.until("display pixels = slice pixels under the cursor mapping", () -> screenMismatches() == 0);
+        org.dicelens.ui.slices.SliceView v = fx(() -> window.grid().view(org.dicelens.render.ViewAxis.AXIAL));
+        double[] placeBefore = fx(() -> new double[] {v.voxelAt(v.getWidth() / 2, v.getHeight() / 2)[0]});
+        // zoom in around a point off centre (Ctrl+wheel), then pan by dragging: the image is re-scaled, not recomposed
+        fx(() -> {
+            javafx.geometry.Point2D p = v.localToScene(v.getWidth() * 0.4, v.getHeight() * 0.6); // events carry scene x, y
+            double x = p.getX();
+            double y = p.getY();
+            for (int i = 0; i < 5; i++) {
+                javafx.event.Event.fireEvent(v, new javafx.scene.input.ScrollEvent(javafx.scene.input.ScrollEvent.SCROLL,
+                        x, y, x, y, false, true, false, false, false, false, 0, 40, 0, 40,
+                        javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                        javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+            }
+            return null;
+        });
+        robot.drag(v, javafx.scene.input.MouseButton.PRIMARY).moveBy(37, -23).release(javafx.scene.input.MouseButton.PRIMARY);
+        Await.until("the view zoomed", () -> fx(() -> v.voxelAt(v.getWidth() / 2, v.getHeight() / 2)) != null
+                && fx(() -> v.voxelAt(v.getWidth() / 2, v.getHeight() / 2)[0]) != (int) placeBefore[0]);
+        Await.until("display pixels = slice pixels after zoom and pan", () -> screenMismatches() == 0);
+    }
+
     /** Heights of the volume-bias bars of the first foreground class (channel 1), left to right: ref, soft, hard(t), Dice-optimal. */
     private List<Double> volumeBars() {
         return fx(() -> window.volumeBias().charts().get(0).bars().stream()

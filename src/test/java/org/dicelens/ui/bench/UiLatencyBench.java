@@ -140,6 +140,9 @@ public final class UiLatencyBench extends Application {
         }
         try {
             Thread.sleep(1500); // let the first charts and per-slice pass settle
+            if (Boolean.getBoolean("bench.fills")) { // diagnosis: backgrounds Prism paints from a stretched cache
+                Platform.runLater(() -> multiFill(stage.getScene().getRoot()));
+            }
             List<long[]> samples = new ArrayList<>();
             String only = System.getProperty("bench.only", "");
             if (!only.isEmpty()) { // diagnosis: repeat one kind of update alone, watch the pulse logger
@@ -188,9 +191,24 @@ public final class UiLatencyBench extends Application {
         return 0;
     }
 
-    /** One slider move of class 1; returns {paint, metrics, pulse, FX CPU, metrics CPU, compose} in ns. */
+    /**
+     * The renderer's job queue (QuantumRenderer, one thread, FIFO), read by reflection: a job queued after a pulse has
+     * handed its frame over runs when that frame is painted and presented, which no public API reports.
+     */
+    private static java.util.concurrent.Executor renderQueue() {
+        try {
+            Class<?> c = Class.forName("com.sun.javafx.tk.quantum.QuantumRenderer");
+            java.lang.reflect.Method m = c.getDeclaredMethod("getInstance");
+            m.setAccessible(true);
+            return (java.util.concurrent.Executor) m.invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reach JavaFX's render queue", e);
+        }
+    }
+
+    /** One slider move of class 1; returns {paint, metrics, pulse, FX CPU, metrics CPU, compose, painted} in ns. */
     private static long[] step(ViewerModel vm, MainWindow window, Stage stage, int target) throws InterruptedException {
-        long[] out = new long[6];
+        long[] out = new long[7];
         long[] cpu0 = new long[2];
         long[] t0 = new long[1];
         boolean[] painted = new boolean[1];
@@ -203,7 +221,11 @@ public final class UiLatencyBench extends Application {
                 out[3] = CPU.getCurrentThreadCpuTime() - cpu0[0];
                 out[4] = cpuOf("dicelens-metrics") - cpu0[1];
                 stage.getScene().removePostLayoutPulseListener(pulse[0]);
-                done.countDown();
+                // runs after this pulse, which queues its frame last: a job queued now runs once the frame is out
+                Platform.runLater(() -> renderQueue().execute(() -> {
+                    out[6] = System.nanoTime() - t0[0];
+                    done.countDown();
+                }));
             }
         };
         javafx.beans.value.ChangeListener<Object> onMetrics = (o, a, m) -> {
@@ -287,6 +309,25 @@ public final class UiLatencyBench extends Application {
         }
     }
 
+    /**
+     * Diagnosis: shown regions whose background has more than one fill. Prism paints those from a cached image
+     * stretched over the repainted area, which a software renderer does slowly (~60 ns per pixel here).
+     */
+    private static void multiFill(javafx.scene.Node n) {
+        if (n instanceof javafx.scene.layout.Region r && shown(r) && r.getBackground() != null
+                && r.getBackground().getFills().size() > 1 && r.getWidth() * r.getHeight() > 2000) {
+            javafx.geometry.Bounds b = r.localToScene(r.getBoundsInLocal());
+            System.err.printf(Locale.ROOT, "MARK fills %d %s#%s %s %.0f,%.0f %.0fx%.0f%n", r.getBackground().getFills().size(),
+                    r.getClass().getSimpleName(), r.getId(), r.getStyleClass(), b.getMinX(), b.getMinY(), b.getWidth(),
+                    b.getHeight());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                multiFill(c);
+            }
+        }
+    }
+
     /** Diagnosis: render-graph nodes still dirty before the sync (reflection into Prism's NGNode). */
     private static void ngDirty(javafx.scene.Node n) {
         try {
@@ -321,7 +362,8 @@ public final class UiLatencyBench extends Application {
     private static void report(List<long[]> samples) {
         String[] names = {"slider → slice views recomposed", "slider → metrics bound (table, charts, formula)",
             "slider → next scene pulse after both (repaint)", "FX-thread CPU time of the step",
-            "metrics-thread CPU time of the step", "compose of the three slices (render + copy)"};
+            "metrics-thread CPU time of the step", "compose of the three slices (render + copy)",
+            "slider → that frame painted and presented"};
         System.out.printf(Locale.ROOT, "%d steps, %d^3 x 4 classes, load average %.1f on %d cores%n", samples.size(), size,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
