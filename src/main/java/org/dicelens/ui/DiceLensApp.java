@@ -28,6 +28,7 @@ public final class DiceLensApp extends Application {
     }
 
     public static void launchApp(String[] args) {
+        RenderSettings.apply();
         Application.launch(DiceLensApp.class, args);
     }
 

@@ -52,6 +52,7 @@ public final class UiLatencyBench extends Application {
         if (args.length > 1) {
             steps = Integer.parseInt(args[1]);
         }
+        org.dicelens.ui.RenderSettings.apply(); // as the app starts
         launch(UiLatencyBench.class);
     }
 
