@@ -96,13 +96,24 @@ class ViewerUiTest {
         String id = "col-" + header.replace(' ', '_');
         return fx(() -> robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getIndex() == row && c.getTableColumn() != null && id.equals(c.getTableColumn().getId()))
-                .map(TableCell::getText).findFirst().orElse(null));
+                .map(ViewerUiTest::shownText).findFirst().orElse(null));
+    }
+
+    /**
+     * What the cell shows: the text node its skin draws (updated when the cell is laid out), which must agree with
+     * the cell's text property — a cell whose layout is skipped keeps drawing the old number.
+     */
+    private static String shownText(TableCell<?, ?> c) {
+        javafx.scene.Node n = c.lookup(".text");
+        String drawn = n instanceof javafx.scene.text.Text t ? t.getText() : null;
+        return java.util.Objects.equals(drawn, c.getText()) ? c.getText() : "drawn " + drawn + " for " + c.getText();
     }
 
     @Test
     void movingAThresholdSliderChangesTheHardDiceCellToTheEnginesValue(FxRobot robot) {
         awaitLoaded();
-        assertEquals(Fmt.num(tc.hardDice(1, 500), 3), cell(robot, 1, "hard Dice"));
+        String initial = Fmt.num(tc.hardDice(1, 500), 3);
+        Await.until("the hard Dice cell at t = 0.5 drawn", () -> initial.equals(cell(robot, 1, "hard Dice")));
         robot.clickOn("#threshold-1");
         robot.type(KeyCode.RIGHT, 3);
         int step = fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get());

@@ -194,7 +194,9 @@ public final class UiLatencyBench extends Application {
 
     /**
      * The renderer's job queue (QuantumRenderer, one thread, FIFO), read by reflection: a job queued after a pulse has
-     * handed its frame over runs when that frame is painted and presented, which no public API reports.
+     * handed its frame over runs when that frame is painted, which no public API reports. The software pipeline then
+     * uploads the pixels to the window from the FX thread (the painter queues that with invokeLater before it returns),
+     * so a runnable the job queues on the FX thread runs once the frame is on screen.
      */
     private static java.util.concurrent.Executor renderQueue() {
         try {
@@ -223,10 +225,10 @@ public final class UiLatencyBench extends Application {
                 out[4] = cpuOf("dicelens-metrics") - cpu0[1];
                 stage.getScene().removePostLayoutPulseListener(pulse[0]);
                 // runs after this pulse, which queues its frame last: a job queued now runs once the frame is out
-                Platform.runLater(() -> renderQueue().execute(() -> {
+                Platform.runLater(() -> renderQueue().execute(() -> Platform.runLater(() -> {
                     out[6] = System.nanoTime() - t0[0];
                     done.countDown();
-                }));
+                })));
             }
         };
         javafx.beans.value.ChangeListener<Object> onMetrics = (o, a, m) -> {
@@ -364,7 +366,7 @@ public final class UiLatencyBench extends Application {
         String[] names = {"slider → slice views recomposed", "slider → metrics bound (table, charts, formula)",
             "slider → next scene pulse after both (repaint)", "FX-thread CPU time of the step",
             "metrics-thread CPU time of the step", "compose of the three slices (render + copy)",
-            "slider → that frame painted and presented"};
+            "slider → that frame on screen (painted, uploaded)"};
         System.out.printf(Locale.ROOT, "%d steps, %d^3 x 4 classes, load average %.1f on %d cores%n", samples.size(), size,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
