@@ -2,7 +2,6 @@ package org.dicelens.ui.panels;
 
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -84,9 +83,10 @@ public final class FormulaStrip extends HBox {
         gdl.show(m);
     }
 
-    private static void set(Text t, String text, String tip) {
+    /** A term's text and the tooltip that explains it. */
+    static void set(Text t, String text, String tip) {
         t.setText(text);
-        ((Tooltip) t.getProperties().get("tip")).setText(tip);
+        LazyTip.of(t).setText(tip);
     }
 
     private static String num(double v) {
@@ -107,9 +107,7 @@ public final class FormulaStrip extends HBox {
     static Text term(String s, String tip) {
         Text t = new Text(s);
         t.getStyleClass().add("formula-term");
-        Tooltip tt = Help.tip(tip);
-        Tooltip.install(t, tt);
-        t.getProperties().put("tip", tt);
+        Help.tip(t, tip);
         return t;
     }
 
