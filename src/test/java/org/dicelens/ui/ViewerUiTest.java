@@ -356,40 +356,6 @@ class ViewerUiTest {
         }
     }
 
-    /** The formula strip's term whose tooltip explains Σ w I (its LazyTip is read, not made, here). */
-    private javafx.scene.text.Text weightedOverlapTerm(FxRobot robot) {
-        return fx(() -> robot.lookup("#formulaStrip").queryAs(FormulaStrip.class).flow().getChildren().stream()
-                .filter(n -> n.getProperties().get(org.dicelens.ui.panels.LazyTip.class)
-                        instanceof org.dicelens.ui.panels.LazyTip l && l.text() != null && l.text().startsWith("Σ_l w_l I_l = "))
-                .map(n -> (javafx.scene.text.Text) n).findFirst().orElseThrow());
-    }
-
-    @Test
-    void formulaTooltipsAreMadeOnFirstHoverAndFollowTheSums(FxRobot robot) {
-        awaitLoaded();
-        Await.until("the GDL formula", () -> GDL.matcher(gdlText(robot)).matches());
-        javafx.scene.text.Text term = weightedOverlapTerm(robot);
-        org.dicelens.ui.panels.LazyTip tip = fx(() -> org.dicelens.ui.panels.LazyTip.of(term));
-        assertTrue(!fx(tip::made), "made before anyone hovered over the term");
-        double before = fx(() -> vm.metricsProperty().get().gdlTerms().numeratorSum());
-        assertTrue(fx(tip::text).startsWith("Σ_l w_l I_l = " + before), fx(tip::text));
-        robot.moveTo(term);
-        Await.until("the tooltip made on hover", () -> fx(tip::made));
-        assertEquals(fx(tip::text), fx(tip::tooltipText));
-        // uniform weights change Σ w I (the soft overlap does not move with a threshold): the tooltip that now exists
-        // follows, and its number is the brute force's
-        double uniform = tc.gdlSums(false)[0];
-        robot.interact(() -> vm.controls().weightSchemeProperty().set(org.dicelens.metrics.WeightScheme.UNIFORM));
-        Await.until("the tooltip at the uniform sum", () -> {
-            String shown = fx(tip::tooltipText);
-            return shown != null && !shown.startsWith("Σ_l w_l I_l = " + before);
-        });
-        String shown = fx(tip::tooltipText);
-        Matcher v = Pattern.compile("Σ_l w_l I_l = (\\S+):").matcher(shown);
-        assertTrue(v.find(), shown);
-        assertEquals(uniform, Double.parseDouble(v.group(1)), 1e-9 * uniform, shown);
-    }
-
     @Test
     void theFormulaStripSubstitutesTheEnginesGdlSums(FxRobot robot) {
         awaitLoaded();

@@ -83,16 +83,16 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         width.setShowTickMarks(true);
         width.setBlockIncrement(0.5);
         width.setPrefWidth(160);
-        Help.tip(width, "Width of the band where the true posterior q falls from 1 to 0: the label uncertainty");
+        width.setTooltip(Help.tip("Width of the band where the true posterior q falls from 1 to 0: the label uncertainty"));
         count.setPrefWidth(70);
         count.setEditable(true);
         radius.setPrefWidth(80);
         radius.setEditable(true);
         size.getItems().addAll(LabModel.Preset.values());
         size.setValue(LabModel.Preset.QUICK);
-        Help.tip(size, "Quick: 40×40×16 synthetic lesions, 4+4 cases, 150 steps (under a minute). "
+        size.setTooltip(Help.tip("Quick: 40×40×16 synthetic lesions, 4+4 cases, 150 steps (under a minute). "
                 + "Standard: 48×48×24, 8+8 cases, 400 steps (minutes). Head phantom: lesions in the project's "
-                + "brain-like phantom, whose width is a logistic scale (about a quarter of a band's width).");
+                + "brain-like phantom, whose width is a logistic scale (about a quarter of a band's width)."));
         HBox uncertainty = row(new Label("Uncertainty width"), width, widthValue);
         HBox imbalance = row(new Label("Lesions"), count, new Label("radius (mm)"), radius, size);
 
@@ -106,7 +106,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
 
         buildTable();
         testCase.setPrefWidth(70);
-        Help.tip(testCase, "Which held-out case 'Show' opens");
+        testCase.setTooltip(Help.tip("Which held-out case 'Show' opens"));
         summary.setWrapText(true);
         summary.getStyleClass().add("hint");
         HBox show = row(new Label("Held-out case"), testCase, summary);
@@ -165,7 +165,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
                 boolean can = !empty && row != null && row.kind() != LabModel.Row.Kind.DICE_OPTIMAL;
                 setGraphic(can ? b : null);
                 if (can) {
-                    Help.tip(b, "Open held-out case with " + row.name() + " in the viewer");
+                    b.setTooltip(Help.tip("Open held-out case with " + row.name() + " in the viewer"));
                     b.setOnAction(e -> showInViewer(row));
                 }
             }
@@ -181,7 +181,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
     private static TableColumn<LabModel.Row, String> statColumn(String title, String help, Function<Evaluation, Stats> f) {
         TableColumn<LabModel.Row, String> c = new TableColumn<>();
         Label header = new Label(title);
-        Help.tip(header, help + "; mean over the held-out cases (hover a cell for ± sd)");
+        header.setTooltip(Help.tip(help + "; mean over the held-out cases (hover a cell for ± sd)"));
         c.setGraphic(header);
         int decimals = title.contains("Dice") ? 3 : 2;
         c.setCellValueFactory(r -> new ReadOnlyStringWrapper(format(f.apply(r.getValue().evaluation()), decimals)));

@@ -41,8 +41,8 @@ public final class ClassesPanel extends VBox {
         this(vm.controls());
         prediction.setId("predictionSwitcher");
         prediction.setMaxWidth(Double.MAX_VALUE);
-        Help.tip(prediction, "Other predictions of this case found beside it: switch to compare, e.g. a "
-                + "calibrated model against an over-confident one");
+        prediction.setTooltip(Help.tip("Other predictions of this case found beside it: switch to compare, e.g. a "
+                + "calibrated model against an over-confident one"));
         prediction.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Path p, boolean empty) {
@@ -87,7 +87,7 @@ public final class ClassesPanel extends VBox {
         Label globalValue = new Label();
         globalValue.textProperty().bind(controls.globalThresholdStepProperty().asString().map(s -> "t = "
                 + Fmt.step(Integer.parseInt(s))));
-        Help.tip(global, "Sets every class's threshold at once.");
+        global.setTooltip(Help.tip("Sets every class's threshold at once."));
         HBox globalRow = new HBox(6, new Label("All"), global, globalValue);
         globalRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(global, Priority.ALWAYS);
@@ -109,7 +109,7 @@ public final class ClassesPanel extends VBox {
         controls.modeProperty().addListener((o, a, m) -> (m == HardMode.ARGMAX ? argmax : threshold).setSelected(true));
         Slider floor = StepSlider.of(controls.confidenceFloorStepProperty());
         floor.disableProperty().bind(controls.modeProperty().isNotEqualTo(HardMode.ARGMAX));
-        Help.tip(floor, "Argmax mode: a voxel whose largest p is below this floor goes to background.");
+        floor.setTooltip(Help.tip("Argmax mode: a voxel whose largest p is below this floor goes to background."));
         Label floorValue = new Label();
         floorValue.textProperty().bind(controls.confidenceFloorStepProperty().asString().map(s -> "c = "
                 + Fmt.step(Integer.parseInt(s))));
@@ -141,11 +141,11 @@ public final class ClassesPanel extends VBox {
             swatch.setStroke(Color.gray(0.4));
             CheckBox visible = new CheckBox();
             visible.selectedProperty().bindBidirectional(c.visibleProperty());
-            Help.tip(visible, "Show this class's overlays");
+            visible.setTooltip(Help.tip("Show this class's overlays"));
             RadioButton pick = new RadioButton();
             pick.setToggleGroup(chosen);
             pick.setUserData(c.channel());
-            Help.tip(pick, "Choose this class for the heat map, charts, losses and formula strip");
+            pick.setTooltip(Help.tip("Choose this class for the heat map, charts, losses and formula strip"));
             pick.setOnAction(e -> controls.selectedClassProperty().set(c.channel()));
             Label name = new Label();
             name.textProperty().bind(c.nameProperty());

@@ -2,6 +2,7 @@ package org.dicelens.ui.panels;
 
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -83,10 +84,9 @@ public final class FormulaStrip extends HBox {
         gdl.show(m);
     }
 
-    /** A term's text and the tooltip that explains it. */
-    static void set(Text t, String text, String tip) {
+    private static void set(Text t, String text, String tip) {
         t.setText(text);
-        LazyTip.of(t).setText(tip);
+        ((Tooltip) t.getProperties().get("tip")).setText(tip);
     }
 
     private static String num(double v) {
@@ -107,7 +107,9 @@ public final class FormulaStrip extends HBox {
     static Text term(String s, String tip) {
         Text t = new Text(s);
         t.getStyleClass().add("formula-term");
-        Help.tip(t, tip);
+        Tooltip tt = Help.tip(tip);
+        Tooltip.install(t, tt);
+        t.getProperties().put("tip", tt);
         return t;
     }
 

@@ -3,6 +3,7 @@ package org.dicelens.ui.panels;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.GdlTerms;
@@ -39,7 +40,7 @@ final class GdlFormula {
         GdlTerms t = m.gdlTerms();
         String weights = "w_l: class weight, scheme " + m.gdlWeights() + ", absent-class rule " + m.emptyRule()
                 + " (an absent class, R = 0, would get an infinite weight)";
-        LazyTip.of(weightsTerm).setText(weights);
+        tip(weightsTerm).setText(weights);
         StringBuilder perClass = new StringBuilder();
         for (int c = 0; c < t.channels() && c < m.classes().size(); c++) {
             perClass.append('\n').append(m.classes().get(c).name()).append(": ");
@@ -52,15 +53,23 @@ final class GdlFormula {
             }
         }
         String list = perClass.toString();
-        FormulaStrip.set(wi, num(t.numeratorSum()), "Σ_l w_l I_l = " + t.numeratorSum()
+        set(wi, num(t.numeratorSum()), "Σ_l w_l I_l = " + t.numeratorSum()
                 + ": the weighted overlap (times 2 in the formula)" + list);
-        FormulaStrip.set(wpr, num(t.denominatorSum()), "Σ_l w_l (P_l + R_l) = " + t.denominatorSum()
+        set(wpr, num(t.denominatorSum()), "Σ_l w_l (P_l + R_l) = " + t.denominatorSum()
                 + ": the weighted sizes; share = w_l (P_l + R_l) / this sum, who dominates the loss" + list);
-        FormulaStrip.set(snr, smoothing(t.smoothNr()), "s_nr = " + t.smoothNr() + ": numerator smoothing (Losses panel)");
-        FormulaStrip.set(sdr, smoothing(t.smoothDr()), "s_dr = " + t.smoothDr() + ": denominator smoothing (Losses panel)");
+        set(snr, smoothing(t.smoothNr()), "s_nr = " + t.smoothNr() + ": numerator smoothing (Losses panel)");
+        set(sdr, smoothing(t.smoothDr()), "s_dr = " + t.smoothDr() + ": denominator smoothing (Losses panel)");
         result.setText(Fmt.num(m.gdl(), 4));
     }
 
+    private static Tooltip tip(Text t) {
+        return (Tooltip) t.getProperties().get("tip");
+    }
+
+    private static void set(Text t, String text, String tip) {
+        t.setText(text);
+        tip(t).setText(tip);
+    }
 
     /**
      * A sum as the strip writes it: four decimals for magnitudes in [0.1, 10⁴), four significant digits in [0.001, 0.1)

@@ -42,7 +42,12 @@ public final class Help {
         Button b = new Button("?");
         b.getStyleClass().add("help-button");
         b.setFocusTraversable(false);
-        tip(b, help);
+        Tooltip t = new Tooltip(help);
+        t.setWrapText(true);
+        t.setMaxWidth(380);
+        t.setShowDelay(Duration.millis(300));
+        t.setShowDuration(Duration.seconds(30));
+        b.setTooltip(t);
         b.setOnAction(e -> {
             Label text = new Label(help);
             text.setWrapText(true);
@@ -54,11 +59,6 @@ public final class Help {
             p.show(b);
         });
         return b;
-    }
-
-    /** Gives {@code n} a tooltip with {@code text}, made on the first hover ({@link LazyTip}). */
-    public static void tip(javafx.scene.Node n, String text) {
-        LazyTip.of(n).setText(text);
     }
 
     /** A tooltip that stays long enough to read. */

@@ -65,8 +65,8 @@ public final class LossesPanel extends VBox {
         r = slider(params, r, "Combo β", l.comboBeta, 0, 1);
         ChoiceBox<WceWeightSource> src = new ChoiceBox<>(FXCollections.observableArrayList(WceWeightSource.values()));
         src.valueProperty().bindBidirectional(l.wceWeightSource);
-        Help.tip(src, "WCE weight from the reference (N − R)/R, or from the prediction (N − P)/P as printed "
-                + "in Sudre 2017");
+        src.setTooltip(Help.tip("WCE weight from the reference (N − R)/R, or from the prediction (N − P)/P as printed "
+                + "in Sudre 2017"));
         Label wl = new Label("WCE weight from");
         wl.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         params.addRow(r, wl, src);
@@ -76,10 +76,10 @@ public final class LossesPanel extends VBox {
         table.setVgap(2);
         for (int i = 0; i < LOSSES.length; i++) {
             Label name = new Label(LOSSES[i].name());
-            Help.tip(name, LOSSES[i].formula());
+            name.setTooltip(Help.tip(LOSSES[i].formula()));
             values[i] = new Label("–");
             values[i].getStyleClass().add("figure");
-            Help.tip(values[i], LOSSES[i].formula());
+            values[i].setTooltip(Help.tip(LOSSES[i].formula()));
             table.addRow(i, name, values[i]);
         }
         title.getStyleClass().add("subtitle");
@@ -141,7 +141,7 @@ public final class LossesPanel extends VBox {
             f.setText(String.valueOf(p.get()));
         });
         p.addListener((o, a, v) -> f.setText(String.valueOf(v)));
-        Help.tip(f, "Smoothing " + name + " (MONAI default 1e-5); Enter applies");
+        f.setTooltip(Help.tip("Smoothing " + name + " (MONAI default 1e-5); Enter applies"));
         HBox h = new HBox(f);
         h.setAlignment(Pos.CENTER_LEFT);
         g.addRow(row, new Label(name), h);

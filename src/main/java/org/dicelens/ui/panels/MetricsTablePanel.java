@@ -51,7 +51,7 @@ public final class MetricsTablePanel extends VBox {
             int col = i - 1;
             TableColumn<LiveRow, Double> tc = new TableColumn<>(SHORT[col]);
             javafx.scene.control.Label head = new javafx.scene.control.Label(tc.getText());
-            Help.tip(head, TIPS[col]);
+            head.setTooltip(Help.tip(TIPS[col]));
             head.setAlignment(javafx.geometry.Pos.CENTER);
             head.setStyle("-fx-text-alignment: center;");
             tc.setGraphic(head);

@@ -35,27 +35,27 @@ public final class OverlayPanel extends VBox {
             Slider a = new Slider(0, 1, s.opacity.get());
             a.valueProperty().bindBidirectional(s.opacity);
             a.setPrefWidth(80);
-            Help.tip(a, "Opacity");
+            a.setTooltip(Help.tip("Opacity"));
             a.disableProperty().bind(s.enabled.not());
             g.addRow(r++, on, a);
             GridPane.setHgrow(a, Priority.ALWAYS);
         }
         CheckBox filled = new CheckBox("filled");
         filled.selectedProperty().bindBidirectional(o.referenceFilled);
-        Help.tip(filled, "Reference as filled labels or as contours");
+        filled.setTooltip(Help.tip("Reference as filled labels or as contours"));
         ChoiceBox<OverlayModel.Colormap> cmap = new ChoiceBox<>(FXCollections.observableArrayList(
                 OverlayModel.Colormap.values()));
         cmap.valueProperty().bindBidirectional(o.colormap);
-        Help.tip(cmap, "Probability colormap (FSLeyes / NiiVue names)");
+        cmap.setTooltip(Help.tip("Probability colormap (FSLeyes / NiiVue names)"));
         ChoiceBox<org.dicelens.metrics.GradientLoss> grad = new ChoiceBox<>(FXCollections.observableArrayList(
                 org.dicelens.metrics.GradientLoss.values()));
         grad.valueProperty().bindBidirectional(o.gradientLoss);
-        Help.tip(grad, "Loss whose gradient ∂L/∂p is drawn (blue negative, red positive, symmetric about 0). "
-                + "Soft Dice's gradient takes one value on the reference and another elsewhere: a flat map.");
+        grad.setTooltip(Help.tip("Loss whose gradient ∂L/∂p is drawn (blue negative, red positive, symmetric about 0). "
+                + "Soft Dice's gradient takes one value on the reference and another elsewhere: a flat map."));
         CheckBox logit = new CheckBox("∂/∂logit");
         logit.selectedProperty().bindBidirectional(o.gradientWrtLogit);
-        Help.tip(logit, "Gradient with respect to the logit z: ∂L/∂z = ∂L/∂p · p(1 − p), which varies "
-                + "per voxel");
+        logit.setTooltip(Help.tip("Gradient with respect to the logit z: ∂L/∂z = ∂L/∂p · p(1 − p), which varies "
+                + "per voxel"));
         HBox opts1 = new HBox(6, new Label("Reference"), filled, new Label("Map"), cmap);
         opts1.setAlignment(Pos.CENTER_LEFT);
         HBox opts2 = new HBox(6, new Label("Gradient"), grad, logit);

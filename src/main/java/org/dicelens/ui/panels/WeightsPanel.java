@@ -37,18 +37,18 @@ public final class WeightsPanel extends VBox {
         ChoiceBox<WeightScheme> scheme = new ChoiceBox<>(FXCollections.observableArrayList(WeightScheme.values()));
         scheme.setId("weightScheme");
         scheme.valueProperty().bindBidirectional(c.weightSchemeProperty());
-        Help.tip(scheme, "square: w = 1/R² (Sudre's default) · simple: 1/R · uniform: 1 · custom: your values");
+        scheme.setTooltip(Help.tip("square: w = 1/R² (Sudre's default) · simple: 1/R · uniform: 1 · custom: your values"));
         ChoiceBox<EmptyRule> rule = new ChoiceBox<>(FXCollections.observableArrayList(EmptyRule.values()));
         rule.valueProperty().bindBidirectional(c.emptyRuleProperty());
-        Help.tip(rule, "Weight of a class absent from the reference (R = 0): the largest finite weight "
-                + "(max, MONAI) or 0");
+        rule.setTooltip(Help.tip("Weight of a class absent from the reference (R = 0): the largest finite weight "
+                + "(max, MONAI) or 0"));
         CheckBox background = new CheckBox("background in");
         background.selectedProperty().bindBidirectional(c.includeBackgroundProperty());
         TextField custom = new TextField();
         custom.setPromptText("custom weights, e.g. 0.1, 1, 5");
         custom.disableProperty().bind(c.weightSchemeProperty().isNotEqualTo(WeightScheme.CUSTOM));
         custom.setOnAction(e -> c.customWeightsProperty().set(parse(custom.getText(), c.classes().size())));
-        Help.tip(custom, "One weight per class in channel order, separated by commas; Enter applies.");
+        custom.setTooltip(Help.tip("One weight per class in channel order, separated by commas; Enter applies."));
         HBox controls = new HBox(6, new Label("Scheme"), scheme, new Label("Absent"), rule, background);
         controls.setAlignment(Pos.CENTER_LEFT);
 
@@ -142,7 +142,16 @@ public final class WeightsPanel extends VBox {
             XYChart.Data<String, Number> d = s.getData().get(i);
             String text = k.name() + ": " + tip.apply(k);
             if (d.getNode() != null) {
-                Help.tip(d.getNode(), text);
+                Object t = d.getNode().getProperties().get("tip");
+                if (t instanceof javafx.scene.control.Tooltip tt) {
+                    if (!tt.getText().equals(text)) {
+                        tt.setText(text);
+                    }
+                } else {
+                    javafx.scene.control.Tooltip tt = Help.tip(text);
+                    javafx.scene.control.Tooltip.install(d.getNode(), tt);
+                    d.getNode().getProperties().put("tip", tt);
+                }
             }
         }
     }
