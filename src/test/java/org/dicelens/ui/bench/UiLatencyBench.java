@@ -119,13 +119,18 @@ public final class UiLatencyBench extends Application {
     }
 
     private static void run(ViewerModel vm, MainWindow window, Stage stage) {
-        if (TRACE) {
+        if (MARKS) {
             Platform.runLater(() -> {
                 vm.perSliceProperty().addListener(x -> trace("per-slice delivered"));
                 vm.sweepProperty().addListener(x -> trace("sweep delivered"));
                 vm.reliabilityProperty().addListener(x -> trace("reliability delivered"));
                 vm.histogramProperty().addListener(x -> trace("histogram delivered"));
                 stage.getScene().addPreLayoutPulseListener(() -> trace("pulse begins"));
+                stage.getScene().addPostLayoutPulseListener(() -> trace("pulse laid out"));
+            });
+        }
+        if (TRACE) {
+            Platform.runLater(() -> {
                 stage.getScene().addPostLayoutPulseListener(() -> dirtyNodes(stage.getScene().getRoot(), 0));
                 if (Boolean.getBoolean("bench.ng")) {
                     stage.getScene().addPostLayoutPulseListener(() -> {
@@ -225,10 +230,18 @@ public final class UiLatencyBench extends Application {
                 out[4] = cpuOf("dicelens-metrics") - cpu0[1];
                 stage.getScene().removePostLayoutPulseListener(pulse[0]);
                 // runs after this pulse, which queues its frame last: a job queued now runs once the frame is out
-                Platform.runLater(() -> renderQueue().execute(() -> Platform.runLater(() -> {
-                    out[6] = System.nanoTime() - t0[0];
-                    done.countDown();
-                })));
+                trace("pulse after both (post-layout)");
+                Platform.runLater(() -> {
+                    trace("after that pulse");
+                    renderQueue().execute(() -> {
+                        trace("frame painted");
+                        Platform.runLater(() -> {
+                            out[6] = System.nanoTime() - t0[0];
+                            trace("frame on screen");
+                            done.countDown();
+                        });
+                    });
+                });
             }
         };
         javafx.beans.value.ChangeListener<Object> onMetrics = (o, a, m) -> {
@@ -259,6 +272,7 @@ public final class UiLatencyBench extends Application {
             cpu0[1] = cpuOf("dicelens-metrics");
             cpu0[0] = CPU.getCurrentThreadCpuTime();
             t0[0] = System.nanoTime();
+            stepStart = t0[0];
             trace("set threshold " + target);
             c.thresholdStepProperty().set(target); // what the slider's listener does on a drag event
         });
@@ -268,14 +282,19 @@ public final class UiLatencyBench extends Application {
     }
 
     private static final boolean TRACE = Boolean.getBoolean("bench.trace");
+    /** Only the time-stamped phase marks, without the per-pulse node walks that slow the layout pass down. */
+    private static final boolean MARKS = TRACE || Boolean.getBoolean("bench.marks");
     private static final boolean ALL_DIRTY = Boolean.getBoolean("bench.alldirty");
 
     /** With -Dbench.trace=true, marks the step's phases between JavaFX's pulse-logger lines. */
     private static void trace(String what) {
-        if (TRACE) {
-            System.err.println("MARK " + what);
+        if (MARKS) {
+            System.err.printf(Locale.ROOT, "MARK +%.1f ms %s%n", (System.nanoTime() - stepStart) / 1e6, what);
         }
     }
+
+    /** When the current step's threshold was set (for the trace's time stamps). */
+    private static volatile long stepStart = System.nanoTime();
 
     /** The node and every ancestor visible (a tab pane hides unselected tabs' content through an ancestor). */
     private static boolean shown(javafx.scene.Node n) {
