@@ -51,6 +51,8 @@ public final class SliceView extends Region {
     private boolean hasShown;
     /** Worker-side viewport buffer; the FX thread copies it into the image's buffer. */
     private int[] screen = new int[0];
+    /** FX-side viewport buffer for re-scaling on pan/zoom (a composition may be writing {@code screen} meanwhile). */
+    private int[] rescaled = new int[0];
     private Viewport shownViewport;
     private float[] gradientAxis = new float[0];
     private float[] gradientScreen = new float[0];
@@ -263,11 +265,11 @@ public final class SliceView extends Region {
         if (v == null || !hasShown) {
             return;
         }
-        if (screen.length != v.width() * v.height()) {
-            screen = new int[v.width() * v.height()];
+        if (rescaled.length != v.width() * v.height()) {
+            rescaled = new int[v.width() * v.height()];
         }
-        v.fill(shown, geometry, screen);
-        show(v, screen);
+        v.fill(shown, geometry, rescaled);
+        show(v, rescaled);
     }
 
     /** FX thread: copies display-resolution pixels into the image (a new image when the view's size changed). */
