@@ -65,9 +65,12 @@ class ViewerUiTest {
         vm = new ViewerModel(Platform::runLater, AppWiring.reader(), AppWiring.factory());
         prefs = Preferences.userRoot().node("org/dicelens/test-recent-" + System.nanoTime());
         window = DiceLensApp.build(stage, vm, new DisplayModel(), new RecentFiles(prefs));
+        this.stage = stage;
         stage.show();
         vm.open(files);
     }
+
+    private Stage stage;
 
     @AfterEach
     void tearDown() throws Exception {
@@ -215,6 +218,23 @@ class ViewerUiTest {
         Await.until("the view zoomed", () -> fx(() -> v.voxelAt(v.getWidth() / 2, v.getHeight() / 2)) != null
                 && fx(() -> v.voxelAt(v.getWidth() / 2, v.getHeight() / 2)[0]) != (int) placeBefore[0]);
         Await.until("display pixels = slice pixels after zoom and pan", () -> screenMismatches() == 0);
+    }
+
+    @Test
+    void aNarrowWindowScrollsTheMetricsTableInsteadOfElidingNumbers(FxRobot robot) {
+        awaitLoaded();
+        String expected = Fmt.num(tc.hardDice(1, 500), 3);
+        Await.until("the hard Dice cell drawn", () -> expected.equals(cell(robot, 1, "hard Dice")));
+        robot.interact(() -> stage.setWidth(1100)); // a laptop screen's share: the right panel gets ~400 px
+        Await.until("a horizontal scroll bar under the table", () -> fx(() -> robot.lookup("#metricsTable").query()
+                .lookupAll(".scroll-bar").stream().anyMatch(n -> n.isVisible()
+                        && ((javafx.scene.control.ScrollBar) n).getOrientation() == javafx.geometry.Orientation.HORIZONTAL)));
+        // the cell still draws the whole number (shownText reports a drawn "0...." as a mismatch)
+        Await.until("the hard Dice cell drawn whole", () -> expected.equals(cell(robot, 1, "hard Dice")));
+        for (String header : List.of("soft Dice", "V_ref mL", "ΔV_soft mL", "ΔV_hard mL")) {
+            String shown = cell(robot, 2, header);
+            assertTrue(shown == null || !shown.startsWith("drawn"), header + ": " + shown);
+        }
     }
 
     /** Heights of the volume-bias bars of the first foreground class (channel 1), left to right: ref, soft, hard(t), Dice-optimal. */

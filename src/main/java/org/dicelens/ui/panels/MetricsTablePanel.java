@@ -62,9 +62,12 @@ public final class MetricsTablePanel extends VBox {
             boolean volume = col >= 6;
             tc.setCellFactory(c -> new NumberCell(delta, volume ? 1 : 3));
             tc.setPrefWidth(volume ? 54 : 45);
+            tc.setMinWidth(widthOf(delta ? "+0000.0" : volume ? "0000.0" : "0.000"));
             tc.setSortable(false);
             table.getColumns().add(tc);
         }
+        name.setMinWidth(widthOf("white matter"));
+        scrollWhenNarrow();
         ContextMenu menu = new ContextMenu();
         MenuItem copy = new MenuItem("Copy as TSV (paste into a spreadsheet)");
         copy.setOnAction(e -> copy());
@@ -83,6 +86,24 @@ public final class MetricsTablePanel extends VBox {
         getChildren().add(Help.panel("Metrics", HelpText.METRICS, table));
         vm.metricsProperty().addListener((o, a, m) -> show(m));
         show(vm.metricsProperty().get());
+    }
+
+    /**
+     * Never elide a number: on a panel narrower than every column's minimum width the table scrolls sideways. The
+     * constrained policy (columns fill the panel) squeezed the columns into "0.…" on a 1280-pixel screen and shows no
+     * horizontal scroll bar, so it is used only while the columns fit.
+     */
+    private void scrollWhenNarrow() {
+        double needed = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 4;
+        table.widthProperty().addListener((o, a, w) -> table.setColumnResizePolicy(w.doubleValue() < needed
+                ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+    }
+
+    /** Width of {@code s} in the table's 12 px font plus a cell's padding and rule. */
+    private static double widthOf(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(), 12));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 8;
     }
 
     private void show(CaseMetrics m) {
