@@ -266,7 +266,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
     public void started(LabConfig config) {
         train.setDisable(true);
         cancel.setDisable(false);
-        progress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+        progress.setProgress(0); // not indeterminate: that animation costs a core in software (see StatusBar)
         message.setText("starting…");
         lossCurve.clear();
         table.getItems().clear();

@@ -12,7 +12,7 @@ import org.dicelens.ui.model.ViewerModel;
 /** Bottom line: the voxel under the cursor (coordinates, intensity, label, every p), and load progress with Cancel. */
 public final class StatusBar extends HBox {
     private final Label readout = new Label("Move the mouse over a view to read voxel values.");
-    private final ProgressBar bar = new ProgressBar();
+    private final ProgressBar bar = new ProgressBar(0);
     private final Label message = new Label();
     private final Button cancel = new Button("Cancel");
 
@@ -26,7 +26,10 @@ public final class StatusBar extends HBox {
         readout.setMinWidth(0);
         HBox.setHgrow(readout, Priority.ALWAYS);
         bar.setPrefWidth(160);
-        bar.progressProperty().bind(vm.progressProperty());
+        // an unknown fraction shows as an empty bar (the message says what runs), never the indeterminate animation:
+        // software-rendered at the viewer's 120 pulses/s it takes 70 % of a core from the load (docs/perf/ui.md, 13)
+        bar.progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(0, vm.progressProperty().get()), vm.progressProperty()));
         bar.visibleProperty().bind(vm.loadingProperty());
         bar.managedProperty().bind(vm.loadingProperty());
         cancel.visibleProperty().bind(vm.loadingProperty());
