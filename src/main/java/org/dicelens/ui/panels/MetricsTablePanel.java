@@ -1,6 +1,7 @@
 package org.dicelens.ui.panels;
 
 import java.util.List;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ContextMenu;
@@ -22,7 +23,7 @@ import org.dicelens.ui.model.ViewerModel;
 /**
  * The metrics table: per class and mean, live; ΔV coloured by sign; Ctrl+C copies rows as TSV for a spreadsheet.
  * Rows are kept while a slider moves and each cell watches its own value, so a threshold step redraws the few cells
- * whose number changed instead of rebuilding the table (which was the largest FX-thread cost of a drag).
+ * whose number changed, without rebuilding or even laying out the table ({@link NumberCell}).
  */
 public final class MetricsTablePanel extends VBox {
     private static final String[] TIPS = {"Soft Dice 2·Σp·r / (Σp + Σr): the probabilities as they are",
@@ -49,7 +50,7 @@ public final class MetricsTablePanel extends VBox {
         List<String> h = MetricsRows.HEADERS;
         for (int i = 1; i < h.size(); i++) {
             int col = i - 1;
-            TableColumn<LiveRow, Double> tc = new TableColumn<>(SHORT[col]);
+            TableColumn<LiveRow, ReadOnlyObjectProperty<Double>> tc = new TableColumn<>(SHORT[col]);
             javafx.scene.control.Label head = new javafx.scene.control.Label(tc.getText());
             head.setTooltip(Help.tip(TIPS[col]));
             head.setAlignment(javafx.geometry.Pos.CENTER);
@@ -57,7 +58,7 @@ public final class MetricsTablePanel extends VBox {
             tc.setGraphic(head);
             tc.setText(null);
             tc.setId("col-" + h.get(i).replace(' ', '_'));
-            tc.setCellValueFactory(r -> r.getValue().values[col]);
+            tc.setCellValueFactory(r -> r.getValue().cells[col]); // the live value itself: see NumberCell
             boolean delta = col == MetricsRows.DELTA_SOFT || col == MetricsRows.DELTA_HARD;
             boolean volume = col >= 6;
             tc.setCellFactory(c -> new NumberCell(delta, volume ? 1 : 3));
@@ -142,14 +143,18 @@ public final class MetricsTablePanel extends VBox {
     public static final class LiveRow {
         private final ReadOnlyObjectWrapper<String> name;
         private final ReadOnlyObjectWrapper<Double>[] values;
+        /** Each value as a cell item, made once: the item stays the same while the value changes. */
+        private final ReadOnlyObjectWrapper<ReadOnlyObjectProperty<Double>>[] cells;
         private MetricsRows.Row row;
 
         @SuppressWarnings("unchecked")
         LiveRow(MetricsRows.Row r) {
             name = new ReadOnlyObjectWrapper<>(r.name());
             values = new ReadOnlyObjectWrapper[r.values().length];
+            cells = new ReadOnlyObjectWrapper[values.length];
             for (int i = 0; i < values.length; i++) {
                 values[i] = new ReadOnlyObjectWrapper<>(r.values()[i]);
+                cells[i] = new ReadOnlyObjectWrapper<>(values[i].getReadOnlyProperty());
             }
             row = r;
         }
@@ -167,35 +172,6 @@ public final class MetricsTablePanel extends VBox {
         /** The engine's figures behind this row. */
         public MetricsRows.Row row() {
             return row;
-        }
-    }
-
-    /** A right-aligned number; ΔV cells red when positive (over-estimation), blue when negative. */
-    private static final class NumberCell extends TableCell<LiveRow, Double> {
-        private final boolean delta;
-        private final int decimals;
-
-        NumberCell(boolean delta, int decimals) {
-            this.delta = delta;
-            this.decimals = decimals;
-            getStyleClass().add("number-cell");
-            if (delta) {
-                getStyleClass().add("delta");
-            }
-        }
-
-        @Override
-        protected void updateItem(Double v, boolean empty) {
-            super.updateItem(v, empty);
-            if (empty || v == null || v.isNaN()) {
-                setText(empty || v == null ? null : "");
-                SignStyle.clear(this);
-                return;
-            }
-            setText(delta ? Fmt.signed(v, decimals) : Fmt.num(v, decimals));
-            if (delta) {
-                SignStyle.apply(this, v);
-            }
         }
     }
 }
