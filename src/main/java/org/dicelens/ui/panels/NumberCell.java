@@ -114,8 +114,9 @@ final class NumberCell extends TableCell<MetricsTablePanel.LiveRow, ReadOnlyObje
             Insets in = c.getInsets();
             double w = text.getLayoutBounds().getWidth();
             double h = text.getLayoutBounds().getHeight();
-            text.relocate(c.snapPositionX(c.getWidth() - in.getRight() - w),
-                    c.snapPositionY(in.getTop() + (c.getHeight() - in.getTop() - in.getBottom() - h) / 2));
+            // rounded down in x and up in y, as the default cell skin places its text (same pixels as the name column)
+            text.relocate(Math.floor(c.getWidth() - in.getRight() - w),
+                    Math.ceil(in.getTop() + (c.getHeight() - in.getTop() - in.getBottom() - h) / 2));
         }
 
         @Override

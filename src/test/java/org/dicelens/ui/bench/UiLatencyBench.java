@@ -119,6 +119,9 @@ public final class UiLatencyBench extends Application {
     }
 
     private static void run(ViewerModel vm, MainWindow window, Stage stage) {
+        if (Boolean.getBoolean("bench.nodes")) {
+            Platform.runLater(() -> nodeCounts(stage.getScene().getRoot(), 0, ""));
+        }
         if (MARKS) {
             Platform.runLater(() -> {
                 vm.perSliceProperty().addListener(x -> trace("per-slice delivered"));
@@ -279,6 +282,24 @@ public final class UiLatencyBench extends Application {
         done.await();
         Platform.runLater(() -> vm.metricsProperty().removeListener(onMetrics));
         return out;
+    }
+
+    /**
+     * With -Dbench.nodes=true, prints the node count of every subtree of more than 100 nodes: each pulse walks the
+     * whole scene graph to update bounds, so the count is a cost of every frame.
+     */
+    private static int nodeCounts(javafx.scene.Node n, int depth, String path) {
+        int count = 1;
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                count += nodeCounts(c, depth + 1, path + "/" + c.getClass().getSimpleName()
+                        + (c.getId() == null ? "" : "#" + c.getId()));
+            }
+        }
+        if (count > 100 && depth < 14) {
+            System.err.printf(Locale.ROOT, "NODES %6d %s%n", count, path.isEmpty() ? "/" : path);
+        }
+        return count;
     }
 
     private static final boolean TRACE = Boolean.getBoolean("bench.trace");
