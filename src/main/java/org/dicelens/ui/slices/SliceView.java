@@ -81,6 +81,9 @@ public final class SliceView extends Region {
         imageView.setSmooth(false);
         imageView.setPreserveRatio(false);
         imageView.setMouseTransparent(true);
+        // unmanaged: every new frame of pixels makes an ImageView report changed bounds, which would lay out this view
+        // and every ancestor up to the window on each threshold step; layoutChildren sizes it
+        imageView.setManaged(false);
         getChildren().addAll(imageView, overlay);
         focusedProperty().addListener(x -> drawOverlay());
         overlay.setMouseTransparent(true);

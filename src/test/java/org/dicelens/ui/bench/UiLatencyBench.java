@@ -122,6 +122,10 @@ public final class UiLatencyBench extends Application {
         if (Boolean.getBoolean("bench.nodes")) {
             Platform.runLater(() -> nodeCounts(stage.getScene().getRoot(), 0, ""));
         }
+        if (Boolean.getBoolean("bench.needslayout")) {
+            Platform.runLater(() -> stage.getScene().addPreLayoutPulseListener(
+                    () -> needsLayout(stage.getScene().getRoot(), "")));
+        }
         if (MARKS) {
             Platform.runLater(() -> {
                 vm.perSliceProperty().addListener(x -> trace("per-slice delivered"));
@@ -300,6 +304,27 @@ public final class UiLatencyBench extends Application {
             System.err.printf(Locale.ROOT, "NODES %6d %s%n", count, path.isEmpty() ? "/" : path);
         }
         return count;
+    }
+
+    /**
+     * With -Dbench.needslayout=true, lists before each pulse's layout the parents marked for layout whose parent is not
+     * (the roots of the re-layout) and those none of whose children is (where a change started): which changes climb
+     * the tree.
+     */
+    private static void needsLayout(javafx.scene.Parent p, String path) {
+        String here = path + "/" + p.getClass().getSimpleName() + (p.getId() == null ? "" : "#" + p.getId());
+        if (p.isNeedsLayout() && (p.getParent() == null || !p.getParent().isNeedsLayout())) {
+            System.err.printf(Locale.ROOT, "MARK needs layout %s%n", here);
+        }
+        if (p.isNeedsLayout() && p.getChildrenUnmodifiable().stream()
+                .noneMatch(c -> c instanceof javafx.scene.Parent q && q.isNeedsLayout())) {
+            System.err.printf(Locale.ROOT, "MARK layout leaf %s%n", here);
+        }
+        for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+            if (c instanceof javafx.scene.Parent q) {
+                needsLayout(q, here);
+            }
+        }
     }
 
     private static final boolean TRACE = Boolean.getBoolean("bench.trace");
