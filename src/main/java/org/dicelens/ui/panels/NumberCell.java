@@ -1,6 +1,7 @@
 package org.dicelens.ui.panels;
 
 import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -73,6 +74,7 @@ final class NumberCell extends TableCell<MetricsTablePanel.LiveRow, ReadOnlyObje
      */
     static final class Skin extends SkinBase<NumberCell> {
         private final Text text = new Text();
+        private final InvalidationListener columnWidth = o -> getSkinnable().requestLayout();
 
         Skin(NumberCell cell) {
             super(cell);
@@ -86,24 +88,24 @@ final class NumberCell extends TableCell<MetricsTablePanel.LiveRow, ReadOnlyObje
             registerChangeListener(cell.fontProperty(), o -> place());
             registerChangeListener(cell.widthProperty(), o -> place());
             registerChangeListener(cell.heightProperty(), o -> place());
-            // the row gives each cell its preferred width: the column's, as in JavaFX's own cell skin
-            InvalidationListener columnWidth = o -> cell.requestLayout();
+            // the row gives each cell its preferred width: the column's, as in JavaFX's own cell skin (weakly held: a
+            // column outlives the cells the table discards)
+            WeakInvalidationListener weak = new WeakInvalidationListener(columnWidth);
             cell.tableColumnProperty().addListener((o, was, now) -> {
                 if (was != null) {
-                    was.widthProperty().removeListener(columnWidth);
+                    was.widthProperty().removeListener(weak);
                 }
                 if (now != null) {
-                    now.widthProperty().addListener(columnWidth);
+                    now.widthProperty().addListener(weak);
                 }
             });
             if (cell.getTableColumn() != null) {
-                cell.getTableColumn().widthProperty().addListener(columnWidth);
+                cell.getTableColumn().widthProperty().addListener(weak);
             }
             place();
         }
 
-        /** The text's width, for tests: whether it fits the cell's content box. */
-        double textWidth() {
+        private double textWidth() {
             return text.getLayoutBounds().getWidth();
         }
 
