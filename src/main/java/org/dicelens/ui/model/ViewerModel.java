@@ -83,9 +83,11 @@ public final class ViewerModel {
             if (r.error() != null) {
                 report("Could not compute the metrics", r.error());
             } else if (isCurrent(r.request())) {
-                metricsSettings.set(r.request().settings());
                 sums.set(r.value().sums());
                 metrics.set(r.value().metrics());
+                // last: a reader that sees these settings also sees the metrics computed for them (with a direct
+                // delivery executor, tests read from another thread)
+                metricsSettings.set(r.request().settings());
                 if (autoSelect) {
                     autoSelect = false;
                     chooseRarestClass(r.value().metrics());

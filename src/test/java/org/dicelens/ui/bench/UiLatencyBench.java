@@ -273,7 +273,8 @@ public final class UiLatencyBench extends Application {
                     }
                 }
             });
-            vm.metricsProperty().addListener(onMetrics); // added last: runs after the table, charts and strip
+            // the model sets the metrics' settings after the metrics: this runs once the table, charts and strip have
+            vm.metricsSettingsProperty().addListener(onMetrics);
             stage.getScene().addPostLayoutPulseListener(pulse[0]);
             ClassControl c = vm.controls().classes().get(1);
             cpu0[1] = cpuOf("dicelens-metrics");
@@ -284,7 +285,7 @@ public final class UiLatencyBench extends Application {
             c.thresholdStepProperty().set(target); // what the slider's listener does on a drag event
         });
         done.await();
-        Platform.runLater(() -> vm.metricsProperty().removeListener(onMetrics));
+        Platform.runLater(() -> vm.metricsSettingsProperty().removeListener(onMetrics));
         return out;
     }
 
