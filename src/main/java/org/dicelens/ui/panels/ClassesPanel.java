@@ -88,9 +88,10 @@ public final class ClassesPanel extends VBox {
         globalValue.textProperty().bind(controls.globalThresholdStepProperty().asString().map(s -> "t = "
                 + Fmt.step(Integer.parseInt(s))));
         global.setTooltip(Help.tip("Sets every class's threshold at once."));
-        HBox globalRow = new HBox(6, new Label("All"), global, globalValue);
+        LayoutBoundary globalSlider = new LayoutBoundary(global); // see the class rows below
+        HBox globalRow = new HBox(6, new Label("All"), globalSlider, new LayoutBoundary(globalValue));
         globalRow.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(global, Priority.ALWAYS);
+        HBox.setHgrow(globalSlider, Priority.ALWAYS);
 
         ToggleGroup modeGroup = new ToggleGroup();
         RadioButton threshold = new RadioButton("Threshold p ≥ t");
@@ -160,8 +161,10 @@ public final class ClassesPanel extends VBox {
             value.setId("thresholdValue-" + c.channel());
             value.textProperty().bind(c.thresholdStepProperty().asString().map(v -> Fmt.step(Integer.parseInt(v))));
             value.setMinWidth(38);
-            rows.addRow(r++, pick, visible, swatch, name, s, value);
-            GridPane.setHgrow(s, Priority.ALWAYS);
+            // the moved slider's thumb and its value's text would otherwise lay out the panel and the window each step
+            LayoutBoundary slider = new LayoutBoundary(s);
+            rows.addRow(r++, pick, visible, swatch, name, slider, new LayoutBoundary(value));
+            GridPane.setHgrow(slider, Priority.ALWAYS);
         }
         selectToggle();
     }

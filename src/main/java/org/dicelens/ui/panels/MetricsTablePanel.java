@@ -84,7 +84,9 @@ public final class MetricsTablePanel extends VBox {
             }
         });
         table.setPlaceholder(new javafx.scene.control.Label("Metrics appear when a case is loaded"));
-        getChildren().add(Help.panel("Metrics", HelpText.METRICS, table));
+        // a new number still reaches the table's row group as a bounds change, which asks the table for a layout: the
+        // boundary keeps that request inside the table (whose flow then finds nothing to do)
+        getChildren().add(Help.panel("Metrics", HelpText.METRICS, new LayoutBoundary(table)));
         vm.metricsProperty().addListener((o, a, m) -> show(m));
         show(vm.metricsProperty().get());
     }

@@ -28,6 +28,7 @@ public final class VolumeBiasPanel extends VBox {
     private final HBox charts = new HBox(2);
     /** One ΔV line per class, stacked: a changing number must not re-flow the lines (and the charts above them). */
     private final VBox deltas = new VBox(1);
+    private final List<Label> deltaLabels = new java.util.ArrayList<>();
     private final List<PlotCanvas> perClass = new ArrayList<>();
     private List<String> names = List.of();
 
@@ -65,14 +66,16 @@ public final class VolumeBiasPanel extends VBox {
             perClass.clear();
             charts.getChildren().clear();
             deltas.getChildren().clear();
+            deltaLabels.clear();
             for (String n : now) {
                 PlotCanvas b = newChart(n);
                 perClass.add(b);
                 charts.getChildren().add(b);
                 Label delta = new Label();
                 delta.getStyleClass().add("delta");
-                delta.setMaxWidth(Double.MAX_VALUE);
-                deltas.getChildren().add(delta);
+                delta.setMaxWidth(Double.MAX_VALUE); // fills the panel's width: its new text needs no layout above it
+                deltaLabels.add(delta);
+                deltas.getChildren().add(new LayoutBoundary(delta));
             }
         }
         for (int i = 0; i < fg.size(); i++) {
@@ -94,7 +97,7 @@ public final class VolumeBiasPanel extends VBox {
             }
             chart.setRange(-0.6, v.length - 0.4, 0, niceTop(top));
             chart.redraw();
-            Label l = (Label) deltas.getChildren().get(i);
+            Label l = deltaLabels.get(i);
             l.setText(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
                     + Fmt.signed(c.deltaHardMl(), 2) + " mL");
             SignStyle.apply(l, c.deltaHardMl());
