@@ -47,6 +47,11 @@ public class PlotCanvas extends Region {
     /** Drawn on the top layer with the markers: what moves with a threshold (the hard-volume bar, per-slice hard Dice). */
     private final List<Line> liveLines = new ArrayList<>();
     private final List<Bars> liveBars = new ArrayList<>();
+    // what the live layer shows (compared by value before it is updated)
+    private List<Object> drawnLiveArea;
+    private List<Line> drawnLiveLines = List.of();
+    private List<Bars> drawnLiveBars = List.of();
+    private List<Marker> drawnMarkers = List.of();
     private double xMin = 0;
     private double xMax = 1;
     private double yMin = 0;
@@ -192,6 +197,17 @@ public class PlotCanvas extends Region {
             drawnLines = List.copyOf(lines);
             drawnBars = List.copyOf(bars);
         }
+        // the live layer only when what it shows changed by value: rewriting a path with the same points still marks it
+        // for repainting (a step that moves another class's threshold repainted the per-slice strip's curve)
+        List<Object> liveArea = List.of(W, H, xMin, xMax, yMin, yMax, lines.size());
+        if (liveArea.equals(drawnLiveArea) && sameLines(liveLines, drawnLiveLines) && sameBars(liveBars, drawnLiveBars)
+                && markers.equals(drawnMarkers)) {
+            return;
+        }
+        drawnLiveArea = liveArea;
+        drawnLiveLines = List.copyOf(liveLines);
+        drawnLiveBars = List.copyOf(liveBars);
+        drawnMarkers = List.copyOf(markers);
         double w = W - LEFT - RIGHT;
         double h = H - TOP - BOTTOM;
         if (w < 10 || h < 10) {
