@@ -2,9 +2,6 @@ package org.dicelens.ui.slices;
 
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -13,11 +10,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 import org.dicelens.render.EdgeLetters;
 import org.dicelens.render.SliceRenderer;
 import org.dicelens.render.ViewAxis;
@@ -35,15 +28,13 @@ import org.dicelens.ui.model.DisplayModel;
  * window, double-click maximises.
  */
 public final class SliceView extends Region {
-    private static final Font LETTER = Font.font("System", FontWeight.BOLD, 14);
-    private static final Font SMALL = Font.font(11);
 
     private final ViewAxis axis;
     private final DisplayModel display;
     private final CrosshairModel crosshair;
     private final SliceRenderer renderer = new SliceRenderer();
     private final ImageView imageView = new ImageView();
-    private final Canvas overlay = new Canvas();
+    private final ViewAnnotations overlay = new ViewAnnotations();
     private ViewGeometry geometry;
     private int[] pixels = new int[0];
     /** The slice pixels on screen (a copy: the next composition overwrites {@code pixels}), re-scaled on pan/zoom. */
@@ -86,7 +77,6 @@ public final class SliceView extends Region {
         imageView.setManaged(false);
         getChildren().addAll(imageView, overlay);
         focusedProperty().addListener(x -> drawOverlay());
-        overlay.setMouseTransparent(true);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -328,8 +318,6 @@ public final class SliceView extends Region {
 
     @Override
     protected void layoutChildren() {
-        overlay.setWidth(getWidth());
-        overlay.setHeight(getHeight());
         imageView.setFitWidth(getWidth());
         imageView.setFitHeight(getHeight());
         if (geometry != null) {
@@ -342,53 +330,27 @@ public final class SliceView extends Region {
     }
 
     private void drawOverlay() {
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        double w = overlay.getWidth();
-        double h = overlay.getHeight();
+        double w = getWidth();
+        double h = getHeight();
         double[] p = geometry == null ? null : placement();
         int[] c = crosshair.voxel();
-        // a threshold step changes the pixels, not the crosshair, letters or title: keep the canvas as it is then
+        // a threshold step changes the pixels, not the crosshair, letters or title: leave the shapes as they are then
         java.util.List<Object> key = java.util.Arrays.asList(geometry, w, h, p == null ? null : java.util.Arrays.toString(p),
                 java.util.Arrays.toString(c), isFocused());
         if (key.equals(drawnOverlay)) {
             return;
         }
         drawnOverlay = key;
-        g.clearRect(0, 0, w, h);
-        if (isFocused()) { // on the canvas: the image covers the whole view, so a CSS border would be hidden
-            g.setStroke(Color.rgb(255, 204, 0));
-            g.setLineWidth(1);
-            g.strokeRect(0.5, 0.5, w - 1, h - 1);
-        }
+        // the focus ring is drawn here: the image covers the whole view, so a CSS border would be hidden
         if (geometry == null) {
+            overlay.showFocusOnly(w, h, isFocused());
             return;
         }
         double sx = p[0] + (geometry.screenX(c[0], c[1], c[2]) + 0.5) * p[2] / geometry.width();
         double sy = p[1] + (geometry.screenY(c[0], c[1], c[2]) + 0.5) * p[3] / geometry.height();
-        g.setStroke(Color.rgb(255, 220, 0, 0.75));
-        g.setLineWidth(1);
-        double gap = 6;
-        g.strokeLine(p[0], sy, sx - gap, sy);
-        g.strokeLine(sx + gap, sy, p[0] + p[2], sy);
-        g.strokeLine(sx, p[1], sx, sy - gap);
-        g.strokeLine(sx, sy + gap, sx, p[1] + p[3]);
         EdgeLetters e = geometry.edgeLetters();
-        g.setFont(LETTER);
-        g.setFill(Color.rgb(255, 255, 255, 0.9));
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(String.valueOf(e.left()), 5, h / 2);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.valueOf(e.right()), w - 5, h / 2);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(String.valueOf(e.top()), w / 2, 4);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(String.valueOf(e.bottom()), w / 2, h - 4);
-        g.setFont(SMALL);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText(title(axis) + "  " + (geometry.sliceOf(c[0], c[1], c[2]) + 1) + "/" + geometry.sliceCount(), 6, 4);
+        overlay.show(w, h, isFocused(), p, sx, sy, new char[] {e.left(), e.right(), e.top(), e.bottom()},
+                title(axis) + "  " + (geometry.sliceOf(c[0], c[1], c[2]) + 1) + "/" + geometry.sliceCount());
     }
 
     /** The voxel (i, j, k) at a point of this view, or null outside the slice. */
