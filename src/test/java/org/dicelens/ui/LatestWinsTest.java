@@ -82,4 +82,16 @@ class LatestWinsTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aRequestAfterTheWorkerIsShutDownIsDroppedQuietly() {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
+        LatestWins<Integer, Integer> lw = new LatestWins<>(worker, Runnable::run, r -> delivered.add(r.value()));
+        worker.shutdownNow();
+        // a window's listener may still submit after its model was shut down: no exception on the FX thread
+        lw.submit(1, i -> i * 10);
+        lw.submit(2, i -> i * 10);
+        assertEquals(List.of(), delivered);
+    }
 }

@@ -42,7 +42,13 @@ public final class LatestWins<I, O> {
         long seq = ++submitted;
         pending.set(new Pending<>(seq, request, fn));
         if (running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            try {
+                worker.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // the worker was shut down with its model: a late control change (an FX event still queued) does nothing
+                pending.set(null);
+                running.set(false);
+            }
         }
         return seq;
     }
