@@ -22,8 +22,8 @@ import org.dicelens.ui.model.DisplayModel;
  * One radiological view (axial, coronal or sagittal). The render package composes the slice into a reused int[] at
  * one pixel per voxel, then scales it by nearest neighbour (physical aspect kept, pan and zoom applied) into a
  * viewport buffer at display resolution, behind a reused WritableImage drawn 1:1: a software renderer scales images
- * slowly (8 ms per view here) but copies them quickly. A canvas on top draws the crosshair, the orientation letters,
- * the slice number and the focus ring.
+ * slowly (8 ms per view here) but copies them quickly. Shapes on top ({@link ViewAnnotations}) draw the crosshair, the
+ * orientation letters, the slice number and the focus ring.
  * Wheel/arrows move through slices, Ctrl/Cmd+wheel zooms, drag pans, click moves the crosshair, right-drag sets the
  * window, double-click maximises.
  */
@@ -34,7 +34,7 @@ public final class SliceView extends Region {
     private final CrosshairModel crosshair;
     private final SliceRenderer renderer = new SliceRenderer();
     private final ImageView imageView = new ImageView();
-    private final ViewAnnotations overlay = new ViewAnnotations();
+    private final ViewAnnotations annotations = new ViewAnnotations();
     private ViewGeometry geometry;
     private int[] pixels = new int[0];
     /** The slice pixels on screen (a copy: the next composition overwrites {@code pixels}), re-scaled on pan/zoom. */
@@ -75,7 +75,7 @@ public final class SliceView extends Region {
         // unmanaged: every new frame of pixels makes an ImageView report changed bounds, which would lay out this view
         // and every ancestor up to the window on each threshold step; layoutChildren sizes it
         imageView.setManaged(false);
-        getChildren().addAll(imageView, overlay);
+        getChildren().addAll(imageView, annotations);
         focusedProperty().addListener(x -> drawOverlay());
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -335,21 +335,21 @@ public final class SliceView extends Region {
         double[] p = geometry == null ? null : placement();
         int[] c = crosshair.voxel();
         // a threshold step changes the pixels, not the crosshair, letters or title: leave the shapes as they are then
-        java.util.List<Object> key = java.util.Arrays.asList(geometry, w, h, p == null ? null : java.util.Arrays.toString(p),
-                java.util.Arrays.toString(c), isFocused());
+        java.util.List<Object> key = java.util.Arrays.asList(geometry, w, h,
+                p == null ? null : java.util.Arrays.toString(p), java.util.Arrays.toString(c), isFocused());
         if (key.equals(drawnOverlay)) {
             return;
         }
         drawnOverlay = key;
         // the focus ring is drawn here: the image covers the whole view, so a CSS border would be hidden
         if (geometry == null) {
-            overlay.showFocusOnly(w, h, isFocused());
+            annotations.showFocusOnly(w, h, isFocused());
             return;
         }
         double sx = p[0] + (geometry.screenX(c[0], c[1], c[2]) + 0.5) * p[2] / geometry.width();
         double sy = p[1] + (geometry.screenY(c[0], c[1], c[2]) + 0.5) * p[3] / geometry.height();
         EdgeLetters e = geometry.edgeLetters();
-        overlay.show(w, h, isFocused(), p, sx, sy, new char[] {e.left(), e.right(), e.top(), e.bottom()},
+        annotations.show(w, h, isFocused(), p, sx, sy, new char[] {e.left(), e.right(), e.top(), e.bottom()},
                 title(axis) + "  " + (geometry.sliceOf(c[0], c[1], c[2]) + 1) + "/" + geometry.sliceCount());
     }
 
@@ -358,7 +358,7 @@ public final class SliceView extends Region {
         if (geometry == null) {
             return null;
         }
-        // the mapping the image was scaled with (in device pixels), so the voxel named is the one drawn under the cursor
+        // the mapping the image was scaled with (device pixels): the voxel named is the one drawn under the cursor
         double s = outputScale();
         double[] p = placement();
         int px = org.dicelens.render.Zoom.sourceAt(x * s, p[0] * s, p[2] * s, geometry.width());
