@@ -13,8 +13,9 @@ import org.dicelens.volume.Case;
  * Scratch buffers are kept and reused, so repeated renders allocate nothing once they have grown to the
  * largest slice. The slice's voxels are extracted again only when the case, view or slice changes, so a
  * threshold or opacity change re-composes without touching the volume, and the layers below the threshold-dependent
- * ones (image, reference fill, heat map) are reused while they cannot have changed; call {@link #invalidate()} after
- * changing a case's arrays in place. One renderer per view: not thread-safe.
+ * ones (image, reference fill, heat map) are reused while they cannot have changed, as are the traced contours whose
+ * inputs did not change (a drag of one class's threshold re-traces that class's contour only); call
+ * {@link #invalidate()} after changing a case's arrays in place. One renderer per view: not thread-safe.
  */
 public final class SliceRenderer {
     private float[] image = new float[0];
@@ -34,6 +35,12 @@ public final class SliceRenderer {
     // the image, reference fill and heat map as last drawn, and what they were drawn from
     private int[] lower = new int[0];
     private List<Object> lowerKey;
+    // contours of this slice, each with what it was traced from
+    private final TracedContour referenceContour = new TracedContour();
+    private final TracedContour argmaxContour = new TracedContour();
+    private final TracedContour optimalContour = new TracedContour();
+    private final TracedContour regionContour = new TracedContour();
+    private TracedContour[] classContours = new TracedContour[0];
 
     /** Forgets the extracted slices (call after changing a case's voxel arrays in place). */
     public void invalidate() {
@@ -44,6 +51,17 @@ public final class SliceRenderer {
         cachedReference = false;
         cachedProbability = false;
         lowerKey = null;
+        forgetContours();
+    }
+
+    private void forgetContours() {
+        referenceContour.forget();
+        argmaxContour.forget();
+        optimalContour.forget();
+        regionContour.forget();
+        for (TracedContour t : classContours) {
+            t.forget();
+        }
     }
 
     private boolean sameSlice(Case c, ViewGeometry v, int slice) {
@@ -121,8 +139,12 @@ public final class SliceRenderer {
             errors(mask, reference, chosen, n, out, o.errors().weight());
         }
         if (hasRef && o.reference().on() && !o.referenceFilled()) {
-            Contours.drawLabels(reference, w, h, out, l -> l != bg && l < c.classCount() && o.visible(l),
-                    l -> c.classes().get(l).argb(), o.reference().weight());
+            int classes = c.classCount();
+            List<Object> k = List.of(Arrays.toString(o.classVisible()), bg, classes);
+            if (!referenceContour.holds(k)) {
+                referenceContour.traceLabels(reference, w, h, drawn(l -> l != bg && l < classes && o.visible(l)), k);
+            }
+            referenceContour.drawByLabel(out, labelColours(c, 0), o.reference().weight());
         }
         if (needProb && o.hardContour().on()) {
             hardContours(c, settings, o, w, h, channels, bg, out);
@@ -130,14 +152,22 @@ public final class SliceRenderer {
         if (needProb && chosenOk && o.diceOptimal().on() && !Double.isNaN(inputs.diceOptimalThreshold())) {
             float[] p = probability[chosen];
             double t = inputs.diceOptimalThreshold();
-            for (int i = 0; i < n; i++) {
-                mask[i] = p[i] >= t ? (byte) 1 : 0;
+            List<Object> k = List.of(chosen, t);
+            if (!optimalContour.holds(k)) {
+                for (int i = 0; i < n; i++) {
+                    mask[i] = p[i] >= t ? (byte) 1 : 0;
+                }
+                optimalContour.traceMask(mask, w, h, k);
             }
-            Contours.draw(mask, w, h, out, OverlayColours.DICE_OPTIMAL, o.diceOptimal().weight());
+            optimalContour.draw(out, OverlayColours.DICE_OPTIMAL, o.diceOptimal().weight());
         }
         if (o.region().on() && inputs.region() != null) {
-            regionMask(inputs.region(), v, slice, n);
-            Contours.draw(mask, w, h, out, OverlayColours.REGION, o.region().weight());
+            // a box's membership is a record (equal by value); another predicate is kept while it is the same object
+            if (!regionContour.holds(inputs.region())) {
+                regionMask(inputs.region(), v, slice, n);
+                regionContour.traceMask(mask, w, h, inputs.region());
+            }
+            regionContour.draw(out, OverlayColours.REGION, o.region().weight());
         }
     }
 
@@ -180,6 +210,14 @@ public final class SliceRenderer {
             }
             probability = p;
             cachedProbability = false;
+            forgetContours();
+        }
+        if (classContours.length < channels) {
+            TracedContour[] t = Arrays.copyOf(classContours, channels);
+            for (int k = classContours.length; k < channels; k++) {
+                t[k] = new TracedContour();
+            }
+            classContours = t;
         }
     }
 
@@ -290,18 +328,43 @@ public final class SliceRenderer {
         int a = o.hardContour().weight();
         int fixed = o.hardContourArgb();
         if (s.mode() == HardMode.ARGMAX) {
-            argmaxLabels(s, channels, n, bg);
-            Contours.drawLabels(labels, w, h, out, l -> l != bg && l < channels && o.visible(l),
-                    l -> fixed != 0 ? fixed : colourOf(c, l), a);
+            List<Object> k = List.of(s.confidenceFloorStep(), Arrays.toString(o.classVisible()), channels, bg);
+            if (!argmaxContour.holds(k)) {
+                argmaxLabels(s, channels, n, bg);
+                argmaxContour.traceLabels(labels, w, h, drawn(l -> l != bg && l < channels && o.visible(l)), k);
+            }
+            argmaxContour.drawByLabel(out, labelColours(c, fixed), a);
             return;
         }
         for (int k = 0; k < channels; k++) {
             if (k == bg || !o.visible(k)) {
                 continue;
             }
-            HardMasks.threshold(probability[k], n, s.thresholdSteps()[k], mask);
-            Contours.draw(mask, w, h, out, fixed != 0 ? fixed : colourOf(c, k), a);
+            Integer step = s.thresholdSteps()[k];
+            if (!classContours[k].holds(step)) {
+                HardMasks.threshold(probability[k], n, step, mask);
+                classContours[k].traceMask(mask, w, h, step);
+            }
+            classContours[k].draw(out, fixed != 0 ? fixed : colourOf(c, k), a);
         }
+    }
+
+    /** The labels 0..255 a contour is drawn for. */
+    private static boolean[] drawn(java.util.function.IntPredicate drawn) {
+        boolean[] d = new boolean[256];
+        for (int l = 0; l < d.length; l++) {
+            d[l] = drawn.test(l);
+        }
+        return d;
+    }
+
+    /** Each label's contour colour: {@code fixed} when non-zero, else the class's. */
+    private static int[] labelColours(Case c, int fixed) {
+        int[] argb = new int[256];
+        for (int l = 0; l < argb.length; l++) {
+            argb[l] = fixed != 0 ? fixed : colourOf(c, l);
+        }
+        return argb;
     }
 
     private static int colourOf(Case c, int channel) {

@@ -110,13 +110,19 @@ public class SliceComposeBench {
                 b.view = vw;
                 b.mode = m;
                 b.setUp();
-                String[] ops = {"compose (new slice)", "recompose (new threshold)", "compose+zoom 768+crosshair"};
-                for (int op = 0; op < 3; op++) {
+                String[] ops = {"compose (new slice)", "recompose (new threshold)", "recompose (one class's threshold)",
+                    "compose+zoom 768+crosshair"};
+                for (int op = 0; op < ops.length; op++) {
                     int reps = 200;
                     long[] t = new long[reps];
                     for (int r = -100; r < reps; r++) { // 100 warm-up calls
                         long t0 = mx.getCurrentThreadCpuTime();
-                        int x = op == 0 ? b.compose() : op == 1 ? b.recomposeNewThreshold() : b.composeZoomCrosshair();
+                        int x = switch (op) {
+                            case 0 -> b.compose();
+                            case 1 -> b.recomposeNewThreshold();
+                            case 2 -> b.recomposeOneClass();
+                            default -> b.composeZoomCrosshair();
+                        };
                         long t1 = mx.getCurrentThreadCpuTime();
                         if (r >= 0) {
                             t[r] = t1 - t0 + (x == 42 ? 1 : 0);
@@ -147,6 +153,16 @@ public class SliceComposeBench {
     public int recomposeNewThreshold() {
         settings = settings.withThresholdSteps(settings.thresholdSteps()[1] == 500 ? new int[] {500, 501, 501, 501}
                 : new int[] {500, 500, 500, 500});
+        renderer.render(c, v, 128, settings, overlays, inputs, out);
+        return out[out.length / 2];
+    }
+
+    /** A drag of one class's threshold (class 1; the chosen class is 3): what each step of a slider drag costs. */
+    @Benchmark
+    public int recomposeOneClass() {
+        int[] t = settings.thresholdSteps();
+        t[1] = t[1] == 500 ? 501 : 500;
+        settings = settings.withThresholdSteps(t);
         renderer.render(c, v, 128, settings, overlays, inputs, out);
         return out[out.length / 2];
     }

@@ -134,6 +134,86 @@ class SliceRendererTest {
         }
     }
 
+    /**
+     * The renderer also keeps traced contours (per class, reference, argmax labels, Dice-optimal, region) while their
+     * inputs are unchanged. A seeded walk of 400 single changes of every kind: each render of the reused renderer must
+     * equal a fresh renderer's, which keeps nothing.
+     */
+    @Test
+    void keptContoursNeverShowAStaleState() {
+        Geometry g = Geometry.ofSpacing(9, 7, 5, 1, 1, 1);
+        java.util.Random rnd = new java.util.Random(17);
+        int n = g.voxelCount();
+        byte[] ref = new byte[n];
+        float[][] p = new float[4][n];
+        float[] img = new float[n];
+        for (int i = 0; i < n; i++) {
+            float a = rnd.nextFloat();
+            float b = rnd.nextFloat() * (1 - a);
+            float d = rnd.nextFloat() * (1 - a - b);
+            p[1][i] = a;
+            p[2][i] = b;
+            p[3][i] = d;
+            p[0][i] = 1 - a - b - d;
+            ref[i] = (byte) rnd.nextInt(4);
+            img[i] = rnd.nextFloat() * 100;
+        }
+        Case c = new Case("walk", g, new ImageVolume(g, img, null), ref,
+                new org.dicelens.volume.ProbabilityMaps(g, p, 0, java.util.List.of()), TinyCase.classes(4),
+                java.util.List.of());
+        java.util.function.IntPredicate boxA = new RegionBox(1, 1, 1, 6, 5, 3).asPredicate(g);
+        java.util.function.IntPredicate boxB = new RegionBox(2, 0, 0, 8, 4, 4).asPredicate(g);
+        java.util.function.IntPredicate odd = i -> i % 3 != 0; // not a box: drawn voxel by voxel
+        java.util.function.IntPredicate[] regions = {null, boxA, boxB, odd, new RegionBox(1, 1, 1, 6, 5, 3).asPredicate(g)};
+        OverlaySettings o = OverlaySettings.defaults(4).withWindow(0, 100).withReference(Layer.on(0.8), false)
+                .withHardContour(Layer.on(1), 0).withDiceOptimal(Layer.on(0.9)).withRegion(Layer.on(1))
+                .withErrors(Layer.on(0.4));
+        Settings s = Settings.defaults(4);
+        int[] steps = {500, 500, 500, 500};
+        double tOpt = 0.4;
+        java.util.function.IntPredicate region = boxA;
+        ViewAxis axis = ViewAxis.AXIAL;
+        int slice = 1;
+        SliceRenderer reused = new SliceRenderer();
+        int kinds = 0;
+        for (int step = 0; step < 400; step++) {
+            int kind = rnd.nextInt(12);
+            kinds |= 1 << kind;
+            switch (kind) {
+                case 0, 1, 2 -> steps[1 + rnd.nextInt(3)] = 100 + 50 * rnd.nextInt(16); // one class's threshold
+                case 3 -> {
+                    boolean[] vis = {true, rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean()};
+                    o = o.withClassVisible(vis);
+                }
+                case 4 -> s = s.withMode(s.mode() == HardMode.ARGMAX ? HardMode.THRESHOLD : HardMode.ARGMAX,
+                        s.confidenceFloorStep());
+                case 5 -> s = s.withMode(s.mode(), 50 * rnd.nextInt(12)); // the argmax confidence floor
+                case 6 -> tOpt = rnd.nextBoolean() ? Double.NaN : 0.1 * (1 + rnd.nextInt(8));
+                case 7 -> region = regions[rnd.nextInt(regions.length)];
+                case 8 -> o = o.withChosenClass(rnd.nextInt(4));
+                case 9 -> o = o.withHardContour(Layer.on(1), rnd.nextBoolean() ? 0 : 0xFFFFFFFF);
+                case 10 -> o = o.withReference(Layer.on(0.8), rnd.nextInt(4) == 0);
+                default -> {
+                    if (rnd.nextBoolean()) {
+                        slice = rnd.nextInt(3);
+                    } else {
+                        axis = ViewAxis.values()[rnd.nextInt(3)];
+                        slice = 0;
+                    }
+                }
+            }
+            Settings sk = s.withThresholdSteps(steps.clone());
+            ViewGeometry v = ViewGeometry.of(g, axis);
+            SliceInputs in = new SliceInputs(null, tOpt, region);
+            int[] out = new int[v.width() * v.height()];
+            int[] fresh = new int[out.length];
+            reused.render(c, v, slice, sk, o, in, out);
+            new SliceRenderer().render(c, v, slice, sk, o, in, fresh);
+            assertArrayEquals(fresh, out, "step " + step + " (change " + kind + ")");
+        }
+        assertEquals((1 << 12) - 1, kinds, "every kind of change was made");
+    }
+
     @Test
     void windowMapsLowToBlackHighToWhiteAndMidToGrey() {
         Geometry g = new Geometry(4, 1, 1, TinyCase.LPS);
