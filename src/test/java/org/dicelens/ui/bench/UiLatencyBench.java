@@ -176,12 +176,14 @@ public final class UiLatencyBench extends Application {
                 Platform.runLater(Platform::exit);
                 return;
             }
+            java.util.Random jitter = new java.util.Random(1);
             for (int s = 0; s < steps + 5; s++) {
                 long[] t = step(vm, window, stage, 300 + 7 * (s % 90));
                 if (s >= 5) {
                     samples.add(t); // the first few warm up the JIT
                 }
-                Thread.sleep(30);
+                // -Dbench.jitter=true: a varying pause, so steps cannot lock to one phase of the pulse clock
+                Thread.sleep(JITTER ? 30 + jitter.nextInt(17) : 30);
             }
             report(samples);
         } catch (InterruptedException e) {
@@ -210,7 +212,7 @@ public final class UiLatencyBench extends Application {
      * uploads the pixels to the window from the FX thread (the painter queues that with invokeLater before it returns),
      * so a runnable the job queues on the FX thread runs once the frame is on screen.
      */
-    private static java.util.concurrent.Executor renderQueue() {
+    static java.util.concurrent.Executor renderQueue() {
         try {
             Class<?> c = Class.forName("com.sun.javafx.tk.quantum.QuantumRenderer");
             java.lang.reflect.Method m = c.getDeclaredMethod("getInstance");
@@ -331,6 +333,7 @@ public final class UiLatencyBench extends Application {
     private static final boolean TRACE = Boolean.getBoolean("bench.trace");
     /** Only the time-stamped phase marks, without the per-pulse node walks that slow the layout pass down. */
     private static final boolean MARKS = TRACE || Boolean.getBoolean("bench.marks");
+    private static final boolean JITTER = Boolean.getBoolean("bench.jitter");
     private static final boolean ALL_DIRTY = Boolean.getBoolean("bench.alldirty");
 
     /** With -Dbench.trace=true, marks the step's phases between JavaFX's pulse-logger lines. */
