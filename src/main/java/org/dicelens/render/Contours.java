@@ -3,7 +3,7 @@ package org.dicelens.render;
 /**
  * Inner boundaries on a slice: a pixel is on the contour when it belongs to the region and one of its
  * four neighbours does not, or it touches the slice's edge (so a region reaching the edge is closed there).
- * The rules, pixel by pixel; {@link TracedContour} traces a whole slice by them.
+ * The rules, pixel by pixel; {@link TracedContour} traces a whole slice with them.
  */
 public final class Contours {
     private Contours() {

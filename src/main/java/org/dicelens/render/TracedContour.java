@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * One contour layer of a slice as the list of its pixels, kept with what it was traced from. While a threshold slider
  * moves, only the moved class's contour changes: the renderer re-traces that one and draws the others from their lists,
- * which costs their own pixels instead of a pass over the slice each. The tracing rule is {@link Contours}'. Colour and
- * opacity are applied when drawing, so they are not part of the key.
+ * which costs their own pixels instead of a pass over the slice each. The tracing rules are {@link Contours}'. Colour
+ * and opacity are applied when drawing, so they are not part of the key.
  */
 final class TracedContour {
     private Object key; // what the pixels were traced from; null: nothing
@@ -28,11 +28,9 @@ final class TracedContour {
     /** Traces the contour of a binary mask (non-zero = inside) and remembers it as {@code k}'s. */
     void traceMask(byte[] mask, int w, int h, Object k) {
         count = 0;
-        for (int y = 0; y < h; y++) {
-            boolean edgeRow = y == 0 || y == h - 1;
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                if (mask[i] != 0 && (edgeRow || x == 0 || x == w - 1 || mask[i - 1] == 0 || mask[i + 1] == 0
-                        || mask[i - w] == 0 || mask[i + w] == 0)) {
+        for (int y = 0, i = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, i++) {
+                if (Contours.onContour(mask, w, h, x, y)) {
                     add(i, (byte) 1);
                 }
             }
@@ -46,13 +44,10 @@ final class TracedContour {
      */
     void traceLabels(byte[] slice, int w, int h, boolean[] drawn, Object k) {
         count = 0;
-        for (int y = 0; y < h; y++) {
-            boolean edgeRow = y == 0 || y == h - 1;
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                byte l = slice[i];
-                if (drawn[l & 0xFF] && (edgeRow || x == 0 || x == w - 1 || slice[i - 1] != l || slice[i + 1] != l
-                        || slice[i - w] != l || slice[i + w] != l)) {
-                    add(i, l);
+        for (int y = 0, i = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, i++) {
+                if (drawn[slice[i] & 0xFF] && Contours.onLabelContour(slice, w, h, x, y)) {
+                    add(i, slice[i]);
                 }
             }
         }

@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The traced contour against the pixel-by-pixel rules of {@link Contours}, on random slices of every small shape. */
+/**
+ * What a trace keeps (pixels, their labels, their count) and what drawing it paints, against the rules of {@link
+ * Contours} applied pixel by pixel, on random slices of every small shape, including 1 × n; and a hand-worked ring.
+ * The rules themselves are checked on hand-worked slices in {@code SliceRendererTest}.
+ */
 class TracedContourTest {
     private static final int[][] SHAPES = {{1, 1}, {1, 7}, {7, 1}, {2, 2}, {3, 5}, {9, 4}, {16, 16}, {33, 20}};
 
