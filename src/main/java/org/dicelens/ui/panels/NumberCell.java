@@ -114,7 +114,7 @@ final class NumberCell extends TableCell<MetricsTablePanel.LiveRow, ReadOnlyObje
             String s = c.getText();
             text.setText(s == null ? "" : s);
             Insets in = c.getInsets();
-            double w = text.getLayoutBounds().getWidth();
+            double w = textWidth();
             double h = text.getLayoutBounds().getHeight();
             // rounded down in x and up in y, as the default cell skin places its text (same pixels as the name column)
             text.relocate(Math.floor(c.getWidth() - in.getRight() - w),

@@ -28,7 +28,7 @@ public final class VolumeBiasPanel extends VBox {
     private final HBox charts = new HBox(2);
     /** One ΔV line per class, stacked: a changing number must not re-flow the lines (and the charts above them). */
     private final VBox deltas = new VBox(1);
-    private final List<Label> deltaLabels = new java.util.ArrayList<>();
+    private final List<Label> deltaLabels = new ArrayList<>();
     private final List<PlotCanvas> perClass = new ArrayList<>();
     private List<String> names = List.of();
 
