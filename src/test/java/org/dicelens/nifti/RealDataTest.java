@@ -130,7 +130,7 @@ class RealDataTest {
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         assertEquals(found, listed);
-        assertTrue(found.size() >= 69, "expected the 69 NIfTI files of realdata, found " + found.size());
+        assertTrue(found.size() >= 72, "expected the 72 NIfTI files of realdata, found " + found.size());
     }
 
     private static double num(String s) {
