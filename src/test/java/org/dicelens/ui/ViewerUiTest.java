@@ -289,17 +289,20 @@ class ViewerUiTest {
     void switchingTheWeightSchemeChangesTheWeightsChart(FxRobot robot) {
         awaitLoaded();
         robot.clickOn("Class weights");
-        // square weights 1/R² relative to the largest: (R_min / R_c)², R counted per voxel here
+        // square weights 1/R² on a log scale: bar c stands log10((R_min / R_c)²) decades below the rarest class's
         long[] r = {tc.refVoxels(0), tc.refVoxels(1), tc.refVoxels(2)};
         long rMin = Math.min(r[0], Math.min(r[1], r[2]));
+        int rarest = r[0] == rMin ? 0 : r[1] == rMin ? 1 : 2;
         Await.until("square weights drawn", () -> weightBars().size() == 3);
         List<Double> square = weightBars();
         for (int c = 0; c < 3; c++) {
             double rel = (double) rMin / r[c];
-            assertEquals(rel * rel, square.get(c), 1e-9, "class " + c);
+            assertEquals(Math.log10(rel * rel), square.get(c) - square.get(rarest), 1e-9, "class " + c);
+            assertTrue(square.get(c) > 0, "every class has a visible bar on the log scale");
         }
         robot.clickOn("#weightScheme");
         robot.clickOn("UNIFORM");
+        // w = 1 for all: one decade above the axis bottom (one decade of room below the smallest weight)
         Await.until("uniform weights drawn", () -> weightBars().equals(List.of(1.0, 1.0, 1.0)));
     }
 

@@ -24,13 +24,14 @@ import org.dicelens.ui.model.ViewerModel;
 
 /**
  * Generalised Dice class weights: scheme, absent-class rule and background switch; bar charts of each class's weight
- * (scientific labels, bars relative to the largest so 1/R² spans stay readable) and of its share of the GDL
- * denominator (the engine's gdlShare); GDL beside mean Dice.
+ * on a log scale (1/R² spans many decades: on a linear scale only the rarest class showed) and of its share of the
+ * GDL denominator (the engine's gdlShare), bars in the class colours with their numbers on them; GDL beside mean Dice.
  */
 public final class WeightsPanel extends VBox {
     private final BarChart<String, Number> weights;
     private final BarChart<String, Number> shares;
     private final Label summary = new Label();
+    private final List<org.dicelens.ui.model.ClassControl> classes;
 
     public WeightsPanel(ViewerModel vm) {
         ControlsModel c = vm.controls();
@@ -52,8 +53,9 @@ public final class WeightsPanel extends VBox {
         HBox controls = new HBox(6, new Label("Scheme"), scheme, new Label("Absent"), rule, background);
         controls.setAlignment(Pos.CENTER_LEFT);
 
-        weights = chart("weightsChart", "relative weight");
+        weights = chart("weightsChart", "weight w (log scale)");
         shares = chart("sharesChart", "share of denominator");
+        this.classes = c.classes();
         HBox charts = new HBox(4, weights, shares);
         HBox.setHgrow(weights, Priority.ALWAYS);
         HBox.setHgrow(shares, Priority.ALWAYS);
@@ -101,23 +103,17 @@ public final class WeightsPanel extends VBox {
             return;
         }
         List<ClassMetrics> cls = m.classes();
-        double max = 0;
-        for (ClassMetrics k : cls) {
-            if (Double.isFinite(k.gdlWeight())) {
-                max = Math.max(max, k.gdlWeight());
-            }
-        }
-        final double top = max;
-        set(weights, cls, k -> top > 0 && Double.isFinite(k.gdlWeight()) ? k.gdlWeight() / top : 0,
-                k -> "w = " + Fmt.sci(k.gdlWeight()));
+        LogScale scale = LogScale.of(cls.stream().mapToDouble(ClassMetrics::gdlWeight).toArray());
+        scale.applyTo((NumberAxis) weights.getYAxis());
+        set(weights, cls, k -> scale.height(k.gdlWeight()), k -> Fmt.sci(k.gdlWeight()));
         set(shares, cls, k -> Double.isFinite(k.gdlShare()) ? k.gdlShare() : 0,
-                k -> String.format(Locale.ROOT, "%.1f %%", 100 * k.gdlShare()));
+                k -> Double.isFinite(k.gdlShare()) ? String.format(Locale.ROOT, "%.1f %%", 100 * k.gdlShare()) : "—");
         summary.setText("GDL loss " + Fmt.num(m.gdl(), 4) + "   generalised Dice score " + Fmt.num(m.gdlScore(), 4)
                 + "   mean soft Dice " + Fmt.num(m.meanSoftDice(), 4) + "   mean hard Dice " + Fmt.num(m.meanHardDice(), 4)
                 + "   (weights " + m.gdlWeights() + ", absent rule " + m.emptyRule() + ")");
     }
 
-    private static void set(BarChart<String, Number> chart, List<ClassMetrics> cls,
+    private void set(BarChart<String, Number> chart, List<ClassMetrics> cls,
             java.util.function.ToDoubleFunction<ClassMetrics> value, java.util.function.Function<ClassMetrics, String> tip) {
         XYChart.Series<String, Number> s = chart.getData().get(0);
         boolean rebuild = s.getData().size() != cls.size();
@@ -140,20 +136,21 @@ public final class WeightsPanel extends VBox {
                 }
             }
             XYChart.Data<String, Number> d = s.getData().get(i);
-            String text = k.name() + ": " + tip.apply(k);
-            if (d.getNode() != null) {
-                Object t = d.getNode().getProperties().get("tip");
-                if (t instanceof javafx.scene.control.Tooltip tt) {
-                    if (!tt.getText().equals(text)) {
-                        tt.setText(text);
-                    }
-                } else {
-                    javafx.scene.control.Tooltip tt = Help.tip(text);
-                    javafx.scene.control.Tooltip.install(d.getNode(), tt);
-                    d.getNode().getProperties().put("tip", tt);
-                }
+            if (d.getNode() instanceof javafx.scene.layout.StackPane bar) {
+                BarDecor.apply(bar, tip.apply(k), colourOf(k), k.name() + ": " + tip.apply(k));
             }
         }
+    }
+
+    /** The class's colour as the Classes panel shows it (by label), else the chart's default. */
+    private javafx.scene.paint.Color colourOf(ClassMetrics k) {
+        for (org.dicelens.ui.model.ClassControl cc : classes) {
+            if (cc.label() == k.label()) {
+                int argb = cc.argbProperty().get();
+                return javafx.scene.paint.Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff);
+            }
+        }
+        return null;
     }
 
     public BarChart<String, Number> weightsChart() {
