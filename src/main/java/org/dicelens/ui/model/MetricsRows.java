@@ -63,7 +63,7 @@ public final class MetricsRows {
     }
 
     /** "mean 0,1,2" / "fg mean 1,2": which labels a mean covers ("none" when no class counts). */
-    static String meanName(String what, int[] labels) {
+    public static String meanName(String what, int[] labels) {
         String covered = labels == null || labels.length == 0 ? "none"
                 : IntStream.of(labels).mapToObj(Integer::toString).collect(Collectors.joining(","));
         return what + " " + covered;

@@ -26,6 +26,8 @@ import org.dicelens.ui.model.ViewerModel;
 public final class LossesPanel extends VBox {
     /** The losses of the catalogue, in its order; names, formulas and values all come from there. */
     private static final List<Quantity> LOSSES = Catalogue.classLosses();
+    /** The case-level losses shown under them. */
+    private static final List<Quantity> CASE_LOSSES = Catalogue.byKeys("gdl", "ceMulticlass", "expLog");
 
     private final ViewerModel vm;
     private final Label[] values = new Label[LOSSES.size()];
@@ -146,7 +148,10 @@ public final class LossesPanel extends VBox {
         for (int i = 0; i < LOSSES.size(); i++) {
             values[i].setText(Fmt.num(LOSSES.get(i).number(m, c), 5));
         }
-        caseLevel.setText("All classes: GDL " + Fmt.num(m.gdl(), 5) + "   multi-class CE " + Fmt.num(m.ceMulticlass(), 5)
-                + "   exponential-log " + Fmt.num(m.expLog(), 5));
+        StringBuilder all = new StringBuilder("All classes:");
+        for (Quantity q : CASE_LOSSES) {
+            all.append("   ").append(q.label()).append(' ').append(Fmt.num(q.number(m, -1), 5));
+        }
+        caseLevel.setText(all.toString());
     }
 }
