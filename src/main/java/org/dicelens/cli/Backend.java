@@ -46,9 +46,7 @@ final class Backend {
         if (name == null || name.equals(m.caseName())) {
             return m;
         }
-        return new CaseMetrics(name, m.voxelMl(), m.regionVoxels(), m.foregroundFraction(), m.mode(), m.classes(), m.gdl(),
-                m.gdlScore(), m.gdlWeights(), m.emptyRule(), m.meanSoftDice(), m.meanHardDice(), m.ceMulticlass(), m.expLog(),
-                m.softDiceEmpty(), m.hardDiceEmpty(), m.clampedValues(), m.gdlTerms());
+        return m.withName(name);
     }
 
     static List<String> warnings(Case c) {

@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dicelens.app.report.ReportFormat;
+import org.dicelens.app.report.Reporter;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
@@ -91,9 +92,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     public Integer call() throws InputException {
         boolean batch = referenceDir != null || predictionDir != null;
         checkUsage(batch);
-        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
-                : out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "json";
-        if (!fmt.equals("json") && !fmt.equals("csv")) {
+        ReportFormat fmt = ReportFormat.of(format, out);
+        if (fmt == null) {
             throw SettingsOptions.bad("--format", format, "expected json or csv");
         }
         settings.validate(); // a typo in an option fails before any loading
@@ -113,7 +113,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             } finally {
                 bar.finish();
             }
-            emit(fmt.equals("json") ? JsonReport.of(m) : CsvReport.of(List.of(m)));
+            emit(Reporter.standard().text(fmt, m));
             return 0;
         }
         BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
@@ -129,7 +129,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     + " have no prediction and are skipped");
         }
         List<CaseMetrics> done = runBatch(pairing.pairs(), pk, bar);
-        emit(fmt.equals("json") ? JsonReport.of(done) : CsvReport.of(done));
+        emit(Reporter.standard().text(fmt, done));
         int failed = pairing.pairs().size() - done.size();
         if (failed > 0) {
             err.println("error: " + failed + " of " + pairing.pairs().size() + " cases failed (reported above); the report "

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dicelens.common.InputException;
+import org.dicelens.metrics.EmptyClasses;
 import org.dicelens.metrics.EmptyRule;
 import org.dicelens.metrics.HardMode;
+import org.dicelens.metrics.LossParameter;
 import org.dicelens.metrics.LossParams;
 import org.dicelens.metrics.Settings;
+import org.dicelens.metrics.SettingsCheck;
 import org.dicelens.metrics.WceWeightSource;
 import org.dicelens.metrics.WeightScheme;
 import org.dicelens.volume.ClassTable;
@@ -19,7 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * The controls of the viewer as options (thresholds, hard mode, margin, GDL weights, loss parameters), turned into
  * {@link Settings} once the class table of a case is known, because thresholds and custom weights are given by label
- * value while Settings holds them by channel. Defaults are those of the formula sheet ({@link LossParams#defaults()}).
+ * value while Settings holds them by channel. Defaults are those of the formula sheet ({@link LossParams#defaults()});
+ * ranges are checked by {@link LossParameter} and {@link SettingsCheck}, as for sessions and the engine.
  */
 public final class SettingsOptions {
     private static final LossParams D = LossParams.defaults();
@@ -57,7 +61,13 @@ public final class SettingsOptions {
             description = "Weight of a class absent from the reference: largest finite weight, or 0 (default: ${DEFAULT-VALUE}).")
     String emptyRule = "max";
 
-    @Option(names = "--no-background", description = "Leave the background class out of the Generalised Dice.")
+    @Option(names = "--empty-classes", paramLabel = "zero|exclude", defaultValue = "zero",
+            description = "Hard Dice of a class absent from the reference: as computed and counted in the means (zero), or "
+                    + "undefined and left out of the means as MONAI's ignore_empty (exclude) (default: ${DEFAULT-VALUE}).")
+    String emptyClasses = "zero";
+
+    @Option(names = "--no-background", description = "Leave the background class out of the Generalised Dice "
+            + "and of meanSoftDice/meanHardDice (the foreground means never include it).")
     boolean noBackground;
 
     @Option(names = "--bins", paramLabel = "N", defaultValue = "10",
@@ -122,24 +132,30 @@ public final class SettingsOptions {
             }
         }
         rule();
+        emptyClassRule();
         wceSource();
-        if (bins < 1 || bins > Settings.STEPS) {
-            throw bad("--bins", Integer.toString(bins), "must be between 1 and " + Settings.STEPS);
+        String binsProblem = SettingsCheck.binsProblem(bins);
+        if (binsProblem != null) {
+            throw bad("--bins", Integer.toString(bins), binsProblem);
         }
-        double[][] ranges = {{smoothNr, 0, Double.MAX_VALUE}, {smoothDr, 0, Double.MAX_VALUE}, {tverskyAlpha, 0, Double.MAX_VALUE},
-            {tverskyBeta, 0, Double.MAX_VALUE}, {focalTverskyGamma, 1e-9, Double.MAX_VALUE}, {ssLambda, 0, 1},
-            {focalGamma, 0, Double.MAX_VALUE}, {expLogGamma, 1e-9, Double.MAX_VALUE}, {expLogWDice, 0, Double.MAX_VALUE},
-            {expLogWCe, 0, Double.MAX_VALUE}, {comboAlpha, 0, 1}, {comboBeta, 0, 1}};
-        String[] names = {"--smooth-nr", "--smooth-dr", "--tversky-alpha", "--tversky-beta", "--focal-tversky-gamma",
-            "--ss-lambda", "--focal-gamma", "--exp-log-gamma", "--exp-log-w-dice", "--exp-log-w-ce", "--combo-alpha",
-            "--combo-beta"};
-        for (int i = 0; i < ranges.length; i++) {
-            double v = ranges[i][0];
-            if (!(v >= ranges[i][1] && v <= ranges[i][2])) {
-                throw bad(names[i], Double.toString(v), ranges[i][2] == 1 ? "must be in [0,1]"
-                        : ranges[i][1] > 0 ? "must be positive" : "must be a finite number ≥ 0");
+        LossParams losses = lossParams();
+        for (LossParameter p : LossParameter.values()) {
+            String why = p.problem(p.of(losses));
+            if (why != null) {
+                throw bad(p.option(), Double.toString(p.of(losses)), why);
             }
         }
+    }
+
+    /** The loss parameters by name (no positional constructor whose doubles could be swapped). */
+    private LossParams lossParams() throws InputException {
+        return LossParams.defaults().with(LossParameter.SMOOTH_NR, smoothNr).with(LossParameter.SMOOTH_DR, smoothDr)
+                .with(LossParameter.TVERSKY_ALPHA, tverskyAlpha).with(LossParameter.TVERSKY_BETA, tverskyBeta)
+                .with(LossParameter.FOCAL_TVERSKY_GAMMA, focalTverskyGamma).with(LossParameter.SS_LAMBDA, ssLambda)
+                .with(LossParameter.FOCAL_GAMMA, focalGamma).with(LossParameter.EXP_LOG_GAMMA, expLogGamma)
+                .with(LossParameter.EXP_LOG_W_DICE, expLogWDice).with(LossParameter.EXP_LOG_W_CE, expLogWCe)
+                .with(LossParameter.COMBO_ALPHA, comboAlpha).with(LossParameter.COMBO_BETA, comboBeta)
+                .withWceWeightSource(wceSource());
     }
 
     /** The settings for a case whose channels are described by {@code table}. */
@@ -158,10 +174,13 @@ public final class SettingsOptions {
         if (scheme == WeightScheme.CUSTOM) {
             custom = customWeights(table);
         }
-        LossParams losses = new LossParams(smoothNr, smoothDr, tverskyAlpha, tverskyBeta, focalTverskyGamma, wceSource(),
-                ssLambda, focalGamma, expLogGamma, expLogWDice, expLogWCe, comboAlpha, comboBeta);
-        return new Settings(hardMode(), steps, step("--floor", floor), marginVoxels(), scheme, custom, rule(), !noBackground,
-                losses, bins);
+        Settings s = new Settings(hardMode(), steps, step("--floor", floor), marginVoxels(), scheme, custom, rule(),
+                !noBackground, lossParams(), bins, emptyClassRule());
+        List<SettingsCheck.Problem> problems = SettingsCheck.problems(s, n);
+        if (!problems.isEmpty()) { // every option was checked above; this is the engine's own check, kept in step
+            throw new InputException(null, problems.get(0).field(), problems.get(0).message());
+        }
+        return s;
     }
 
     private double[] customWeights(ClassTable table) throws InputException {
@@ -235,6 +254,14 @@ public final class SettingsOptions {
             case "max" -> EmptyRule.MAX;
             case "zero" -> EmptyRule.ZERO;
             default -> throw bad("--empty-rule", emptyRule, "expected max or zero");
+        };
+    }
+
+    EmptyClasses emptyClassRule() throws InputException {
+        return switch (emptyClasses.toLowerCase(Locale.ROOT)) {
+            case "zero" -> EmptyClasses.ZERO;
+            case "exclude" -> EmptyClasses.EXCLUDE;
+            default -> throw bad("--empty-classes", emptyClasses, "expected zero or exclude");
         };
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dicelens.app.report.Csv;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;

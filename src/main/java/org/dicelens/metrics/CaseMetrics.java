@@ -4,12 +4,23 @@ import java.util.List;
 
 /**
  * Every number for one case under one {@link Settings}: the per-class records and the case-level values.
- * Component names are the command line's JSON keys. {@code softDiceEmpty}/{@code hardDiceEmpty} flag classes whose
- * Dice is 1 only because reference and prediction are both empty. {@code gdlTerms} holds the sums {@code gdl} is
- * computed from (not a report key).
+ * {@code softDiceEmpty}/{@code hardDiceEmpty} flag classes whose Dice is 1 only because reference and prediction are
+ * both empty. {@code gdlTerms} holds the sums {@code gdl} is computed from (not a report key). The means say which
+ * classes they cover: {@code meanLabels} for {@code meanSoftDice}/{@code meanHardDice} (background in unless the GDL
+ * leaves it out), {@code foregroundLabels} for the foreground means; under {@link EmptyClasses#EXCLUDE} classes absent
+ * from the reference are in neither. The report's keys and their order are the application's catalogue, not this
+ * record's component order.
  */
 public record CaseMetrics(String caseName, double voxelMl, long regionVoxels, double foregroundFraction, String mode,
         List<ClassMetrics> classes, double gdl, double gdlScore, String gdlWeights, String emptyRule, double meanSoftDice,
         double meanHardDice, double ceMulticlass, double expLog, boolean[] softDiceEmpty, boolean[] hardDiceEmpty,
-        long clampedValues, GdlTerms gdlTerms) {
+        long clampedValues, GdlTerms gdlTerms, String emptyClasses, int[] meanLabels, double meanSoftDiceForeground,
+        double meanHardDiceForeground, int[] foregroundLabels) {
+
+    /** The same metrics under another case name (batch names come from the file pairing). */
+    public CaseMetrics withName(String name) {
+        return new CaseMetrics(name, voxelMl, regionVoxels, foregroundFraction, mode, classes, gdl, gdlScore, gdlWeights,
+                emptyRule, meanSoftDice, meanHardDice, ceMulticlass, expLog, softDiceEmpty, hardDiceEmpty, clampedValues,
+                gdlTerms, emptyClasses, meanLabels, meanSoftDiceForeground, meanHardDiceForeground, foregroundLabels);
+    }
 }

@@ -1,9 +1,10 @@
 package org.dicelens.metrics;
 
 /**
- * Every number for one class under one {@link Settings}. Component names are the JSON/CSV keys of the
- * command line (issue "Command line"), so the reporters serialise this record as it is. Undefined values
- * are NaN (written as null in JSON). Volumes in mL; deltas signed (positive = over-estimation).
+ * Every number for one class under one {@link Settings}. Component names are the report keys of the application's
+ * catalogue (which also orders them and gives their labels). Undefined values are NaN (written as null in JSON).
+ * Volumes in mL; deltas signed (positive = over-estimation). Build it with {@link ClassMetricsBuilder}: the positional
+ * constructor's 42 doubles and longs are easily swapped.
  */
 public record ClassMetrics(int label, String name, double threshold, double refVoxels, double softVoxels, double hardVoxels,
         double refMl, double softMl, double hardMl, double deltaSoftMl, double deltaHardMl, double softDice, double hardDice,

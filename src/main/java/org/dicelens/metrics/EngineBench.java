@@ -208,7 +208,7 @@ public final class EngineBench {
             int[] steps = new int[nc];
             Arrays.fill(steps, rnd.nextInt(1001));
             LossParams d = LossParams.defaults();
-            LossParams lp = new LossParams(d.smoothNr() * (1 + k % 3), d.smoothDr(), rnd.nextDouble(), rnd.nextDouble(),
+            LossParams lp = new LossParams(d.smoothNr() * (1 + Math.floorMod(k, 3)), d.smoothDr(), rnd.nextDouble(), rnd.nextDouble(),
                     d.focalTverskyGamma(), d.wceWeightSource(), d.ssLambda(), d.focalGamma(), d.expLogGamma(),
                     d.expLogWDice(), d.expLogWCe(), d.comboAlpha(), d.comboBeta());
             Settings s = new Settings(k % 2 == 0 ? HardMode.THRESHOLD : HardMode.ARGMAX, steps, rnd.nextInt(1001),

@@ -36,9 +36,10 @@ final class MetricsAssembler {
         List<ClassMetrics> out = new ArrayList<>(nc);
         boolean[] softEmpty = new boolean[nc];
         boolean[] hardEmpty = new boolean[nc];
-        double meanSoft = 0;
-        double meanHard = 0;
-        int included = 0;
+        boolean exclude = s.emptyClasses() == EmptyClasses.EXCLUDE;
+        int bg = st.backgroundChannel();
+        Mean all = new Mean();
+        Mean fg = new Mean();
         double ceMulti = 0;
         double diceTerm = 0;
         double sumR = 0;
@@ -53,13 +54,16 @@ final class MetricsAssembler {
             long fn = r - tp[c];
             long tn = n - tp[c] - fp - fn;
             double softDice = Losses.softDice(cs);
-            double hardDice = Losses.hardDice(tp[c], fp, fn);
+            boolean absent = exclude && cs.r() == 0; // MONAI's ignore_empty: no reference, no hard Dice
+            double hardDice = absent ? Double.NaN : Losses.hardDice(tp[c], fp, fn);
             softEmpty[c] = cs.p() + cs.r() == 0;
             hardEmpty[c] = 2 * tp[c] + fp + fn == 0;
-            if (s.includeBackground() || c != st.backgroundChannel()) {
-                meanSoft += softDice;
-                meanHard += hardDice;
-                included++;
+            ClassInfo info = e.caseData().classes().get(c);
+            if (!absent && (s.includeBackground() || c != bg)) {
+                all.add(info.label(), softDice, hardDice);
+            }
+            if (!absent && c != bg) {
+                fg.add(info.label(), softDice, hardDice);
             }
             double lnPos = logs.ln(c, lv, 1);
             double lnNeg = logs.ln(c, lv, 0);
@@ -75,46 +79,65 @@ final class MetricsAssembler {
             if (cs.r() > 0) {
                 ceTerm += Math.sqrt(sumR / cs.r()) * expLog[c][lv];
             }
-            ClassInfo info = e.caseData().classes().get(c);
             double threshold = s.mode() == HardMode.THRESHOLD ? s.threshold(c) : s.confidenceFloor();
-            out.add(new ClassMetrics(info.label(), info.name(), threshold, cs.r(), cs.p(), pred[c], cs.r() * v,
-                    cs.p() * v, pred[c] * v, (cs.p() - cs.r()) * v, (pred[c] - cs.r()) * v, softDice, hardDice,
-                    Losses.softJaccard(cs), Losses.hardJaccard(tp[c], fp, fn), Losses.ratio(tp[c], fp),
-                    Losses.ratio(tp[c], fn), Losses.ratio(tn, fp), tp[c], fp, fn, tn, diceLoss,
-                    Losses.diceSquaredLoss(cs, lp), Losses.jaccardLoss(cs, lp), Losses.tverskyLoss(cs, lp),
-                    Losses.focalTverskyLoss(cs, lp), Losses.crossEntropy(n, lnPos, lnNeg),
-                    Losses.weightedCrossEntropy(cs, lnPos, lnNeg, lp.wceWeightSource()),
-                    Losses.sensitivitySpecificity(cs, d2Pos, d2Neg, lp.ssLambda()),
-                    Losses.focal(n, focal[c][lv * 2 + 1], focal[c][lv * 2]), Losses.logCoshDice(diceLoss),
-                    Losses.combo(n, lnPos, lnNeg, softDice, lp), rel.ece(), rel.brier(), gd.weights()[c],
-                    gd.terms().share(c), ThresholdSweep.threshold(sp[0]) * (sp[0] < 0 ? Double.NaN : 1),
-                    ThresholdSweep.threshold(sp[1]), ThresholdSweep.threshold(sp[2]), opt.k(), opt.expectedDice(),
-                    opt.threshold(), opt.ml()));
+            out.add(new ClassMetricsBuilder().label(info.label()).name(info.name()).threshold(threshold)
+                    .refVoxels(cs.r()).softVoxels(cs.p()).hardVoxels(pred[c])
+                    .refMl(cs.r() * v).softMl(cs.p() * v).hardMl(pred[c] * v)
+                    .deltaSoftMl((cs.p() - cs.r()) * v).deltaHardMl((pred[c] - cs.r()) * v)
+                    .softDice(softDice).hardDice(hardDice)
+                    .softJaccard(Losses.softJaccard(cs)).hardJaccard(Losses.hardJaccard(tp[c], fp, fn))
+                    .precision(Losses.ratio(tp[c], fp)).recall(Losses.ratio(tp[c], fn)).specificity(Losses.ratio(tn, fp))
+                    .tp(tp[c]).fp(fp).fn(fn).tn(tn)
+                    .diceLoss(diceLoss).diceSquaredLoss(Losses.diceSquaredLoss(cs, lp)).jaccardLoss(Losses.jaccardLoss(cs, lp))
+                    .tverskyLoss(Losses.tverskyLoss(cs, lp)).focalTverskyLoss(Losses.focalTverskyLoss(cs, lp))
+                    .ce(Losses.crossEntropy(n, lnPos, lnNeg))
+                    .wce(Losses.weightedCrossEntropy(cs, lnPos, lnNeg, lp.wceWeightSource()))
+                    .ss(Losses.sensitivitySpecificity(cs, d2Pos, d2Neg, lp.ssLambda()))
+                    .focal(Losses.focal(n, focal[c][lv * 2 + 1], focal[c][lv * 2])).logCoshDice(Losses.logCoshDice(diceLoss))
+                    .combo(Losses.combo(n, lnPos, lnNeg, softDice, lp)).ece(rel.ece()).brier(rel.brier())
+                    .gdlWeight(gd.weights()[c]).gdlShare(gd.terms().share(c))
+                    .tBest(ThresholdSweep.threshold(sp[0]) * (sp[0] < 0 ? Double.NaN : 1))
+                    .tVol(ThresholdSweep.threshold(sp[1])).tCal(ThresholdSweep.threshold(sp[2]))
+                    .diceOptimalK(opt.k()).diceOptimalExpectedDice(opt.expectedDice())
+                    .diceOptimalThreshold(opt.threshold()).diceOptimalMl(opt.ml()).build());
         }
         double expLogValue = lp.expLogWDice() * diceTerm / nc + lp.expLogWCe() * ceTerm / n;
         return new CaseMetrics(e.caseData().name(), v, n, e.region().foregroundFraction(s.margin()),
                 Engine.lower(s.mode()), List.copyOf(out), gd.loss(), gd.score(), Engine.lower(s.weightScheme()),
-                Engine.lower(s.emptyRule()), included == 0 ? Double.NaN : meanSoft / included,
-                included == 0 ? Double.NaN : meanHard / included, -ceMulti / n, expLogValue, softEmpty, hardEmpty,
-                e.caseData().prediction().clampedCount() + st.clampedValues(), gd.terms());
+                Engine.lower(s.emptyRule()), all.soft(), all.hard(), -ceMulti / n, expLogValue, softEmpty, hardEmpty,
+                e.caseData().prediction().clampedCount() + st.clampedValues(), gd.terms(), Engine.lower(s.emptyClasses()),
+                all.labels(), fg.soft(), fg.hard(), fg.labels());
+    }
+
+    /** A mean of soft and hard Dice over the classes added, with their labels (NaN over none). */
+    private static final class Mean {
+        private final List<Integer> labels = new ArrayList<>();
+        private double soft;
+        private double hard;
+
+        void add(int label, double softDice, double hardDice) {
+            labels.add(label);
+            soft += softDice;
+            hard += hardDice;
+        }
+
+        double soft() {
+            return labels.isEmpty() ? Double.NaN : soft / labels.size();
+        }
+
+        double hard() {
+            return labels.isEmpty() ? Double.NaN : hard / labels.size();
+        }
+
+        int[] labels() {
+            return labels.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     static void validate(Settings s, int nc) {
-        if (s.mode() == HardMode.THRESHOLD) {
-            if (s.thresholdSteps() == null || s.thresholdSteps().length != nc) {
-                throw new IllegalArgumentException("threshold steps need one value per class (" + nc + ")");
-            }
-            for (int t : s.thresholdSteps()) {
-                checkStep(t, "threshold step");
-            }
-        }
-        checkStep(s.confidenceFloorStep(), "confidence floor step");
-        Reliability.checkBins(s.calibrationBins());
-    }
-
-    private static void checkStep(int t, String what) {
-        if (t < 0 || t > Settings.STEPS) {
-            throw new IllegalArgumentException(what + " must be in 0.." + Settings.STEPS + ", got " + t);
+        List<SettingsCheck.Problem> problems = SettingsCheck.problems(s, nc);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("settings out of range: " + problems);
         }
     }
 }

@@ -11,9 +11,24 @@ import java.util.Arrays;
  * @param margin              evaluation-region margin in voxels; {@link #WHOLE_VOLUME} for m = ∞
  * @param customWeights       per channel, used when the scheme is CUSTOM (else may be null)
  * @param calibrationBins     reliability-diagram bins (a divisor of 1000 keeps them exact)
+ * @param emptyClasses        hard Dice and means for a class absent from the reference (null: {@link EmptyClasses#ZERO})
  */
 public record Settings(HardMode mode, int[] thresholdSteps, int confidenceFloorStep, int margin, WeightScheme weightScheme,
-        double[] customWeights, EmptyRule emptyRule, boolean includeBackground, LossParams losses, int calibrationBins) {
+        double[] customWeights, EmptyRule emptyRule, boolean includeBackground, LossParams losses, int calibrationBins,
+        EmptyClasses emptyClasses) {
+
+    public Settings {
+        if (emptyClasses == null) {
+            emptyClasses = EmptyClasses.ZERO; // settings written before the option existed
+        }
+    }
+
+    /** The settings of today's rule for absent classes ({@link EmptyClasses#ZERO}). */
+    public Settings(HardMode mode, int[] thresholdSteps, int confidenceFloorStep, int margin, WeightScheme weightScheme,
+            double[] customWeights, EmptyRule emptyRule, boolean includeBackground, LossParams losses, int calibrationBins) {
+        this(mode, thresholdSteps, confidenceFloorStep, margin, weightScheme, customWeights, emptyRule, includeBackground,
+                losses, calibrationBins, EmptyClasses.ZERO);
+    }
 
     public static final int WHOLE_VOLUME = -1;
     public static final int STEPS = 1000;
@@ -36,31 +51,36 @@ public record Settings(HardMode mode, int[] thresholdSteps, int confidenceFloorS
 
     public Settings withThresholdSteps(int[] steps) {
         return new Settings(mode, steps.clone(), confidenceFloorStep, margin, weightScheme, customWeights, emptyRule,
-                includeBackground, losses, calibrationBins);
+                includeBackground, losses, calibrationBins, emptyClasses);
     }
 
     public Settings withMode(HardMode m, int floorStep) {
         return new Settings(m, thresholdSteps, floorStep, margin, weightScheme, customWeights, emptyRule, includeBackground,
-                losses, calibrationBins);
+                losses, calibrationBins, emptyClasses);
     }
 
     public Settings withMargin(int m) {
         return new Settings(mode, thresholdSteps, confidenceFloorStep, m, weightScheme, customWeights, emptyRule,
-                includeBackground, losses, calibrationBins);
+                includeBackground, losses, calibrationBins, emptyClasses);
     }
 
     public Settings withWeights(WeightScheme scheme, double[] custom, EmptyRule rule, boolean background) {
         return new Settings(mode, thresholdSteps, confidenceFloorStep, margin, scheme, custom, rule, background, losses,
-                calibrationBins);
+                calibrationBins, emptyClasses);
     }
 
     public Settings withLosses(LossParams p) {
         return new Settings(mode, thresholdSteps, confidenceFloorStep, margin, weightScheme, customWeights, emptyRule,
-                includeBackground, p, calibrationBins);
+                includeBackground, p, calibrationBins, emptyClasses);
+    }
+
+    public Settings withEmptyClasses(EmptyClasses e) {
+        return new Settings(mode, thresholdSteps, confidenceFloorStep, margin, weightScheme, customWeights, emptyRule,
+                includeBackground, losses, calibrationBins, e);
     }
 
     public Settings withCalibrationBins(int bins) {
         return new Settings(mode, thresholdSteps, confidenceFloorStep, margin, weightScheme, customWeights, emptyRule,
-                includeBackground, losses, bins);
+                includeBackground, losses, bins, emptyClasses);
     }
 }

@@ -84,7 +84,8 @@ class SettingsOptionsTest {
     void badValuesNameTheOptionAndTheValue() {
         String[][] bad = {{"--threshold", "0.4005"}, {"--threshold", "1.2"}, {"--threshold", "x"}, {"--thresholds", "3=0.4"},
             {"--thresholds", "1:0.4"}, {"--thresholds", "1=0.4,1=0.5"}, {"--mode", "soft"}, {"--margin", "-1"},
-            {"--weights", "cubic"}, {"--empty-rule", "one"}, {"--floor", "2"}, {"--bins", "0"}, {"--ss-lambda", "1.5"},
+            {"--weights", "cubic"}, {"--empty-rule", "one"}, {"--floor", "2"}, {"--bins", "0"}, {"--bins", "7"}, {"--ss-lambda", "1.5"}, {"--empty-classes", "ignore"},
+            {"--focal-tversky-gamma", "0.0"},
             {"--custom-weights", "0=-1"}, {"--wce-weight", "both"}};
         for (String[] args : bad) {
             InputException e = assertThrows(InputException.class, () -> parse(args), String.join(" ", args));

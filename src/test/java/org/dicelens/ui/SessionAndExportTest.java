@@ -16,9 +16,11 @@ import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
+import org.dicelens.metrics.EmptyClasses;
 import org.dicelens.metrics.WeightScheme;
 import org.dicelens.ui.io.AtomicWriter;
 import org.dicelens.ui.io.MetricsExport;
+import org.dicelens.ui.io.SessionFile;
 import org.dicelens.ui.io.Sessions;
 import org.dicelens.ui.model.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
@@ -142,9 +144,9 @@ class SessionAndExportTest {
             assertTrue(c1.has(rc.getName()), "class key " + rc.getName());
         }
         assertEquals(m.classes().get(1).softDice(), c1.get("softDice").asDouble());
-        // a NaN value is written as null (pandas reads it as NaN)
-        assertTrue(new ObjectMapper().readTree(MetricsExport.mapper().writeValueAsString(
-                java.util.Map.of("x", Double.NaN))).get("x").isNull());
+        // one decision for both faces: the empty-Dice flags per class, the clamped count per case
+        assertEquals(m.hardDiceEmpty()[1], c1.get("hardDiceEmpty").asBoolean());
+        assertEquals(m.clampedValues(), root.get("clampedValues").asLong());
     }
 
     @Test
@@ -175,13 +177,100 @@ class SessionAndExportTest {
         CaseMetrics m = vm.metricsProperty().get();
         String tsv = MetricsRows.tsv(MetricsRows.rows(m));
         String[] lines = tsv.split("\n");
-        assertEquals(1 + m.classes().size() + 1, lines.length);
+        assertEquals(1 + m.classes().size() + 2, lines.length);
         String[] c2 = lines[3].split("\t", -1);
         assertEquals(m.classes().get(2).name(), c2[0]);
         assertEquals(m.classes().get(2).hardDice(), Double.parseDouble(c2[2]));
         assertEquals(m.classes().get(2).deltaHardMl(), Double.parseDouble(c2[11]));
-        String[] mean = lines[lines.length - 1].split("\t", -1);
+        // the mean rows name the labels they cover: all three classes (background in by default), then the foreground
+        String[] mean = lines[lines.length - 2].split("\t", -1);
+        assertEquals("mean 0,1,2", mean[0]);
         assertEquals(m.meanSoftDice(), Double.parseDouble(mean[1]));
         assertEquals("", mean[3]);
+        String[] fg = lines[lines.length - 1].split("\t", -1);
+        assertEquals("fg mean 1,2", fg[0]);
+        double fgHard = (m.classes().get(1).hardDice() + m.classes().get(2).hardDice()) / 2;
+        assertEquals(fgHard, Double.parseDouble(fg[2]), 1e-15);
+    }
+
+    /** The viewer's "Export metrics" writes exactly what {@code evaluate} writes, after the case name. */
+    @Test
+    void exportIsWhatEvaluateWritesByteForByte() throws Exception {
+        compareWithEvaluate("default");
+        vm.controls().emptyClassesProperty().set(EmptyClasses.EXCLUDE);
+        vm.controls().losses().comboBeta.set(0.25);
+        vm.controls().marginProperty().set(1);
+        Await.until("metrics under the new controls", () -> vm.metricsProperty().get().emptyClasses().equals("exclude")
+                && vm.metricsProperty().get().regionVoxels() < UiTestCase.N);
+        compareWithEvaluate("changed", "--empty-classes", "exclude", "--combo-beta", "0.25", "--margin", "1");
+    }
+
+    private void compareWithEvaluate(String tag, String... options) throws Exception {
+        CaseMetrics m = vm.metricsProperty().get();
+        for (String format : List.of("json", "csv")) {
+            Path viewer = dir.resolve("viewer-" + tag + "." + format);
+            Path cli = dir.resolve("cli-" + tag + "." + format);
+            if (format.equals("json")) {
+                MetricsExport.writeJson(m, viewer, files.inputs());
+            } else {
+                MetricsExport.writeCsv(m, viewer, files.inputs());
+            }
+            List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--reference", files.reference().toString(),
+                    "--prediction", files.predictions().get(0).toString(), "--image", files.image().toString(), "--format",
+                    format, "--out", cli.toString(), "-q"));
+            args.addAll(List.of(options));
+            assertEquals(0, org.dicelens.cli.DiceLensCommand.commandLine().execute(args.toArray(String[]::new)));
+            assertEquals(withoutCaseName(Files.readString(cli), format), withoutCaseName(Files.readString(viewer), format),
+                    tag + " " + format);
+        }
+    }
+
+    /** The report with its case name blanked: the JSON "case" value, or each CSV row's first field. */
+    private static String withoutCaseName(String report, String format) {
+        if (format.equals("json")) {
+            return report.replaceFirst("\"case\" : \"[^\"]*\"", "\"case\" : \"\"");
+        }
+        StringBuilder sb = new StringBuilder();
+        report.lines().forEach(l -> sb.append(sb.length() == 0 ? l : l.substring(l.indexOf(','))).append('\n'));
+        assertTrue(report.startsWith("case,"), report);
+        return sb.toString();
+    }
+
+    /**
+     * A session written by version 1 (before --empty-classes) that also lacks a loss parameter added later: every
+     * missing control gets its documented default, not 0.
+     */
+    @Test
+    void anOldSessionGetsTheDocumentedDefaultOfWhatItLacks() throws Exception {
+        String v1 = """
+                {"version": 1,
+                 "files": {"reference": "%s", "predictions": ["%s"], "image": null, "classTable": null, "folder": null,
+                           "phantom": null},
+                 "settings": {"mode": "THRESHOLD", "thresholdSteps": [500, 321, 777], "confidenceFloorStep": 0,
+                              "margin": 2, "weightScheme": "UNIFORM", "customWeights": null, "emptyRule": "MAX",
+                              "includeBackground": true,
+                              "losses": {"smoothNr": 1e-5, "smoothDr": 1e-5, "tverskyAlpha": 0.3, "tverskyBeta": 0.7,
+                                         "focalTverskyGamma": 1.3333333333333333, "wceWeightSource": "REFERENCE",
+                                         "ssLambda": 0.05, "focalGamma": 2.0, "expLogGamma": 0.3, "expLogWDice": 0.8,
+                                         "expLogWCe": 0.2, "comboAlpha": 0.5}},
+                 "classes": [], "selectedClass": 1, "perSliceAxis": 0}
+                """.formatted(files.reference().toString().replace("\\", "\\\\"),
+                files.predictions().get(0).toString().replace("\\", "\\\\"));
+        Path old = dir.resolve("old.dicelens.json");
+        Files.writeString(old, v1);
+        org.dicelens.metrics.Settings s = SessionFile.read(old).settings();
+        assertEquals(0.5, s.losses().comboBeta(), "comboBeta: the formula sheet's default, not 0");
+        assertEquals(10, s.calibrationBins(), "calibrationBins: 10, not 0 (which the engine would refuse)");
+        assertEquals(EmptyClasses.ZERO, s.emptyClasses());
+        assertEquals(0.7, s.losses().tverskyBeta(), "what the session has is kept");
+        assertArrayEquals(new int[] {500, 321, 777}, s.thresholdSteps());
+        assertEquals(2, s.margin());
+
+        Files.writeString(old, v1.replace("\"ssLambda\": 0.05", "\"ssLambda\": 1.5"));
+        InputException e = assertThrows(InputException.class, () -> SessionFile.read(old));
+        assertTrue(e.getMessage().contains("settings.losses.ssLambda") && e.getMessage().contains("1.5"), e.getMessage());
+        Files.writeString(old, v1.replace("\"version\": 1", "\"version\": 99"));
+        e = assertThrows(InputException.class, () -> SessionFile.read(old));
+        assertTrue(e.getMessage().contains("99"), e.getMessage());
     }
 }

@@ -94,9 +94,9 @@ class ViewerUiTest {
         Await.until("the case and its metrics", () -> fx(() -> vm.current() != null && vm.metricsProperty().get() != null));
     }
 
-    /** The text of the metrics table's cell for a class row and a column header. */
-    private String cell(FxRobot robot, int row, String header) {
-        String id = "col-" + header.replace(' ', '_');
+    /** The text of the metrics table's cell for a class row and a column (its catalogue key). */
+    private String cell(FxRobot robot, int row, String key) {
+        String id = "col-" + key;
         return fx(() -> robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getIndex() == row && c.getTableColumn() != null && id.equals(c.getTableColumn().getId()))
                 .map(ViewerUiTest::shownText).findFirst().orElse(null));
@@ -128,16 +128,16 @@ class ViewerUiTest {
     void movingAThresholdSliderChangesTheHardDiceCellToTheEnginesValue(FxRobot robot) {
         awaitLoaded();
         String initial = Fmt.num(tc.hardDice(1, 500), 3);
-        Await.until("the hard Dice cell at t = 0.5 drawn", () -> initial.equals(cell(robot, 1, "hard Dice")));
+        Await.until("the hard Dice cell at t = 0.5 drawn", () -> initial.equals(cell(robot, 1, "hardDice")));
         robot.clickOn("#threshold-1");
         robot.type(KeyCode.RIGHT, 3);
         int step = fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get());
         assertNotEquals(500, step, "the slider did not move");
         String expected = Fmt.num(tc.hardDice(1, step), 3);
-        Await.until("the hard Dice cell at t = " + step, () -> expected.equals(cell(robot, 1, "hard Dice")));
+        Await.until("the hard Dice cell at t = " + step, () -> expected.equals(cell(robot, 1, "hardDice")));
         CaseMetrics m = fx(() -> vm.metricsProperty().get());
         assertEquals(tc.hardDice(1, step), m.classes().get(1).hardDice(), 1e-12);
-        assertEquals(Fmt.num(m.classes().get(1).hardDice(), 3), cell(robot, 1, "hard Dice"));
+        assertEquals(Fmt.num(m.classes().get(1).hardDice(), 3), cell(robot, 1, "hardDice"));
     }
 
     /** The axial view as the renderer draws it now, composed here on the FX thread from the current controls. */
@@ -236,14 +236,14 @@ class ViewerUiTest {
     void aNarrowWindowScrollsTheMetricsTableInsteadOfElidingNumbers(FxRobot robot) {
         awaitLoaded();
         String expected = Fmt.num(tc.hardDice(1, 500), 3);
-        Await.until("the hard Dice cell drawn", () -> expected.equals(cell(robot, 1, "hard Dice")));
+        Await.until("the hard Dice cell drawn", () -> expected.equals(cell(robot, 1, "hardDice")));
         robot.interact(() -> stage.setWidth(1100)); // a laptop screen's share: the right panel gets ~400 px
         Await.until("a horizontal scroll bar under the table", () -> fx(() -> robot.lookup("#metricsTable").query()
                 .lookupAll(".scroll-bar").stream().anyMatch(n -> n.isVisible()
                         && ((javafx.scene.control.ScrollBar) n).getOrientation() == javafx.geometry.Orientation.HORIZONTAL)));
         // the cell still draws the whole number (shownText reports a drawn "0...." or a clipped number as a mismatch)
-        Await.until("the hard Dice cell drawn whole", () -> expected.equals(cell(robot, 1, "hard Dice")));
-        for (String header : List.of("soft Dice", "V_ref mL", "ΔV_soft mL", "ΔV_hard mL")) {
+        Await.until("the hard Dice cell drawn whole", () -> expected.equals(cell(robot, 1, "hardDice")));
+        for (String header : List.of("softDice", "refMl", "deltaSoftMl", "deltaHardMl")) {
             String shown = cell(robot, 2, header);
             assertTrue(shown == null || !shown.startsWith("drawn") && !shown.startsWith("clipped")
                     && !shown.startsWith("cell "), header + ": " + shown);
@@ -362,7 +362,7 @@ class ViewerUiTest {
         assertTrue(message.contains("garbage_prob.nii"), message);
         assertSame(before, fx(() -> vm.current()));
         robot.clickOn("OK");
-        assertEquals(Fmt.num(tc.hardDice(1, 500), 3), cell(robot, 1, "hard Dice"));
+        assertEquals(Fmt.num(tc.hardDice(1, 500), 3), cell(robot, 1, "hardDice"));
     }
 
     /** The formula strip's text from "GDL " on (the Texts of its flow, concatenated). */

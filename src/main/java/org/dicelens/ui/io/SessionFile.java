@@ -2,8 +2,10 @@ package org.dicelens.ui.io;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.Settings;
+import org.dicelens.metrics.SettingsCheck;
 import org.dicelens.ui.model.CaseFiles;
 import org.dicelens.ui.model.OverlayModel;
 
@@ -19,9 +22,13 @@ import org.dicelens.ui.model.OverlayModel;
  * A saved session as JSON: the case's files, every control ({@link Settings}), the classes' names, colours and
  * visibility, and the display (crosshair, window, overlays). Written atomically; a corrupt file or one that refers to
  * files that have moved is an {@link InputException} naming the session file and what is wrong.
+ *
+ * <p>Versions: 1 had no {@code emptyClasses}; 2 adds it. A session of any version up to {@link #VERSION} is read with
+ * every control it lacks set to that control's documented default ({@link SessionDefaults}), never to 0, and its
+ * controls are checked by {@link SettingsCheck}, the command line's and the engine's check.
  */
 public final class SessionFile {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The files of a case, as strings so the JSON stays readable and portable. */
     public record CaseRef(String reference, List<String> predictions, String image, String classTable, String folder,
@@ -83,27 +90,29 @@ public final class SessionFile {
         }
         Session s;
         try {
-            s = mapper().readValue(file.toFile(), Session.class);
+            JsonNode tree = mapper().readTree(file.toFile());
+            if (tree == null || !tree.isObject() || !tree.path("files").isObject() || !tree.path("settings").isObject()) {
+                throw new InputException(file, "files/settings", "missing from the session");
+            }
+            int version = tree.path("version").asInt(-1);
+            if (version < 1 || version > VERSION) {
+                throw new InputException(file, "version", "unsupported session version " + tree.path("version")
+                        + " (this DiceLens reads 1.." + VERSION + ")");
+            }
+            SessionDefaults.fill((ObjectNode) tree.get("settings"));
+            s = mapper().treeToValue(tree, Session.class);
         } catch (JacksonException e) {
             throw new InputException(file, null, "not a DiceLens session (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
             throw new InputException(file, null, "could not read: " + e.getMessage(), e);
         }
-        if (s == null || s.files() == null || s.settings() == null) {
-            throw new InputException(file, "files/settings", "missing from the session");
+        if (s.settings().thresholdSteps() == null) {
+            throw new InputException(file, "settings.thresholdSteps", "missing from the session");
         }
-        if (s.version() != VERSION) {
-            throw new InputException(file, "version", "unsupported session version " + s.version());
-        }
-        int[] t = s.settings().thresholdSteps();
-        if (t == null || s.settings().mode() == null || s.settings().weightScheme() == null
-                || s.settings().emptyRule() == null || s.settings().losses() == null) {
-            throw new InputException(file, "settings", "incomplete controls");
-        }
-        for (int c = 0; c < t.length; c++) {
-            if (t[c] < 0 || t[c] > Settings.STEPS) {
-                throw new InputException(file, "settings.thresholdSteps[" + c + "]", "out of range 0..1000: " + t[c]);
-            }
+        List<SettingsCheck.Problem> problems = SettingsCheck.problems(s.settings(), -1);
+        if (!problems.isEmpty()) {
+            SettingsCheck.Problem p = problems.get(0);
+            throw new InputException(file, "settings." + p.field(), p.message());
         }
         CaseFiles cf = fromFiles(s.files(), file);
         for (Path p : cf.inputs()) {

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dicelens.metrics.EmptyClasses;
 import org.dicelens.metrics.EmptyRule;
 import org.dicelens.metrics.HardMode;
 import org.dicelens.metrics.Settings;
@@ -37,6 +38,7 @@ public final class ControlsModel {
     private final ObjectProperty<EmptyRule> emptyRule = new SimpleObjectProperty<>(EmptyRule.MAX);
     private final BooleanProperty includeBackground = new SimpleBooleanProperty(true);
     private final IntegerProperty calibrationBins = new SimpleIntegerProperty(10);
+    private final ObjectProperty<EmptyClasses> emptyClasses = new SimpleObjectProperty<>(EmptyClasses.ZERO);
     /** The class the Losses panel, heat map, charts and formula strip show. */
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(0);
     private final LossControls losses = new LossControls();
@@ -45,7 +47,7 @@ public final class ControlsModel {
 
     public ControlsModel() {
         Observable[] common = {mode, confidenceFloorStep, margin, weightScheme, customWeights, emptyRule, includeBackground,
-            calibrationBins};
+            calibrationBins, emptyClasses};
         for (Observable o : common) {
             o.addListener(x -> refresh());
         }
@@ -108,7 +110,7 @@ public final class ControlsModel {
         }
         return new Settings(mode.get(), steps, confidenceFloorStep.get(), margin.get(), weightScheme.get(),
                 custom == null ? null : custom.clone(), emptyRule.get(), includeBackground.get(), losses.get(),
-                calibrationBins.get());
+                calibrationBins.get(), emptyClasses.get());
     }
 
     /** Sets every control from a Settings (a reopened session); the class list must already match. */
@@ -122,6 +124,7 @@ public final class ControlsModel {
             emptyRule.set(s.emptyRule());
             includeBackground.set(s.includeBackground());
             calibrationBins.set(s.calibrationBins());
+            emptyClasses.set(s.emptyClasses());
             losses.set(s.losses());
             int[] t = s.thresholdSteps();
             for (int c = 0; c < Math.min(t.length, classes.size()); c++) {
@@ -172,6 +175,11 @@ public final class ControlsModel {
 
     public IntegerProperty calibrationBinsProperty() {
         return calibrationBins;
+    }
+
+    /** Hard Dice and means of a class absent from the reference (MONAI's ignore_empty when EXCLUDE). */
+    public ObjectProperty<EmptyClasses> emptyClassesProperty() {
+        return emptyClasses;
     }
 
     public IntegerProperty selectedClassProperty() {

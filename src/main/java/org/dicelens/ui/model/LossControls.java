@@ -5,6 +5,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.dicelens.metrics.LossParameter;
 import org.dicelens.metrics.LossParams;
 import org.dicelens.metrics.WceWeightSource;
 
@@ -29,9 +30,29 @@ public final class LossControls {
     }
 
     public LossParams get() {
-        return new LossParams(smoothNr.get(), smoothDr.get(), tverskyAlpha.get(), tverskyBeta.get(), focalTverskyGamma.get(),
-                wceWeightSource.get(), ssLambda.get(), focalGamma.get(), expLogGamma.get(), expLogWDice.get(), expLogWCe.get(),
-                comboAlpha.get(), comboBeta.get());
+        LossParams p = LossParams.defaults().withWceWeightSource(wceWeightSource.get());
+        for (LossParameter q : LossParameter.values()) {
+            p = p.with(q, property(q).get());
+        }
+        return p;
+    }
+
+    /** The control of one numeric parameter. */
+    public DoubleProperty property(LossParameter p) {
+        return switch (p) {
+            case SMOOTH_NR -> smoothNr;
+            case SMOOTH_DR -> smoothDr;
+            case TVERSKY_ALPHA -> tverskyAlpha;
+            case TVERSKY_BETA -> tverskyBeta;
+            case FOCAL_TVERSKY_GAMMA -> focalTverskyGamma;
+            case SS_LAMBDA -> ssLambda;
+            case FOCAL_GAMMA -> focalGamma;
+            case EXP_LOG_GAMMA -> expLogGamma;
+            case EXP_LOG_W_DICE -> expLogWDice;
+            case EXP_LOG_W_CE -> expLogWCe;
+            case COMBO_ALPHA -> comboAlpha;
+            case COMBO_BETA -> comboBeta;
+        };
     }
 
     public void set(LossParams p) {

@@ -1,5 +1,11 @@
 package org.dicelens.ui.panels;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.dicelens.app.catalogue.Catalogue;
+import org.dicelens.app.catalogue.Quantity;
+import org.dicelens.metrics.LossParameter;
+
 /** The short "what am I looking at" text of each panel. */
 public final class HelpText {
     private HelpText() {
@@ -11,7 +17,11 @@ public final class HelpText {
             + "class the heat map, charts, losses and formula strip show.";
     public static final String METRICS = "Soft Dice uses the probabilities as they are (2·Σp·r / (Σp + Σr)); hard Dice uses "
             + "the thresholded mask. V_ref, V_soft = Σp·v and V_hard = Σb·v are volumes in mL; ΔV is the signed volume "
-            + "bias (red: over-estimation, blue: under-estimation). Select rows and press Ctrl+C to paste into a spreadsheet.";
+            + "bias (red: over-estimation, blue: under-estimation). The mean rows name the labels they average: \"mean\" "
+            + "covers the classes of the Generalised Dice (background included unless it is left out), \"fg mean\" the "
+            + "foreground classes. \"Absent classes\": zero scores a class absent from the reference as computed (0 with "
+            + "any false positive); exclude leaves it out of the means with no hard Dice, as MONAI's ignore_empty. "
+            + "Select rows and press Ctrl+C to paste into a spreadsheet.";
     public static final String VOLUME = "For each class: the reference volume, the soft volume Σp (the expected volume when "
             + "p is calibrated), the hard volume at the current threshold, and the volume of the Dice-optimal segmentation. "
             + "Bertels et al.: training with soft Dice biases these volumes; cross-entropy keeps Σp unbiased.";
@@ -23,9 +33,11 @@ public final class HelpText {
             + "foreground's bounding box grown by the margin m (m = ∞: the whole volume). Narrowing it drops background "
             + "voxels: hard Dice changes only through false positives outside the box, while cross-entropy, background "
             + "Dice and GDL weights move with the imbalance.";
-    public static final String LOSSES = "The value of each loss of the formula sheet for the chosen class, with its "
-            + "parameters as controls: smoothing terms, Tversky α (false positives) and β (false negatives), focal "
-            + "Tversky γ, the WCE weight source, the sensitivity–specificity λ and the focal γ.";
+    /** Lists the losses and parameters of the catalogue, so a new loss or parameter appears here by itself. */
+    public static final String LOSSES = "The value of each loss of the formula sheet for the chosen class ("
+            + Catalogue.classLosses().stream().map(Quantity::label).collect(Collectors.joining(", "))
+            + "), with its parameters as controls: " + Arrays.stream(LossParameter.values())
+                    .map(p -> p.description()).collect(Collectors.joining(", ")) + " and the WCE weight source.";
     public static final String CHARTS = "Hard Dice, Jaccard and hard volume of the chosen class against the threshold. "
             + "Dashed lines: soft Dice, V_ref and V_soft. Markers: the current t, t_best (highest hard Dice), t_vol "
             + "(hard volume = V_ref), t_cal (hard volume = V_soft, needs no reference) and the Dice-optimal threshold.";

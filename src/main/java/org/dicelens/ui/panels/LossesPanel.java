@@ -1,7 +1,7 @@
 package org.dicelens.ui.panels;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 import javafx.beans.property.DoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -14,33 +14,23 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.dicelens.app.catalogue.Catalogue;
+import org.dicelens.app.catalogue.Quantity;
 import org.dicelens.metrics.CaseMetrics;
-import org.dicelens.metrics.ClassMetrics;
+import org.dicelens.metrics.LossParameter;
 import org.dicelens.metrics.WceWeightSource;
 import org.dicelens.ui.model.LossControls;
 import org.dicelens.ui.model.ViewerModel;
 
 /** Every loss of the formula sheet for the chosen class, side by side, with its parameters as controls. */
 public final class LossesPanel extends VBox {
-    private record Loss(String name, String formula, ToDoubleFunction<ClassMetrics> value) {
-    }
-
-    private static final Loss[] LOSSES = {
-        new Loss("Soft Dice", "1 − (2I + s_nr)/(P + R + s_dr)", ClassMetrics::diceLoss),
-        new Loss("Squared Dice (V-Net)", "1 − (2I + s_nr)/(Σp² + Σr² + s_dr)", ClassMetrics::diceSquaredLoss),
-        new Loss("Jaccard", "1 − (I + s_nr)/(P + R − I + s_dr)", ClassMetrics::jaccardLoss),
-        new Loss("Tversky", "1 − (I + s_nr)/(I + α(P − I) + β(R − I) + s_dr)", ClassMetrics::tverskyLoss),
-        new Loss("Focal Tversky", "(1 − T)^(1/γ)", ClassMetrics::focalTverskyLoss),
-        new Loss("Cross-entropy", "−(1/N) Σ [r ln p + (1 − r) ln(1 − p)]", ClassMetrics::ce),
-        new Loss("Weighted CE", "foreground term × w, w = (N − R)/R or (N − P)/P", ClassMetrics::wce),
-        new Loss("Sensitivity–specificity", "λ Σ(r−p)²r/(R+ε) + (1−λ) Σ(r−p)²(1−r)/(N−R+ε)", ClassMetrics::ss),
-        new Loss("Focal", "−(1/N) Σ (1 − p_t)^γ ln p_t", ClassMetrics::focal),
-        new Loss("Log-cosh Dice", "ln cosh(L_D)", ClassMetrics::logCoshDice),
-        new Loss("Combo", "α·(weighted CE with β) − (1 − α)·SD", ClassMetrics::combo),
-    };
+    /** The losses of the catalogue, in its order; names, formulas and values all come from there. */
+    private static final List<Quantity> LOSSES = Catalogue.classLosses();
+    /** The case-level losses shown under them. */
+    private static final List<Quantity> CASE_LOSSES = Catalogue.byKeys("gdl", "ceMulticlass", "expLog");
 
     private final ViewerModel vm;
-    private final Label[] values = new Label[LOSSES.length];
+    private final Label[] values = new Label[LOSSES.size()];
     private final Label caseLevel = new Label();
     private final Label title = new Label();
 
@@ -51,18 +41,16 @@ public final class LossesPanel extends VBox {
         params.setHgap(6);
         params.setVgap(2);
         int r = 0;
-        r = smoothing(params, r, "s_nr", l.smoothNr);
-        r = smoothing(params, r, "s_dr", l.smoothDr);
-        r = slider(params, r, "Tversky α (FP)", l.tverskyAlpha, 0, 1);
-        r = slider(params, r, "Tversky β (FN)", l.tverskyBeta, 0, 1);
-        r = slider(params, r, "Focal Tversky γ", l.focalTverskyGamma, 1, 3);
-        r = slider(params, r, "SS λ", l.ssLambda, 0, 1);
-        // γ of focal and exponential-log losses sits inside a per-voxel power: each new value costs the engine a pass
-        // over the volume, so these sliders snap to steps of 0.05 (cached per value)
-        r = slider(params, r, "Focal γ", l.focalGamma, 0, 5, 0.05);
-        r = slider(params, r, "Exp-log γ", l.expLogGamma, 0.05, 2, 0.05);
-        r = slider(params, r, "Combo α", l.comboAlpha, 0, 1);
-        r = slider(params, r, "Combo β", l.comboBeta, 0, 1);
+        for (LossParameter p : LossParameter.values()) {
+            if (p.sliderMax() == 0) {
+                r = smoothing(params, r, p.label(), l.property(p));
+            } else {
+                // γ of focal and exponential-log losses sits inside a per-voxel power: each new value costs the engine
+                // a pass over the volume, so these sliders snap to steps of 0.05 (cached per value)
+                boolean perVoxelPower = p == LossParameter.FOCAL_GAMMA || p == LossParameter.EXP_LOG_GAMMA;
+                r = slider(params, r, p, l.property(p), perVoxelPower ? 0.05 : 0);
+            }
+        }
         ChoiceBox<WceWeightSource> src = new ChoiceBox<>(FXCollections.observableArrayList(WceWeightSource.values()));
         src.valueProperty().bindBidirectional(l.wceWeightSource);
         src.setTooltip(Help.tip("WCE weight from the reference (N − R)/R, or from the prediction (N − P)/P as printed "
@@ -74,12 +62,12 @@ public final class LossesPanel extends VBox {
         GridPane table = new GridPane();
         table.setHgap(10);
         table.setVgap(2);
-        for (int i = 0; i < LOSSES.length; i++) {
-            Label name = new Label(LOSSES[i].name());
-            name.setTooltip(Help.tip(LOSSES[i].formula()));
+        for (int i = 0; i < LOSSES.size(); i++) {
+            Label name = new Label(LOSSES.get(i).label());
+            name.setTooltip(Help.tip(LOSSES.get(i).tooltip()));
             values[i] = new Label("–");
             values[i].getStyleClass().add("figure");
-            values[i].setTooltip(Help.tip(LOSSES[i].formula()));
+            values[i].setTooltip(Help.tip(LOSSES.get(i).tooltip()));
             table.addRow(i, name, values[i]);
         }
         title.getStyleClass().add("subtitle");
@@ -98,13 +86,9 @@ public final class LossesPanel extends VBox {
         vm.controls().selectedClassProperty().addListener(x -> shown.run(() -> show(vm.metricsProperty().get())));
     }
 
-    private static int slider(GridPane g, int row, String name, DoubleProperty p, double min, double max) {
-        return slider(g, row, name, p, min, max, 0);
-    }
-
     /** A slider bound to {@code p}; with {@code step} > 0 the property only takes multiples of step. */
-    private static int slider(GridPane g, int row, String name, DoubleProperty p, double min, double max, double step) {
-        Slider s = new Slider(min, max, p.get());
+    private static int slider(GridPane g, int row, LossParameter param, DoubleProperty p, double step) {
+        Slider s = new Slider(param.sliderMin(), param.sliderMax(), p.get());
         if (step > 0) {
             s.valueProperty().addListener((o, a, v) -> {
                 double q = Math.round(v.doubleValue() / step) * step;
@@ -119,12 +103,16 @@ public final class LossesPanel extends VBox {
         Label v = new Label();
         v.setMinWidth(40);
         v.textProperty().bind(p.asString(Locale.ROOT, "%.2f"));
-        Label l = new Label(name);
+        Label l = new Label(param.label());
+        l.setTooltip(Help.tip(param.description()));
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.addRow(row, l, s, v);
         GridPane.setHgrow(s, Priority.ALWAYS);
         return row + 1;
     }
+
+    /** Both smoothing terms share one range (LossParameter). */
+    private static final LossParameter SMOOTHING_RANGE = LossParameter.SMOOTH_NR;
 
     private static int smoothing(GridPane g, int row, String name, DoubleProperty p) {
         TextField f = new TextField(String.valueOf(p.get()));
@@ -132,7 +120,7 @@ public final class LossesPanel extends VBox {
         f.setOnAction(e -> {
             try {
                 double v = Double.parseDouble(f.getText().trim());
-                if (v >= 0 && Double.isFinite(v)) {
+                if (SMOOTHING_RANGE.problem(v) == null) {
                     p.set(v);
                 }
             } catch (NumberFormatException ex) {
@@ -141,7 +129,7 @@ public final class LossesPanel extends VBox {
             f.setText(String.valueOf(p.get()));
         });
         p.addListener((o, a, v) -> f.setText(String.valueOf(v)));
-        f.setTooltip(Help.tip("Smoothing " + name + " (MONAI default 1e-5); Enter applies"));
+        f.setTooltip(Help.tip("Smoothing " + name + " (MONAI default 1e-5, ≥ 0); Enter applies"));
         HBox h = new HBox(f);
         h.setAlignment(Pos.CENTER_LEFT);
         g.addRow(row, new Label(name), h);
@@ -156,12 +144,14 @@ public final class LossesPanel extends VBox {
         if (c >= m.classes().size()) {
             return;
         }
-        ClassMetrics k = m.classes().get(c);
-        title.setText("Class " + k.name());
-        for (int i = 0; i < LOSSES.length; i++) {
-            values[i].setText(Fmt.num(LOSSES[i].value().applyAsDouble(k), 5));
+        title.setText("Class " + m.classes().get(c).name());
+        for (int i = 0; i < LOSSES.size(); i++) {
+            values[i].setText(Fmt.num(LOSSES.get(i).number(m, c), 5));
         }
-        caseLevel.setText("All classes: GDL " + Fmt.num(m.gdl(), 5) + "   multi-class CE " + Fmt.num(m.ceMulticlass(), 5)
-                + "   exponential-log " + Fmt.num(m.expLog(), 5));
+        StringBuilder all = new StringBuilder("All classes:");
+        for (Quantity q : CASE_LOSSES) {
+            all.append("   ").append(q.label()).append(' ').append(Fmt.num(q.number(m, -1), 5));
+        }
+        caseLevel.setText(all.toString());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -15,8 +16,10 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.EmptyClasses;
 import org.dicelens.ui.model.MetricsRows;
 import org.dicelens.ui.model.ViewerModel;
 
@@ -26,14 +29,6 @@ import org.dicelens.ui.model.ViewerModel;
  * whose number changed, without rebuilding or even laying out the table ({@link NumberCell}).
  */
 public final class MetricsTablePanel extends VBox {
-    private static final String[] TIPS = {"Soft Dice 2·Σp·r / (Σp + Σr): the probabilities as they are",
-        "Hard Dice 2TP / (2TP + FP + FN) of the mask p ≥ t (or argmax)", "Soft Jaccard I / (P + R − I)",
-        "Hard Jaccard TP / (TP + FP + FN)", "Precision TP / (TP + FP)", "Recall (sensitivity) TP / (TP + FN)",
-        "Reference volume R·v in mL", "Soft volume Σp·v in mL: the expected volume when p is calibrated",
-        "Hard volume Σb·v in mL at the current threshold", "ΔV_soft = V_soft − V_ref (red: over-estimation)",
-        "ΔV_hard = V_hard − V_ref (red: over-estimation)"};
-    private static final String[] SHORT = {"soft\nDice", "hard\nDice", "soft\nJ", "hard\nJ", "prec", "recall",
-        "V_ref\nmL", "V_soft\nmL", "V_hard\nmL", "ΔV soft\nmL", "ΔV hard\nmL"};
     private final TableView<LiveRow> table = new TableView<>();
 
     public MetricsTablePanel(ViewerModel vm) {
@@ -47,27 +42,28 @@ public final class MetricsTablePanel extends VBox {
         name.setPrefWidth(92);
         name.setSortable(false);
         table.getColumns().add(name);
-        List<String> h = MetricsRows.HEADERS;
-        for (int i = 1; i < h.size(); i++) {
-            int col = i - 1;
-            TableColumn<LiveRow, ReadOnlyObjectProperty<Double>> tc = new TableColumn<>(SHORT[col]);
+        List<MetricsRows.Column> cols = MetricsRows.COLUMNS;
+        for (int i = 0; i < cols.size(); i++) {
+            int col = i;
+            MetricsRows.Column column = cols.get(i);
+            TableColumn<LiveRow, ReadOnlyObjectProperty<Double>> tc = new TableColumn<>(column.quantity().columnHeader());
             javafx.scene.control.Label head = new javafx.scene.control.Label(tc.getText());
-            head.setTooltip(Help.tip(TIPS[col]));
+            head.setTooltip(Help.tip(column.quantity().tooltip()));
             head.setAlignment(javafx.geometry.Pos.CENTER);
             head.setStyle("-fx-text-alignment: center;");
             tc.setGraphic(head);
             tc.setText(null);
-            tc.setId("col-" + h.get(i).replace(' ', '_'));
+            tc.setId("col-" + column.quantity().key());
             tc.setCellValueFactory(r -> r.getValue().cells[col]); // the live value itself: see NumberCell
-            boolean delta = col == MetricsRows.DELTA_SOFT || col == MetricsRows.DELTA_HARD;
-            boolean volume = col >= 6;
-            tc.setCellFactory(c -> new NumberCell(delta, volume ? 1 : 3));
+            boolean delta = column.signed();
+            boolean volume = column.decimals() == 1;
+            tc.setCellFactory(c -> new NumberCell(delta, column.decimals()));
             tc.setPrefWidth(volume ? 54 : 45);
             tc.setMinWidth(widthOf(delta ? "+0000.0" : volume ? "0000.0" : "0.000"));
             tc.setSortable(false);
             table.getColumns().add(tc);
         }
-        name.setMinWidth(widthOf("white matter"));
+        name.setMinWidth(widthOf("fg mean 1,2,3"));
         scrollWhenNarrow();
         ContextMenu menu = new ContextMenu();
         MenuItem copy = new MenuItem("Copy as TSV (paste into a spreadsheet)");
@@ -86,7 +82,9 @@ public final class MetricsTablePanel extends VBox {
         table.setPlaceholder(new javafx.scene.control.Label("Metrics appear when a case is loaded"));
         // a new number still reaches the table's row group as a bounds change, which asks the table for a layout: the
         // boundary keeps that request inside the table (whose flow then finds nothing to do)
-        getChildren().add(Help.panel("Metrics", HelpText.METRICS, new LayoutBoundary(table)));
+        LayoutBoundary boundary = new LayoutBoundary(table);
+        VBox.setVgrow(boundary, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().add(Help.panel("Metrics", HelpText.METRICS, new VBox(2, absentClasses(vm), boundary)));
         vm.metricsProperty().addListener((o, a, m) -> show(m));
         show(vm.metricsProperty().get());
     }
@@ -100,6 +98,30 @@ public final class MetricsTablePanel extends VBox {
         double needed = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum() + 4;
         table.widthProperty().addListener((o, a, w) -> table.setColumnResizePolicy(w.doubleValue() < needed
                 ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+    }
+
+    /** The choice of the rule for classes absent from the reference: zero (DiceLens) or exclude (MONAI). */
+    private static javafx.scene.Node absentClasses(ViewerModel vm) {
+        ChoiceBox<EmptyClasses> box = new ChoiceBox<>(FXCollections.observableArrayList(EmptyClasses.values()));
+        box.setId("emptyClasses");
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(EmptyClasses e) {
+                return e == null ? "" : e.name().toLowerCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public EmptyClasses fromString(String s) {
+                return EmptyClasses.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            }
+        });
+        box.valueProperty().bindBidirectional(vm.controls().emptyClassesProperty());
+        box.setTooltip(Help.tip("A class absent from the reference: zero scores its hard Dice as computed and counts it "
+                + "in the means; exclude gives it no hard Dice and leaves it out of the means (MONAI's ignore_empty)"));
+        javafx.scene.control.Label label = new javafx.scene.control.Label("Absent classes");
+        HBox row = new HBox(6, label, box);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     /** Width of {@code s} in the table's 12 px font plus a cell's padding and rule. */

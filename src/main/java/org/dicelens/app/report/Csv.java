@@ -1,21 +1,23 @@
-package org.dicelens.cli;
+package org.dicelens.app.report;
 
 import java.util.List;
 
 /**
  * A CSV table as pandas' {@code read_csv} reads it with no options: a header row, comma separators, RFC 4180
- * quoting, "\n" line ends, numbers in Java's round-trip form and undefined numbers (NaN, ±∞) as empty fields.
+ * quoting, "\n" line ends, numbers in Java's round-trip form and undefined numbers (NaN, ±∞) as empty fields; a list
+ * is one field of its items separated by spaces. The one CSV writer of the application (no CSV library is on the
+ * class path; this is the few lines RFC 4180 needs).
  */
-final class Csv {
+public final class Csv {
     private final StringBuilder sb = new StringBuilder();
     private final int columns;
 
-    Csv(List<String> header) {
+    public Csv(List<String> header) {
         this.columns = header.size();
         row(header.toArray());
     }
 
-    Csv row(Object... values) {
+    public Csv row(Object... values) {
         if (values.length != columns) {
             throw new IllegalArgumentException("row of " + values.length + " values for " + columns + " columns");
         }
@@ -32,6 +34,13 @@ final class Csv {
     static String field(Object v) {
         if (v == null) {
             return "";
+        }
+        if (v instanceof List<?> items) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : items) {
+                sb.append(sb.length() == 0 ? "" : " ").append(field(o));
+            }
+            return field(sb.toString());
         }
         if (v instanceof Double d) {
             return Double.isFinite(d) ? d.toString() : "";
