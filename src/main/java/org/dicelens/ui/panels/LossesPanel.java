@@ -28,7 +28,7 @@ public final class LossesPanel extends VBox {
     private static final Loss[] LOSSES = {
         new Loss("Soft Dice", "1 − (2I + s_nr)/(P + R + s_dr)", ClassMetrics::diceLoss),
         new Loss("Squared Dice (V-Net)", "1 − (2I + s_nr)/(Σp² + Σr² + s_dr)", ClassMetrics::diceSquaredLoss),
-        new Loss("Jaccard", "1 − (I + s_nr)/(P + R − I + s_dr)", ClassMetrics::jaccardLoss),
+        new Loss("Jaccard", "1 − (2I + s_nr)/(2(P + R − I) + s_dr)", ClassMetrics::jaccardLoss),
         new Loss("Tversky", "1 − (I + s_nr)/(I + α(P − I) + β(R − I) + s_dr)", ClassMetrics::tverskyLoss),
         new Loss("Focal Tversky", "(1 − T)^(1/γ)", ClassMetrics::focalTverskyLoss),
         new Loss("Cross-entropy", "−(1/N) Σ [r ln p + (1 − r) ln(1 − p)]", ClassMetrics::ce),
