@@ -110,11 +110,14 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             if (out != null) {
                 List<Path> inputs = new ArrayList<>(in.files());
                 inputs.addAll(raters.raters);
+                if (raters.softReference != null) {
+                    inputs.add(raters.softReference);
+                }
                 AtomicOutput.checkNotInput(out, inputs);
             }
-            if (raters.given()) {
+            if (raters.any()) {
                 try {
-                    emit(RaterEvaluation.json(in, raters.raters, settings, bar));
+                    emit(RaterEvaluation.json(in, raters, settings, bar));
                 } finally {
                     bar.finish();
                 }
@@ -155,14 +158,19 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     private void checkUsage(boolean batch) {
         CommandLine cl = spec.commandLine();
-        if (raters.given()) {
-            if (batch || reference != null || !masks.isEmpty() || predictions.isEmpty()) {
-                throw new CommandLine.ParameterException(cl,
-                        "--raters replaces --reference for one case: give --raters and --prediction (no batch, no masks)");
-            }
+        if (raters.given() && (batch || reference != null || !masks.isEmpty() || predictions.isEmpty()
+                || raters.softReference != null)) {
+            throw new CommandLine.ParameterException(cl, "--raters replaces --reference for one case: give --raters and "
+                    + "--prediction (no batch, no masks, no --soft-reference)");
+        }
+        if (raters.softReference != null && (batch || reference == null && masks.isEmpty())) {
+            throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks) and "
+                    + "--prediction, for one case");
+        }
+        if (raters.any()) {
             if (format != null && !format.equalsIgnoreCase("json") || format == null && out != null
                     && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                throw new CommandLine.ParameterException(cl, "--raters reports in JSON only (its lists do not fit a CSV row)");
+                throw new CommandLine.ParameterException(cl, "--raters and --soft-reference report in JSON only");
             }
         }
         if (batch) {

@@ -32,11 +32,41 @@ final class RaterInputs {
         return RaterReference.ofLabelMaps(maps, c.classCount());
     }
 
-    private static byte[] channels(Path file, Case c) throws InputException {
+    /** A soft reference: one volume per class, or one foreground volume for a two-class case (background 1 − q̂). */
+    static RaterReference soft(Path file, Case c) throws InputException {
         NiftiVolume v = NiftiReader.read(file, Progress.NONE);
-        if (v.channels() != 1) {
-            throw new InputException(file, "dim", "a rater's label map must be one 3D volume, this file has " + v.channels());
+        checkGrid(file, v, c);
+        int classes = c.classCount();
+        int n = c.voxelCount();
+        float[][] given = new float[v.channels()][];
+        for (int k = 0; k < given.length; k++) {
+            given[k] = v.channelAsFloat(k);
+            for (int i = 0; i < n; i++) {
+                if (!(given[k][i] >= 0f && given[k][i] <= 1f)) {
+                    throw new InputException(file, "volume " + k + " voxel " + i, "a soft reference holds values in [0, 1], "
+                            + "not " + given[k][i]);
+                }
+            }
         }
+        float[][] q;
+        if (given.length == classes) {
+            q = given;
+        } else if (given.length == 1 && classes == 2) {
+            int fg = c.classes().backgroundChannel() == 1 ? 0 : 1;
+            q = new float[2][];
+            q[fg] = given[0];
+            q[1 - fg] = new float[n];
+            for (int i = 0; i < n; i++) {
+                q[1 - fg][i] = 1f - given[0][i];
+            }
+        } else {
+            throw new InputException(file, "dim", "the soft reference has " + given.length + " volumes; the case has "
+                    + classes + " classes (give one volume per class, or one foreground volume for two classes)");
+        }
+        return RaterReference.ofSoft(q);
+    }
+
+    private static void checkGrid(Path file, NiftiVolume v, Case c) throws InputException {
         Geometry g;
         try {
             g = Geometry.fromHeader(v.header());
@@ -45,9 +75,17 @@ final class RaterInputs {
         }
         String m = c.geometry().mismatch(g);
         if (m != null) {
-            throw new InputException(file, "geometry", "this rater is not on the grid of the case (case vs this file: " + m
+            throw new InputException(file, "geometry", "this file is not on the grid of the case (case vs this file: " + m
                     + "); DiceLens never resamples");
         }
+    }
+
+    private static byte[] channels(Path file, Case c) throws InputException {
+        NiftiVolume v = NiftiReader.read(file, Progress.NONE);
+        if (v.channels() != 1) {
+            throw new InputException(file, "dim", "a rater's label map must be one 3D volume, this file has " + v.channels());
+        }
+        checkGrid(file, v, c);
         int n = c.voxelCount();
         byte[] out = new byte[n];
         double lastValue = Double.NaN;

@@ -13,7 +13,19 @@ public final class RaterOptions {
                     + "and per-rater numbers (expectedMl, raterMl, semimetricDice, qubiq, consensusDice, ...). JSON only.")
     List<Path> raters = new ArrayList<>();
 
+    @Option(names = "--soft-reference", paramLabel = "Q",
+            description = "With --reference: a soft reference q̂ in [0, 1] (a 4D map with one volume per class, or one 3D "
+                    + "foreground map for two classes), e.g. the raters' mean. The usual keys stay against --reference; the "
+                    + "\"raters\" section is computed against q̂ (no per-rater lists). JSON only.")
+    Path softReference;
+
+    /** --raters given (the majority vote replaces --reference). */
     boolean given() {
         return !raters.isEmpty();
+    }
+
+    /** Either form given: the report gets a "raters" section. */
+    boolean any() {
+        return given() || softReference != null;
     }
 }

@@ -21,7 +21,8 @@ final class RaterSection {
         ObjectNode o = F.objectNode();
         o.put("count", m.raters());
         o.put("soft", m.soft());
-        o.put("reference", "the usual keys above use the raters' majority vote as the reference");
+        o.put("reference", m.soft() ? "the usual keys above use --reference; this section the soft reference q̂"
+                : "the usual keys above use the raters' majority vote as the reference");
         o.put("regionVoxels", m.regionVoxels());
         o.put("consensusVoxels", m.consensusVoxels());
         ArrayNode classes = o.putArray("classes");

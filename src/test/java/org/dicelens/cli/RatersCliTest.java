@@ -114,4 +114,43 @@ class RatersCliTest {
         assertTrue(grid.err().contains("reference.nii.gz") && grid.err().contains("grid"), grid.err());
         assertTrue(Files.exists(dir.resolve("rater_3.nii.gz")));
     }
+
+    @Test
+    void softReferenceSectionAgainstQHat() throws Exception {
+        // 2×2×1 voxels of 1×1×2 mm (0.002 mL); reference 0,1,1,0; foreground p = 1/2, 3/4, 1/4, 0; q̂ = 1/4, 1, 1/2, 0
+        double[] mm = {1, 1, 2};
+        float[] p1 = {0.5f, 0.75f, 0.25f, 0f};
+        float[] p0 = {0.5f, 0.25f, 0.75f, 1f};
+        float[] q1 = {0.25f, 1f, 0.5f, 0f};
+        Path ref = TinyNifti.write(dir.resolve("ref.nii"), 2, 2, 1, mm, TinyNifti.UINT8, new float[] {0, 1, 1, 0});
+        Path pred = TinyNifti.write(dir.resolve("p.nii"), 2, 2, 1, mm, TinyNifti.FLOAT32, p0, p1);
+        Path soft3 = TinyNifti.write(dir.resolve("q3.nii"), 2, 2, 1, mm, TinyNifti.FLOAT32, q1);
+        float[] q0 = {0.75f, 0f, 0.5f, 1f};
+        Path soft4 = TinyNifti.write(dir.resolve("q4.nii"), 2, 2, 1, mm, TinyNifti.FLOAT32, q0, q1);
+        for (Path soft : List.of(soft3, soft4)) {
+            JsonNode o = EvaluateCommandTest.json(Cli.run("evaluate", "--reference", ref.toString(), "--prediction",
+                    pred.toString(), "--soft-reference", soft.toString(), "-q"));
+            JsonNode sec = o.get("raters");
+            assertEquals(0, sec.get("count").asInt());
+            assertTrue(sec.get("soft").asBoolean());
+            JsonNode k = sec.get("classes").get(1);
+            // Σq̂ = 7/4 voxels = 0.0035 mL; Σp = 3/2; ‖p − q̂‖₁ = 1/4 + 1/4 + 1/4 + 0 = 3/4
+            assertEquals(0.0035, k.get("expectedMl").asDouble(), 1e-12);
+            assertEquals((1.5 + 1.75 - 0.75) / 3.25, k.get("semimetricDice").asDouble(), 1e-12);
+            // Σpq̂ = 1/8 + 3/4 + 1/8 = 1; 2/(13/4) = 8/13
+            assertEquals(8.0 / 13, k.get("softDiceVsMean").asDouble(), 1e-12);
+            assertEquals(0, k.get("raterMl").size());
+            assertTrue(k.get("interRaterDice").isNull());
+            assertEquals(2, sec.get("consensusVoxels").asInt(), "q̂ is 0 or 1 at voxels 1 and 3");
+            // the usual keys stay against --reference: R = 2 voxels
+            assertEquals(0.004, o.get("classes").get(1).get("refMl").asDouble(), 1e-12);
+        }
+        Path bad = TinyNifti.write(dir.resolve("bad.nii"), 2, 2, 1, mm, TinyNifti.FLOAT32, new float[] {0.5f, 1.5f, 0f, 0f});
+        Cli r = Cli.run("evaluate", "--reference", ref.toString(), "--prediction", pred.toString(), "--soft-reference",
+                bad.toString(), "-q");
+        assertEquals(2, r.exit(), r.err());
+        assertTrue(r.err().contains("bad.nii") && r.err().contains("1.5"), r.err());
+        Cli alone = Cli.run("evaluate", "--prediction", pred.toString(), "--soft-reference", soft3.toString(), "-q");
+        assertEquals(2, alone.exit(), alone.err());
+    }
 }
