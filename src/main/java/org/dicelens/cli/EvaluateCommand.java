@@ -75,6 +75,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Mixin
     SettingsOptions settings = new SettingsOptions();
 
+    @Mixin
+    RaterOptions raters = new RaterOptions();
+
     @Option(names = "--format", paramLabel = "json|csv",
             description = "Output format (default: csv when --out ends in .csv, else json).")
     String format;
@@ -101,11 +104,24 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, quiet);
         if (!batch) {
-            Path first = reference != null ? reference : masks.get(0);
-            CaseInputs in = new CaseInputs(name != null ? name : CaseInputs.nameOf(first), reference, masks, predictions, image,
-                    labels, pk);
+            Path first = reference != null ? reference : raters.given() ? raters.raters.get(0) : masks.get(0);
+            CaseInputs in = new CaseInputs(name != null ? name : CaseInputs.nameOf(first), raters.given() ? first : reference,
+                    masks, predictions, image, labels, pk);
             if (out != null) {
-                AtomicOutput.checkNotInput(out, in.files());
+                List<Path> inputs = new ArrayList<>(in.files());
+                inputs.addAll(raters.raters);
+                if (raters.softReference != null) {
+                    inputs.add(raters.softReference);
+                }
+                AtomicOutput.checkNotInput(out, inputs);
+            }
+            if (raters.any()) {
+                try {
+                    emit(RaterEvaluation.json(in, raters, settings, bar));
+                } finally {
+                    bar.finish();
+                }
+                return 0;
             }
             CaseMetrics m;
             try {
@@ -142,6 +158,21 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     private void checkUsage(boolean batch) {
         CommandLine cl = spec.commandLine();
+        if (raters.given() && (batch || reference != null || !masks.isEmpty() || predictions.isEmpty()
+                || raters.softReference != null)) {
+            throw new CommandLine.ParameterException(cl, "--raters replaces --reference for one case: give --raters and "
+                    + "--prediction (no batch, no masks, no --soft-reference)");
+        }
+        if (raters.softReference != null && (batch || reference == null && masks.isEmpty())) {
+            throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks) and "
+                    + "--prediction, for one case");
+        }
+        if (raters.any()) {
+            if (format != null && !format.equalsIgnoreCase("json") || format == null && out != null
+                    && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                throw new CommandLine.ParameterException(cl, "--raters and --soft-reference report in JSON only");
+            }
+        }
         if (batch) {
             if (referenceDir == null || predictionDir == null) {
                 throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
@@ -153,7 +184,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                 throw new CommandLine.ParameterException(cl,
                         "give either --reference/--prediction (one case) or --reference-dir/--prediction-dir (a batch)");
             }
-        } else if ((reference == null && masks.isEmpty()) || predictions.isEmpty()) {
+        } else if ((reference == null && masks.isEmpty() && !raters.given()) || predictions.isEmpty()) {
             throw new CommandLine.ParameterException(cl,
                     "give --reference and --prediction (one case), or --reference-dir and --prediction-dir (a batch)");
         } else if (reference != null && !masks.isEmpty()) {

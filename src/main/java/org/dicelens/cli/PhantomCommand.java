@@ -17,6 +17,7 @@ import org.dicelens.lab.PhantomKind;
 import org.dicelens.lab.PhantomPrediction;
 import org.dicelens.lab.PhantomSpec;
 import org.dicelens.lab.PhantomWriter;
+import org.dicelens.metrics.raters.RaterReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
 /** {@code phantom}: generate a case whose true posterior q is known and write it as NIfTI files. */
 @Command(name = "phantom", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a phantom case with known uncertainty: image.nii.gz, reference.nii.gz (one rater's sample "
-            + "of q), prediction_<kind>.nii.gz (4D probabilities), labels.txt (ITK-SNAP) and phantom.json.",
+            + "of q, rater 0), rater_1.nii.gz … rater_<K-1>.nii.gz with --raters K (further raters' samples, for evaluate "
+            + "--raters), prediction_<kind>.nii.gz (4D probabilities), labels.txt (ITK-SNAP) and phantom.json.",
             "Options left out take the preset of --kind (brain: 96x96x64 at 1.5x1.5x2.5 mm, 6 lesions of 4 mm, width 1 mm, "
                 + "seed 1; lesion: 96x96x48 at 1.5x1.5x3 mm, 12 lesions of 3.5 mm, width 1.5 mm, seed 2; both: noise 0.08, "
                 + "bias 0.15, sharpness 4, 1 rater)."},
@@ -65,7 +67,9 @@ public final class PhantomCommand implements Callable<Integer> {
     @Option(names = "--sharpness", paramLabel = "K", description = "Over-confident p ∝ q^K, under-confident p ∝ q^(1/K).")
     Double sharpness;
 
-    @Option(names = "--raters", paramLabel = "N", description = "Raters to sample (the reference is rater 0).")
+    @Option(names = "--raters", paramLabel = "K",
+            description = "Raters to sample and write: reference.nii.gz is rater 0, rater_<r>.nii.gz the others (1 to "
+                    + RaterReference.MAX_RATERS + ").")
     Integer raters;
 
     @Option(names = "--seed", paramLabel = "S", description = "Random seed: the same options always give the same files.")
@@ -139,6 +143,8 @@ public final class PhantomCommand implements Callable<Integer> {
                 s = s.withSharpness(sharpness);
             }
             if (raters != null) {
+                need(raters <= RaterReference.MAX_RATERS, "--raters", "at most " + RaterReference.MAX_RATERS
+                        + " raters, not " + raters);
                 s = s.withRaters(raters);
             }
             if (seed != null) {

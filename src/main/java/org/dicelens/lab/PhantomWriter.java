@@ -20,7 +20,7 @@ import org.dicelens.volume.NiftiHeaders;
 
 /**
  * Writes a phantom as the files a user would have: {@code image.nii.gz} (int16), {@code reference.nii.gz}
- * (uint8 label values, rater 0), {@code rater_<r>.nii.gz} for further raters, {@code prediction_<kind>.nii.gz}
+ * (uint8 label values, rater 0), {@code rater_<r>.nii.gz} for raters 1 to K − 1 (K = the spec's raters), {@code prediction_<kind>.nii.gz}
  * (4D float32, one volume per class), {@code labels.txt} (ITK-SNAP label description) and {@code phantom.json}
  * (the spec, the lesions — centre in voxel coordinates and in mm from voxel (0,0,0) along the voxel axes — and
  * per class the expected volume Σq·v and the Dice-optimal volume). Every file is written atomically.
@@ -114,6 +114,12 @@ public final class PhantomWriter {
         sb.append(String.format(Locale.ROOT, "  \"widthMm\": %s,%n  \"noise\": %s,%n  \"bias\": %s,%n  \"sharpness\": %s,%n",
                 num(s.widthMm()), num(s.noise()), num(s.bias()), num(s.sharpness())));
         sb.append(String.format(Locale.ROOT, "  \"raters\": %d,%n  \"seed\": %d,%n", s.raters(), s.seed()));
+        // the raters' files in rater order, ready for evaluate --raters
+        sb.append("  \"raterFiles\": [\"reference.nii.gz\"");
+        for (int r = 1; r < s.raters(); r++) {
+            sb.append(", \"rater_").append(r).append(".nii.gz\"");
+        }
+        sb.append("],\n");
         sb.append(String.format(Locale.ROOT, "  \"voxelMl\": %s,%n", num(p.geometry().voxelMl())));
         sb.append("  \"lesions\": [");
         for (int j = 0; j < p.lesions().size(); j++) {

@@ -51,9 +51,13 @@ public final class Losses {
         return 1 - (2 * s.i() + lp.smoothNr()) / (s.p2() + s.r2() + lp.smoothDr());
     }
 
-    /** 1 − (I + s_nr)/(P + R − I + s_dr) (MONAI jaccard=True). */
+    /**
+     * 1 − (2I + s_nr)/(2(P + R − I) + s_dr), as MONAI's DiceLoss(jaccard=True) computes it: the Dice numerator 2I + s_nr
+     * over 2(tp + fp + fn) + s_dr. Equal to 1 − I/(P + R − I) at s = 0; the smoothing weighs half as much as in the
+     * form 1 − (I + s_nr)/(P + R − I + s_dr), which an earlier version computed.
+     */
     public static double jaccardLoss(ClassSums s, LossParams lp) {
-        return 1 - (s.i() + lp.smoothNr()) / (s.p() + s.r() - s.i() + lp.smoothDr());
+        return 1 - (2 * s.i() + lp.smoothNr()) / (2 * (s.p() + s.r() - s.i()) + lp.smoothDr());
     }
 
     /** T = (I + s_nr)/(I + α(P − I) + β(R − I) + s_dr). */

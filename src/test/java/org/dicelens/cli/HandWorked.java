@@ -136,7 +136,7 @@ final class HandWorked {
     }
 
     double jaccardLoss(int c, double snr, double sdr) {
-        return 1 - (sumI(c) + snr) / (sumP(c) + sumR(c) - sumI(c) + sdr);
+        return 1 - (2 * sumI(c) + snr) / (2 * (sumP(c) + sumR(c) - sumI(c)) + sdr);
     }
 
     double tversky(int c, double a, double b, double snr, double sdr) {

@@ -214,7 +214,7 @@ final class Oracle {
         double ld = 1 - (2 * i1 + snr) / (pp + rr + sdr);
         m.put("diceLoss", ld);
         m.put("diceSquaredLoss", 1 - (2 * i1 + snr) / (p2 + rr + sdr));
-        m.put("jaccardLoss", 1 - (i1 + snr) / (pp + rr - i1 + sdr));
+        m.put("jaccardLoss", 1 - (2 * i1 + snr) / (2 * (pp + rr - i1) + sdr)); // MONAI DiceLoss(jaccard=True)
         double t = (i1 + snr) / (i1 + lp.tverskyAlpha() * (pp - i1) + lp.tverskyBeta() * (rr - i1) + sdr);
         m.put("tverskyLoss", 1 - t);
         m.put("focalTverskyLoss", Math.pow(1 - t, 1 / lp.focalTverskyGamma()));

@@ -52,7 +52,7 @@ final class ClassQuantities {
         q("diceLoss", "Soft Dice", "L_D", "", "1 − (2I + s_nr)/(P + R + s_dr)", "dice-loss", ClassMetrics::diceLoss),
         q("diceSquaredLoss", "Squared Dice (V-Net)", "L_D2", "", "1 − (2I + s_nr)/(Σp² + Σr² + s_dr)", "squared-dice-loss",
                 ClassMetrics::diceSquaredLoss),
-        q("jaccardLoss", "Jaccard", "L_J", "", "1 − (I + s_nr)/(P + R − I + s_dr)", "jaccard-loss",
+        q("jaccardLoss", "Jaccard", "L_J", "", "1 − (2I + s_nr)/(2(P + R − I) + s_dr)", "jaccard-loss",
                 ClassMetrics::jaccardLoss),
         q("tverskyLoss", "Tversky", "L_T", "", "1 − (I + s_nr)/(I + α(P − I) + β(R − I) + s_dr)", "tversky-loss",
                 ClassMetrics::tverskyLoss),
