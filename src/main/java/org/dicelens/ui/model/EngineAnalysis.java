@@ -3,15 +3,13 @@ package org.dicelens.ui.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.dicelens.app.slices.SliceAssembly;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.CaseStatistics;
 import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Engine;
-import org.dicelens.metrics.EvaluationRegion;
-import org.dicelens.metrics.GradientKernel;
 import org.dicelens.metrics.GradientLoss;
-import org.dicelens.metrics.GradientMaps;
 import org.dicelens.metrics.GradientWrt;
 import org.dicelens.metrics.PerSliceHistogram;
 import org.dicelens.metrics.PerSliceMetrics;
@@ -51,12 +49,7 @@ public final class EngineAnalysis implements Analysis {
 
     @Override
     public IntPredicate region(Settings s) {
-        EvaluationRegion r = engine.region();
-        if (s.margin() == Settings.WHOLE_VOLUME || !r.hasForeground()) {
-            return null;
-        }
-        int m = s.margin();
-        return i -> r.contains(i, m);
+        return SliceAssembly.region(engine.region(), s);
     }
 
     @Override
@@ -127,17 +120,8 @@ public final class EngineAnalysis implements Analysis {
     @Override
     public boolean gradientSlice(Settings s, double[] weights, int channel, GradientLoss gl, boolean wrtLogit, int axis,
             int index, float[] out) {
-        ClassSums[] sums = new ClassSums[data().classCount()];
-        if (weights == null || weights.length != sums.length) {
-            return false;
-        }
-        for (int c = 0; c < sums.length; c++) {
-            sums[c] = engine.sums(s, c);
-        }
-        GradientKernel k = GradientKernel.of(gl, channel, sums, s.losses(), weights);
-        GradientMaps.slice(data(), k, wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, engine.region(), s.margin(),
-                axis, index, out, 0f);
-        return true;
+        return SliceAssembly.gradientSlice(engine, s, weights, channel, gl,
+                wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, axis, index, out);
     }
 
     /** Runs the passes these settings need ahead of time (focal/exp-log γ, Dice-optimal scans). */

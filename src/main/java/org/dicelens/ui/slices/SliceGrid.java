@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import org.dicelens.app.slices.SliceFrame;
 import org.dicelens.common.InputException;
 import org.dicelens.render.ImageWindow;
 import org.dicelens.render.PngWriter;
@@ -198,7 +199,7 @@ public final class SliceGrid extends StackPane {
         }
     }
 
-    private Frame frame() {
+    private SliceFrame frame() {
         LoadedCase lc = vm.current();
         if (lc == null) {
             return null;
@@ -229,7 +230,7 @@ public final class SliceGrid extends StackPane {
             composeAgain = true;
             return;
         }
-        Frame f = frame();
+        SliceFrame f = frame();
         if (f == null) {
             return;
         }
@@ -308,7 +309,7 @@ public final class SliceGrid extends StackPane {
     /** Composes and shows the visible views now, on the FX thread (PNG export, benchmarks). */
     public void paintNow() {
         repaintQueued = false;
-        Frame f = frame();
+        SliceFrame f = frame();
         if (f == null) {
             return;
         }
@@ -321,7 +322,7 @@ public final class SliceGrid extends StackPane {
     /** The three slices side by side as one PNG (slice resolution), written atomically, never over an input. */
     public void exportPng(Path target) throws InputException {
         LoadedCase lc = vm.current();
-        Frame f = frame(); // one snapshot of the controls for all three views
+        SliceFrame f = frame(); // one snapshot of the controls for all three views
         if (lc == null || f == null) {
             return;
         }
