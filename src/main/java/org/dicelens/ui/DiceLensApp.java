@@ -34,7 +34,7 @@ public final class DiceLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        vm = new ViewerModel(Platform::runLater, AppWiring.reader(), AppWiring.factory());
+        vm = new ViewerModel(org.dicelens.ui.model.FxTasks.create(), AppWiring.reader(), AppWiring.factory());
         DisplayModel display = new DisplayModel();
         MainWindow window = build(stage, vm, display);
         Consumer<Started> l = startListener;

@@ -16,6 +16,7 @@ import org.dicelens.metrics.PerSliceMetrics;
 import org.dicelens.metrics.Reliability;
 import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.ThresholdSweep;
+import org.dicelens.metrics.voxel.VoxelMetrics;
 import org.dicelens.volume.Case;
 
 /**
@@ -29,8 +30,16 @@ public final class EngineAnalysis implements Analysis {
     private final Engine engine;
     private final Map<Long, PerSliceHistogram> perSlice = new HashMap<>();
 
+    private final VoxelMetrics voxels;
+
     public EngineAnalysis(Engine engine) {
         this.engine = engine;
+        this.voxels = new VoxelMetrics(engine.caseData(), engine.region());
+    }
+
+    @Override
+    public VoxelMetrics voxels() {
+        return voxels;
     }
 
     /** The factory the app uses: {@code Engine.build} with progress and cancellation. */
