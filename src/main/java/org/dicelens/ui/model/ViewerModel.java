@@ -161,37 +161,23 @@ public final class ViewerModel {
             task.checkCancelled();
             Analysis a = factory.build(c, task);
             return new LoadedCase(resolved, c, a);
-        }, new TaskListener<LoadedCase>() {
-            @Override
-            public void progress(double fraction, String message) {
-                if (generation == loadGeneration) {
-                    progress.set(fraction);
-                    progressMessage.set(message);
-                }
+        }, TaskListener.of((fraction, message) -> {
+            if (generation == loadGeneration) {
+                progress.set(fraction);
+                progressMessage.set(message);
             }
+        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, "Could not open " + files.describe(),
+                loadFailure(e)), () -> failLoad(generation, null, "Cancelled")));
+    }
 
-            @Override
-            public void succeeded(LoadedCase lc) {
-                finishLoad(generation, lc, then);
-            }
-
-            @Override
-            public void failed(Throwable e) {
-                if (e instanceof InputException) {
-                    failLoad(generation, "Could not open " + files.describe(), e.getMessage());
-                } else if (e instanceof OutOfMemoryError) {
-                    failLoad(generation, "Could not open " + files.describe(), "Not enough memory to load this case ("
-                            + e.getMessage() + "); start Java with a larger -Xmx.");
-                } else {
-                    failLoad(generation, "Could not open " + files.describe(), describe(e));
-                }
-            }
-
-            @Override
-            public void cancelled() {
-                failLoad(generation, null, "Cancelled");
-            }
-        });
+    private static String loadFailure(Throwable e) {
+        if (e instanceof InputException) {
+            return e.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "Not enough memory to load this case (" + e.getMessage() + "); start Java with a larger -Xmx.";
+        }
+        return describe(e);
     }
 
     /**
