@@ -107,9 +107,18 @@ public final class HardRule {
 
     /** Argmax mode with a confidence floor: {TP, TP + FP} of class c among {@code classes} channels. */
     public static long[] argmaxCounts(ArgmaxCounts n, int c, int classes, int background, int floorStep) {
+        long[] out = new long[2];
+        argmaxCounts(n, c, classes, background, floorStep, out);
+        return out;
+    }
+
+    /** As {@link #argmaxCounts(ArgmaxCounts, int, int, int, int)} into out[0] = TP, out[1] = TP + FP. */
+    public static void argmaxCounts(ArgmaxCounts n, int c, int classes, int background, int floorStep, long[] out) {
         if (c != background) {
             // argmax is c and max p ≥ floor
-            return new long[] {n.ref(c, floorStep), n.all(c, floorStep)};
+            out[0] = n.ref(c, floorStep);
+            out[1] = n.all(c, floorStep);
+            return;
         }
         // the background: its own argmax voxels, floor or not, plus every other voxel whose max p is below the floor
         long pred = n.all(c, 0);
@@ -120,6 +129,7 @@ public final class HardRule {
                 tp += n.bg(a, 0) - n.bg(a, floorStep);
             }
         }
-        return new long[] {tp, pred};
+        out[0] = tp;
+        out[1] = pred;
     }
 }

@@ -134,31 +134,37 @@ public final class PerSliceHistogram {
         int f = checkStep(floorStep);
         int[][] hard = new int[classes][slices];
         int[][] tp = new int[classes][slices];
+        SliceCounts n = new SliceCounts();
+        long[] h = new long[2];
         for (int s = 0; s < slices; s++) {
-            int first = s * classes * BINS;
-            HardRule.ArgmaxCounts n = new HardRule.ArgmaxCounts() {
-                @Override
-                public long all(int a, int k) {
-                    return amAll[first + a * BINS + k];
-                }
-
-                @Override
-                public long ref(int a, int k) {
-                    return amRef[first + a * BINS + k];
-                }
-
-                @Override
-                public long bg(int a, int k) {
-                    return amBg == null ? 0 : amBg[first + a * BINS + k];
-                }
-            };
+            n.first = s * classes * BINS;
             for (int c = 0; c < classes; c++) {
-                long[] h = HardRule.argmaxCounts(n, c, classes, background, f);
+                HardRule.argmaxCounts(n, c, classes, background, f, h);
                 tp[c][s] = (int) h[0];
                 hard[c][s] = (int) h[1];
             }
         }
         return result(HardMode.ARGMAX, hard, tp);
+    }
+
+    /** The cumulative argmax counts of one slice (the slice's first row in {@link #first}). */
+    private final class SliceCounts implements HardRule.ArgmaxCounts {
+        int first;
+
+        @Override
+        public long all(int a, int k) {
+            return amAll[first + a * BINS + k];
+        }
+
+        @Override
+        public long ref(int a, int k) {
+            return amRef[first + a * BINS + k];
+        }
+
+        @Override
+        public long bg(int a, int k) {
+            return amBg == null ? 0 : amBg[first + a * BINS + k];
+        }
     }
 
     private PerSliceMetrics result(HardMode mode, int[][] hard, int[][] tp) {
