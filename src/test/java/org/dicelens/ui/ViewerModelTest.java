@@ -185,4 +185,17 @@ class ViewerModelTest {
         assertEquals(UiTestCase.NZ, vm.perSliceProperty().get().hardDice().length);
         assertNotNull(vm.sumsProperty().get());
     }
+
+    @Test
+    void entryPointsRefuseCallsOffTheUiThread() {
+        // a UI thread that is never the caller's: the app's FX check seen from a worker thread
+        Tasks offThread = new Tasks(org.dicelens.app.tasks.UiThread.of(Runnable::run, () -> false),
+                (name, n) -> Runnable::run, org.dicelens.app.tasks.Delay.NONE);
+        ViewerModel m = new ViewerModel(offThread, AppWiring.reader(), AppWiring.factory());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> m.open(files));
+        assertTrue(e.getMessage().contains("ViewerModel.open"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, m::cancelLoad);
+        assertNull(m.current(), "nothing was started");
+    }
 }
