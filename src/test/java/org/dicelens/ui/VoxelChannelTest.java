@@ -224,4 +224,19 @@ class VoxelChannelTest {
         assertNotNull(ch.resultProperty().get(), "recomputed for the new case");
         assertEquals(2, computed.size());
     }
+
+    @Test
+    void movingAwayAndBackWhileComputingStaysBusyUntilTheResult() {
+        VoxelChannel<BorderVoxels.Result> ch = register();
+        fireTimers(); // request at 500 submitted, not yet run
+        int c = vm.selectedChannel();
+        vm.controls().classes().get(c).thresholdStepProperty().set(200);
+        vm.controls().classes().get(c).thresholdStepProperty().set(500);
+        fireTimers(); // the same request as the one computing: nothing new to submit
+        assertTrue(ch.busyProperty().get(), "its result has not arrived yet");
+        runLane();
+        assertFalse(ch.busyProperty().get());
+        assertEquals(1, computed.size());
+        assertEquals(500, ch.requestProperty().get().thresholdStep());
+    }
 }

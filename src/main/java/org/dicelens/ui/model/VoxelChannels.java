@@ -41,6 +41,8 @@ final class VoxelChannels {
         Runnable pendingDelay = () -> { };
         long scheduled;
         Job last;
+        /** Sequence of the last request answered (shown, failed); busy until it is the newest submitted. */
+        long answered;
 
         Entry(VoxelMetric<R> metric, Supplier<VoxelRequest> request) {
             this.metric = metric;
@@ -50,6 +52,7 @@ final class VoxelChannels {
                 if (r.sequence() != latest().lastSubmitted()) {
                     return; // a newer request is on its way
                 }
+                answered = r.sequence();
                 channel.busy.set(false);
                 if (r.error() != null) {
                     vm.report("Could not compute " + metric.key(), r.error());
@@ -85,7 +88,8 @@ final class VoxelChannels {
             }
             Job j = new Job(tier, request.get());
             if (j.equals(last)) {
-                channel.busy.set(false); // nothing that matters to this metric changed
+                // nothing that matters to this metric changed: busy only while that same request is still computing
+                channel.busy.set(answered != latest.lastSubmitted());
                 return;
             }
             last = j;
