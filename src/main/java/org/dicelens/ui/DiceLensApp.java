@@ -2,7 +2,6 @@ package org.dicelens.ui;
 
 import java.util.function.Consumer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.dicelens.ui.io.RecentFiles;
