@@ -1,15 +1,13 @@
 package org.dicelens.cli;
 
 import java.util.List;
-import java.util.function.IntPredicate;
+import org.dicelens.app.slices.SliceAssembly;
+import org.dicelens.app.slices.SliceFrame;
 import org.dicelens.common.InputException;
+import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
-import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Engine;
-import org.dicelens.metrics.EvaluationRegion;
-import org.dicelens.metrics.GradientKernel;
 import org.dicelens.metrics.GradientLoss;
-import org.dicelens.metrics.GradientMaps;
 import org.dicelens.metrics.GradientWrt;
 import org.dicelens.metrics.Settings;
 import org.dicelens.render.Colormap;
@@ -19,16 +17,15 @@ import org.dicelens.render.OverlayColours;
 import org.dicelens.render.OverlaySettings;
 import org.dicelens.render.SliceInputs;
 import org.dicelens.render.SliceRenderer;
-import org.dicelens.render.Slices;
 import org.dicelens.render.ViewAxis;
 import org.dicelens.render.ViewGeometry;
 import org.dicelens.render.Zoom;
 import org.dicelens.volume.Case;
 
 /**
- * Puts a slice picture together from the render package's pieces: the renderer composes the slice (image, overlays),
- * the engine supplies what the overlays need (gradient map, Dice-optimal threshold, evaluation region), and the
- * picture is scaled nearest-neighbour keeping the voxels' physical aspect, as the viewer shows it.
+ * The `render` command's picture: its options become {@code OverlaySettings}, the shared assembly
+ * ({@link SliceAssembly}, the viewer's) supplies the overlays' engine inputs and composes the slice, and the picture is
+ * scaled nearest-neighbour keeping the voxels' physical aspect, as the viewer shows it.
  */
 final class SliceComposer {
     /** What to draw; {@code slice} and {@code chosenLabel} may be null (middle slice, first foreground class). */
@@ -55,24 +52,26 @@ final class SliceComposer {
         int chosen = chosenChannel(c, r.chosenLabel());
         OverlaySettings o = overlays(c, r, chosen);
 
-        // the same engine calls as the viewer's (ui.model.EngineAnalysis): region, sums, weights, Dice-optimal threshold;
-        // only when an overlay needs them, since building the engine is a pass over the voxels
+        // the overlay inputs and the composition are the viewer's (app.slices); the engine is built only when an
+        // overlay needs it, since building it is a pass over the voxels
         SliceInputs in = SliceInputs.none();
+        SliceFrame.GradientSource gradient = null;
         if (r.has("gradient") || r.has("dice-optimal") || r.has("region")) {
-            Engine engine = Backend.engine(c, org.dicelens.common.Progress.NONE);
-            IntPredicate region = region(engine, s);
-            in = in.withRegion(region);
-            CaseMetrics metrics = Backend.evaluate(engine, s, org.dicelens.common.Progress.NONE);
-            in = in.withDiceOptimalThreshold(metrics.classes().get(chosen).diceOptimalThreshold());
+            Engine engine = Backend.engine(c, Progress.NONE);
+            in = in.withRegion(SliceAssembly.region(engine.region(), s));
+            CaseMetrics metrics = Backend.evaluate(engine, s, Progress.NONE);
+            in = in.withDiceOptimalThreshold(SliceAssembly.diceOptimalThreshold(metrics, chosen));
             if (r.has("gradient")) {
-                in = in.withGradient(gradientSlice(c, engine, s, r, chosen, region, metrics, v, slice));
+                gradient = SliceAssembly.gradient(engine, s, SliceAssembly.gdlWeights(metrics), chosen, r.gradientLoss(),
+                        r.gradientWrt());
             }
         }
+        SliceFrame frame = new SliceFrame(c, s, o, in, null, gradient);
 
         int w = v.width();
         int h = v.height();
         int[] pixels = new int[w * h];
-        new SliceRenderer().render(c, v, slice, s, o, in, pixels);
+        SliceAssembly.compose(frame, v, slice, new SliceRenderer(), new float[w * h], new float[w * h], pixels);
 
         double finest = Math.min(v.pixelWidthMm(), v.pixelHeightMm());
         int[] size = Zoom.displaySize(v, r.zoom() / (finest > 0 ? finest : 1));
@@ -125,32 +124,5 @@ final class SliceComposer {
         }
         int bg = c.classes().backgroundChannel();
         return bg == 0 && c.classCount() > 1 ? 1 : 0;
-    }
-
-    /** Ω_m as a voxel predicate (null = the whole volume), from the engine's evaluation region as the viewer draws it. */
-    private static IntPredicate region(Engine e, Settings s) {
-        EvaluationRegion r = e.region();
-        if (s.margin() == Settings.WHOLE_VOLUME || !r.hasForeground()) {
-            return null;
-        }
-        int m = s.margin();
-        return i -> r.contains(i, m);
-    }
-
-    /** The chosen class's gradient on this slice, in screen layout; 0 outside the region, as in the viewer. */
-    private static float[] gradientSlice(Case c, Engine e, Settings s, Request r, int chosen, IntPredicate region,
-            CaseMetrics m, ViewGeometry v, int slice) {
-        ClassSums[] sums = new ClassSums[c.classCount()];
-        double[] weights = new double[sums.length];
-        for (int l = 0; l < sums.length; l++) {
-            sums[l] = e.sums(s, l);
-            weights[l] = m.classes().get(l).gdlWeight();
-        }
-        GradientKernel k = GradientKernel.of(r.gradientLoss(), chosen, sums, s.losses(), weights);
-        float[] axisOrder = new float[v.width() * v.height()];
-        GradientMaps.slice(c, k, r.gradientWrt(), region, v.sliceAxis(), slice, axisOrder);
-        float[] out = new float[axisOrder.length];
-        Slices.fromAxisOrder(axisOrder, v, out);
-        return out;
     }
 }

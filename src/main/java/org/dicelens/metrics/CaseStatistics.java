@@ -236,11 +236,11 @@ public final class CaseStatistics {
                         if (!(f >= 0f && f <= 1f)) {
                             f = clampRare(f, c);
                         }
-                        // (int)(f·1000.0) is the exact bin of every float in [0,1] (Bins.ofFloat)
-                        int at = (lvRow[x] * 2 * B + ((ref[i] & 0xFF) == refOne ? B : 0) + (int) (f * 1000.0)) * 2;
+                        // the hard rule's step of a float in [0,1] is its exact bin (Bins.ofFloat)
+                        int at = (lvRow[x] * 2 * B + ((ref[i] & 0xFF) == refOne ? B : 0) + HardRule.stepOf(f)) * 2;
                         h[at] += 1;
                         h[at + 1] += f;
-                        if (c == 0 || f > bestP[x]) { // strict: ties keep the lowest channel
+                        if (c == 0 || HardRule.beats(f, bestP[x])) { // ties keep the lowest channel
                             bestP[x] = f;
                             best[x] = c;
                         }
@@ -250,7 +250,7 @@ public final class CaseStatistics {
                     int i = base + x;
                     int a = best[x];
                     int refc = ref[i] & 0xFF;
-                    int at = lvRow[x] * B + (int) (bestP[x] * 1000.0);
+                    int at = lvRow[x] * B + HardRule.stepOf(bestP[x]);
                     am[a][at] += refc == a ? REF_ONE + 1 : 1;
                     if (refc == bg) {
                         amBg[a][at]++;

@@ -172,13 +172,13 @@ public record DiceOptimal(long k, double expectedDice, double threshold, double 
             for (int y = b[1]; y <= b[4]; y++) {
                 int base = nx * (y + ny * z);
                 for (int x = b[0]; x <= b[3]; x++) {
-                    double p = LogStatistics.clamp01(ch[base + x]);
-                    int bin = Bins.of(p);
+                    float q = ch[base + x];
+                    int bin = HardRule.stepOfAny(q);
                     if (bin >= lo && bin <= hi) {
                         if (n == out.length) {
                             out = Arrays.copyOf(out, 2 * n);
                         }
-                        out[n++] = p;
+                        out[n++] = LogStatistics.clamp01(q);
                     }
                 }
             }

@@ -1,6 +1,6 @@
 package org.dicelens.metrics;
 
-/** Hard true positives and predicted voxels of one class under the settings' hard segmentation, from the statistics. */
+/** Hard true positives and predicted voxels of one class under the settings' {@link HardRule}, from the statistics. */
 final class HardCounts {
     private HardCounts() {
     }
@@ -9,24 +9,24 @@ final class HardCounts {
     static long[] of(CaseStatistics st, Settings s, int c, int lv) {
         if (s.mode() == HardMode.THRESHOLD) {
             int k = s.thresholdSteps()[c];
-            long tp = st.count(c, lv, 1, k);
-            return new long[] {tp, tp + st.count(c, lv, 0, k)};
+            return HardRule.thresholdCounts(st.count(c, lv, 1, k), st.count(c, lv, 0, k));
         }
-        int k = s.confidenceFloorStep();
-        int bg = st.backgroundChannel();
-        if (c != bg) {
-            // argmax is c and max p ≥ floor
-            return new long[] {st.argmaxRef(c, lv, k), st.argmaxAll(c, lv, k)};
-        }
-        // background: its own argmax voxels, plus every other voxel whose max p is below the floor
-        long pred = st.argmaxAll(bg, lv, 0);
-        long tp = st.argmaxBg(bg, lv, 0);
-        for (int a = 0; a < st.classCount(); a++) {
-            if (a != bg) {
-                pred += st.argmaxAll(a, lv, 0) - st.argmaxAll(a, lv, k);
-                tp += st.argmaxBg(a, lv, 0) - st.argmaxBg(a, lv, k);
+        HardRule.ArgmaxCounts n = new HardRule.ArgmaxCounts() {
+            @Override
+            public long all(int a, int k) {
+                return st.argmaxAll(a, lv, k);
             }
-        }
-        return new long[] {tp, pred};
+
+            @Override
+            public long ref(int a, int k) {
+                return st.argmaxRef(a, lv, k);
+            }
+
+            @Override
+            public long bg(int a, int k) {
+                return st.argmaxBg(a, lv, k);
+            }
+        };
+        return HardRule.argmaxCounts(n, c, st.classCount(), st.backgroundChannel(), s.confidenceFloorStep());
     }
 }

@@ -118,8 +118,9 @@ public final class PerSliceHistogram {
             int t = checkStep(steps[c]);
             for (int s = 0; s < slices; s++) {
                 int off = (s * classes + c) * BINS + t;
-                hard[c][s] = thrAll[off];
-                tp[c][s] = thrRef[off];
+                long[] h = HardRule.thresholdCounts(thrRef[off], thrAll[off] - thrRef[off]);
+                tp[c][s] = (int) h[0];
+                hard[c][s] = (int) h[1];
             }
         }
         return result(HardMode.THRESHOLD, hard, tp);
@@ -133,29 +134,37 @@ public final class PerSliceHistogram {
         int f = checkStep(floorStep);
         int[][] hard = new int[classes][slices];
         int[][] tp = new int[classes][slices];
+        SliceCounts n = new SliceCounts();
+        long[] h = new long[2];
         for (int s = 0; s < slices; s++) {
-            int toBg = 0;
-            int toBgRef = 0;
+            n.first = s * classes * BINS;
             for (int c = 0; c < classes; c++) {
-                int row = (s * classes + c) * BINS;
-                if (c == background) {
-                    hard[c][s] = amAll[row]; // the background keeps every voxel it wins, floor or not
-                    tp[c][s] = amRef[row];
-                } else {
-                    hard[c][s] = amAll[row + f];
-                    tp[c][s] = amRef[row + f];
-                    if (background >= 0) {
-                        toBg += amAll[row] - amAll[row + f];
-                        toBgRef += amBg[row] - amBg[row + f];
-                    }
-                }
-            }
-            if (background >= 0) {
-                hard[background][s] += toBg;
-                tp[background][s] += toBgRef;
+                HardRule.argmaxCounts(n, c, classes, background, f, h);
+                tp[c][s] = (int) h[0];
+                hard[c][s] = (int) h[1];
             }
         }
         return result(HardMode.ARGMAX, hard, tp);
+    }
+
+    /** The cumulative argmax counts of one slice (the slice's first row in {@link #first}). */
+    private final class SliceCounts implements HardRule.ArgmaxCounts {
+        int first;
+
+        @Override
+        public long all(int a, int k) {
+            return amAll[first + a * BINS + k];
+        }
+
+        @Override
+        public long ref(int a, int k) {
+            return amRef[first + a * BINS + k];
+        }
+
+        @Override
+        public long bg(int a, int k) {
+            return amBg == null ? 0 : amBg[first + a * BINS + k];
+        }
     }
 
     private PerSliceMetrics result(HardMode mode, int[][] hard, int[][] tp) {
@@ -273,7 +282,7 @@ public final class PerSliceHistogram {
             int best = 0;
             float bestP = p[0][i];
             for (int c = 1; c < classes; c++) {
-                if (p[c][i] > bestP) { // strict: ties go to the lowest index
+                if (HardRule.beats(p[c][i], bestP)) { // ties go to the lowest index
                     bestP = p[c][i];
                     best = c;
                 }
@@ -302,13 +311,9 @@ public final class PerSliceHistogram {
         }
     }
 
-    /** The largest k in [0, 1000] with p ≥ k/1000.0, as {@link Bins#of} (0 when p is below 0 or NaN). */
+    /** The hard rule's step of p (clamped into [0,1]; 0 for NaN). */
     static int bin(float q) {
-        double p = q;
-        if (!(p > 0)) {
-            return 0;
-        }
-        return p >= 1 ? Settings.STEPS : Bins.of(p);
+        return HardRule.stepOfAny(q);
     }
 
     private static int checkStep(int step) {

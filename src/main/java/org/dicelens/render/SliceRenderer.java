@@ -3,6 +3,7 @@ package org.dicelens.render;
 import java.util.Arrays;
 import java.util.List;
 import org.dicelens.metrics.HardMode;
+import org.dicelens.metrics.HardRule;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 
@@ -296,15 +297,15 @@ public final class SliceRenderer {
     private void hardMaskOf(int channel, Settings s, int channels, int n, int bg) {
         if (s.mode() == HardMode.ARGMAX) {
             argmaxLabels(s, channels, n, bg);
-            HardMasks.select(labels, n, channel, mask);
+            HardRule.select(labels, n, channel, mask);
         } else {
-            HardMasks.threshold(probability[channel], n, s.thresholdSteps()[channel], mask);
+            HardRule.threshold(probability[channel], n, s.thresholdSteps()[channel], mask);
         }
     }
 
     private void argmaxLabels(Settings s, int channels, int n, int bg) {
         if (!labelsReady) {
-            HardMasks.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
+            HardRule.argmax(probability, channels, n, s.confidenceFloorStep(), bg, labels);
             labelsReady = true;
         }
     }
@@ -342,7 +343,7 @@ public final class SliceRenderer {
             }
             Integer step = s.thresholdSteps()[k];
             if (!classContours[k].holds(step)) {
-                HardMasks.threshold(probability[k], n, step, mask);
+                HardRule.threshold(probability[k], n, step, mask);
                 classContours[k].traceMask(mask, w, h, step);
             }
             classContours[k].draw(out, fixed != 0 ? fixed : colourOf(c, k), a);

@@ -2,7 +2,6 @@ package org.dicelens.ui;
 
 import java.util.function.Consumer;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.dicelens.ui.io.RecentFiles;
@@ -34,7 +33,7 @@ public final class DiceLensApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        vm = new ViewerModel(Platform::runLater, AppWiring.reader(), AppWiring.factory());
+        vm = new ViewerModel(org.dicelens.ui.model.FxTasks.create(), AppWiring.reader(), AppWiring.factory());
         DisplayModel display = new DisplayModel();
         MainWindow window = build(stage, vm, display);
         Consumer<Started> l = startListener;

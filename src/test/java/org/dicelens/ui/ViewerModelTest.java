@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dicelens.app.tasks.Tasks;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.HardMode;
 import org.dicelens.metrics.Settings;
@@ -37,7 +38,8 @@ class ViewerModelTest {
     void setUp() throws Exception {
         tc = new UiTestCase(7);
         files = tc.write(dir);
-        vm = new ViewerModel(Runnable::run, AppWiring.reader(), AppWiring.factory());
+        // everything synchronous: each call below has finished, results delivered, when it returns (no polling)
+        vm = new ViewerModel(Tasks.direct(), AppWiring.reader(), AppWiring.factory());
     }
 
     @AfterEach
@@ -47,16 +49,15 @@ class ViewerModelTest {
 
     private void openAndWait() {
         vm.open(files);
-        Await.until("the case and its metrics", () -> vm.current() != null && vm.metricsProperty().get() != null);
+        assertNotNull(vm.current(), "the case");
+        assertNotNull(vm.metricsProperty().get(), "its metrics");
     }
 
     private CaseMetrics awaitMetricsFor(Settings s) {
-        Await.until("metrics for the new settings", () -> {
-            Settings shown = vm.metricsSettingsProperty().get();
-            return shown != null && java.util.Arrays.equals(shown.thresholdSteps(), s.thresholdSteps())
-                    && shown.margin() == s.margin() && shown.weightScheme() == s.weightScheme()
-                    && shown.mode() == s.mode();
-        });
+        Settings shown = vm.metricsSettingsProperty().get();
+        assertTrue(shown != null && java.util.Arrays.equals(shown.thresholdSteps(), s.thresholdSteps())
+                && shown.margin() == s.margin() && shown.weightScheme() == s.weightScheme() && shown.mode() == s.mode(),
+                "metrics for the new settings");
         return vm.metricsProperty().get();
     }
 
@@ -130,11 +131,11 @@ class ViewerModelTest {
         Path bad = dir.resolve("broken_prob.nii");
         Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
         vm.open(files.withPredictions(List.of(bad)));
-        Await.until("a problem report", () -> vm.problemProperty().get() != null);
+        assertNotNull(vm.problemProperty().get(), "a problem report");
         assertTrue(vm.problemProperty().get().message().contains("broken_prob.nii"),
                 vm.problemProperty().get().message());
         assertSame(before, vm.current());
-        Await.until("loading to end", () -> !vm.loadingProperty().get());
+        assertFalse(vm.loadingProperty().get(), "loading ended");
     }
 
     @Test
@@ -170,20 +171,31 @@ class ViewerModelTest {
     void chartsFollowTheChosenClass() {
         openAndWait();
         vm.controls().selectedClassProperty().set(2);
-        Await.until("sweep of class 2", () -> vm.sweepProperty().get() != null && vm.sweepProperty().get().channel() == 2);
+        assertEquals(2, vm.sweepProperty().get().channel(), "sweep of class 2");
         var sweep = vm.sweepProperty().get();
         assertEquals(1001, sweep.hardDice().length);
         for (int step : new int[] {100, 333, 500, 871}) {
             assertEquals(tc.hardDice(2, step), sweep.hardDice()[step], 1e-12, "step " + step);
         }
-        Await.until("histogram of class 2", () -> vm.histogramProperty().get() != null
-                && vm.histogramProperty().get().channel() == 2);
+        assertEquals(2, vm.histogramProperty().get().channel(), "histogram of class 2");
         var h = vm.histogramProperty().get();
         assertEquals(tc.refVoxels(2), java.util.Arrays.stream(h.withReference()).sum());
         assertEquals(UiTestCase.N - tc.refVoxels(2), java.util.Arrays.stream(h.withoutReference()).sum());
-        Await.until("per-slice figures", () -> vm.perSliceProperty().get() != null
-                && vm.perSliceProperty().get().channel() == 2);
+        assertEquals(2, vm.perSliceProperty().get().channel(), "per-slice figures");
         assertEquals(UiTestCase.NZ, vm.perSliceProperty().get().hardDice().length);
         assertNotNull(vm.sumsProperty().get());
+    }
+
+    @Test
+    void entryPointsRefuseCallsOffTheUiThread() {
+        // a UI thread that is never the caller's: the app's FX check seen from a worker thread
+        Tasks offThread = new Tasks(org.dicelens.app.tasks.UiThread.of(Runnable::run, () -> false),
+                (name, n) -> Runnable::run, org.dicelens.app.tasks.Delay.NONE);
+        ViewerModel m = new ViewerModel(offThread, AppWiring.reader(), AppWiring.factory());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> m.open(files));
+        assertTrue(e.getMessage().contains("ViewerModel.open"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, m::cancelLoad);
+        assertNull(m.current(), "nothing was started");
     }
 }

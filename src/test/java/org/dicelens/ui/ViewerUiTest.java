@@ -145,7 +145,7 @@ class ViewerUiTest {
         return fx(() -> {
             org.dicelens.ui.slices.SliceView v = window.grid().view(org.dicelens.render.ViewAxis.AXIAL);
             org.dicelens.metrics.Settings s = vm.controls().toSettings();
-            org.dicelens.ui.slices.Frame f = org.dicelens.ui.slices.FrameBuilder.build(vm, window.display(),
+            org.dicelens.app.slices.SliceFrame f = org.dicelens.ui.slices.FrameBuilder.build(vm, window.display(),
                     org.dicelens.render.SliceInputs.none().withRegion(vm.current().analysis().region(s)));
             int[] c = f.crosshair();
             int[] out = new int[v.geometry().width() * v.geometry().height()];

@@ -5,9 +5,12 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dicelens.app.tasks.TaskHandle;
+import org.dicelens.app.tasks.TaskListener;
+import org.dicelens.app.tasks.Tasks;
+import org.dicelens.app.tasks.UiThread;
 import org.dicelens.common.Progress;
 import org.dicelens.lab.CaseSource;
 import org.dicelens.lab.DiceOptimalTheory;
@@ -19,9 +22,9 @@ import org.dicelens.lab.VolumeBiasExperiment;
 
 /**
  * The Lab panel's state without any Node: builds a {@link LabConfig} from the panel's choices, runs the experiment
- * on a daemon thread (ND4J starts in seconds and training takes up to minutes: never on the FX thread), and hands
- * every event to a {@link View} through the {@code fx} executor ({@code Platform::runLater} in the app, direct in
- * tests). All state read by the view is touched on that executor only.
+ * as a task on the "lab" lane (ND4J starts in seconds and training takes up to minutes: never on the FX thread), and
+ * hands every event to a {@link View} on the tasks' UI thread (the FX thread in the app, direct or a test thread in
+ * tests). All state read by the view is touched on that thread only.
  */
 public final class LabModel {
 
@@ -53,14 +56,22 @@ public final class LabModel {
         public enum Kind { TRAINED, CALIBRATED, DICE_OPTIMAL }
     }
 
+    private final Tasks tasks;
     private final Executor fx;
     private final View view;
     private final Map<LabLoss, List<double[]>> curves = new EnumMap<>(LabLoss.class);
     private volatile Run running;
     private LabResult result;
 
+    /** Runs on its own daemon lane, delivering through {@code fx} (no thread check). */
     public LabModel(Executor fx, View view) {
-        this.fx = fx;
+        this(Tasks.threads(UiThread.unchecked(fx)), view);
+    }
+
+    /** Runs on the "lab" lane of {@code tasks}, delivering on its UI thread. */
+    public LabModel(Tasks tasks, View view) {
+        this.tasks = tasks;
+        this.fx = tasks.ui();
         this.view = view;
     }
 
@@ -134,8 +145,9 @@ public final class LabModel {
         return rows;
     }
 
-    /** Starts a run on a daemon thread; ignored while one is going. Call on the executor's thread. */
+    /** Starts a run on the "lab" lane; ignored while one is going. Call on the UI thread. */
     public void start(LabConfig config) {
+        tasks.ui().check("LabModel.start");
         if (running != null) {
             return;
         }
@@ -144,9 +156,7 @@ public final class LabModel {
         Run run = new Run(config);
         running = run;
         view.started(config);
-        Thread t = new Thread(run, "dicelens-lab");
-        t.setDaemon(true);
-        t.start();
+        run.handle = tasks.start("lab", run::work, run);
     }
 
     /** Asks the running experiment to stop at its next check (within one training iteration). */
@@ -154,13 +164,20 @@ public final class LabModel {
         Run r = running;
         if (r != null) {
             r.cancelled.set(true);
+            if (r.handle != null) {
+                r.handle.cancel();
+            }
         }
     }
 
-    /** One experiment on its own thread; loss-curve points are batched so the FX queue gets one task per batch. */
-    private final class Run implements Runnable, Progress, VolumeBiasExperiment.Listener {
+    /**
+     * One experiment on the lab lane; progress is throttled and loss-curve points are batched so the UI queue gets one
+     * task per batch.
+     */
+    private final class Run implements TaskListener<LabResult>, Progress, VolumeBiasExperiment.Listener {
         final LabConfig config;
         final AtomicBoolean cancelled = new AtomicBoolean();
+        volatile TaskHandle handle;
         private final List<Object[]> pending = new ArrayList<>();
         private boolean flushQueued;
         private long lastProgress;
@@ -169,25 +186,34 @@ public final class LabModel {
             this.config = config;
         }
 
-        @Override
-        public void run() {
-            LabResult r = null;
-            Throwable error = null;
+        /** On the lab lane. The points still pending reach the view before the outcome. */
+        LabResult work(Progress task) {
             try {
-                r = VolumeBiasExperiment.run(config, this, this);
-            } catch (CancellationException e) {
-                // cancelled: no result, no error
-            } catch (RuntimeException | Error e) {
-                error = e;
+                return VolumeBiasExperiment.run(config, this, this);
+            } finally {
+                flush();
             }
-            LabResult done = r;
-            Throwable err = error;
-            flush();
-            fx.execute(() -> {
-                running = null;
-                result = done;
-                view.finished(done, err);
-            });
+        }
+
+        @Override
+        public void succeeded(LabResult r) {
+            end(r, null);
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            end(null, error);
+        }
+
+        @Override
+        public void cancelled() {
+            end(null, null); // no result, no error
+        }
+
+        private void end(LabResult done, Throwable err) {
+            running = null;
+            result = done;
+            view.finished(done, err);
         }
 
         @Override
@@ -202,7 +228,8 @@ public final class LabModel {
 
         @Override
         public boolean isCancelled() {
-            return cancelled.get();
+            TaskHandle h = handle;
+            return cancelled.get() || h != null && h.isCancelled();
         }
 
         @Override

@@ -1,6 +1,5 @@
 package org.dicelens.ui.lab;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,8 +23,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.dicelens.app.tasks.TaskListener;
 import org.dicelens.lab.DiceOptimalTheory;
 import org.dicelens.lab.Evaluation;
 import org.dicelens.lab.LabCase;
@@ -52,7 +51,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
             + "case with that prediction to a temporary folder and opens it in the viewer.";
 
     private final ViewerModel vm;
-    private final LabModel model = new LabModel(Platform::runLater, this);
+    private final LabModel model;
     private final Map<LabLoss, CheckBox> lossBoxes = new EnumMap<>(LabLoss.class);
     private final Slider width = new Slider(0, 8, LabConfig.smallLesions().widthMm());
     private final Spinner<Integer> count = new Spinner<>(0, 20, LabConfig.quick().phantom().lesionCount());
@@ -70,6 +69,7 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
 
     public LabPanel(ViewerModel vm) {
         this.vm = vm;
+        this.model = new LabModel(vm.tasks(), this);
         FlowPane losses = new FlowPane(8, 4);
         for (LabLoss l : LabConfig.MAIN_LOSSES) {
             CheckBox b = new CheckBox(l.label());
@@ -244,20 +244,19 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         float[] p = row.kind() == LabModel.Row.Kind.CALIBRATED ? c.q() : r.result(row.loss()).predictions().get(i);
         String tag = row.kind() == LabModel.Row.Kind.CALIBRATED ? "q" : row.loss().id();
         message.setText("writing " + c.name() + " (" + row.name() + ")…");
-        Thread t = new Thread(() -> {
-            try {
-                Path dir = LabCaseFiles.freshFolder();
-                CaseFiles files = LabCaseFiles.write(c, p, tag, dir);
-                Platform.runLater(() -> {
-                    message.setText("opened " + c.name() + " with " + row.name());
-                    vm.open(files);
+        vm.tasks().start("lab-write", progress -> LabCaseFiles.write(c, p, tag, LabCaseFiles.freshFolder()),
+                new TaskListener<CaseFiles>() {
+                    @Override
+                    public void succeeded(CaseFiles files) {
+                        message.setText("opened " + c.name() + " with " + row.name());
+                        vm.open(files);
+                    }
+
+                    @Override
+                    public void failed(Throwable e) {
+                        vm.report("Cannot write the lab case", e);
+                    }
                 });
-            } catch (Exception e) {
-                Platform.runLater(() -> vm.report("Cannot write the lab case", e));
-            }
-        }, "dicelens-lab-write");
-        t.setDaemon(true);
-        t.start();
     }
 
     // --- LabModel.View, on the FX thread ---

@@ -42,4 +42,9 @@ public interface Analysis {
 
     /** Dice and volumes per slice along an axis (0 = x/sagittal, 1 = y/coronal, 2 = z/axial). */
     Curves.PerSlice perSlice(Settings settings, int channel, int axis);
+
+    /** The case's on-demand voxel-metrics tier (one per case, caching its results); null when there is none. */
+    default org.dicelens.metrics.voxel.VoxelMetrics voxels() {
+        return null;
+    }
 }

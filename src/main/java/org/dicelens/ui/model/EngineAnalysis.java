@@ -3,21 +3,20 @@ package org.dicelens.ui.model;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntPredicate;
+import org.dicelens.app.slices.SliceAssembly;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.CaseStatistics;
 import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Engine;
-import org.dicelens.metrics.EvaluationRegion;
-import org.dicelens.metrics.GradientKernel;
 import org.dicelens.metrics.GradientLoss;
-import org.dicelens.metrics.GradientMaps;
 import org.dicelens.metrics.GradientWrt;
 import org.dicelens.metrics.PerSliceHistogram;
 import org.dicelens.metrics.PerSliceMetrics;
 import org.dicelens.metrics.Reliability;
 import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.ThresholdSweep;
+import org.dicelens.metrics.voxel.VoxelMetrics;
 import org.dicelens.volume.Case;
 
 /**
@@ -31,8 +30,16 @@ public final class EngineAnalysis implements Analysis {
     private final Engine engine;
     private final Map<Long, PerSliceHistogram> perSlice = new HashMap<>();
 
+    private final VoxelMetrics voxels;
+
     public EngineAnalysis(Engine engine) {
         this.engine = engine;
+        this.voxels = new VoxelMetrics(engine.caseData(), engine.region());
+    }
+
+    @Override
+    public VoxelMetrics voxels() {
+        return voxels;
     }
 
     /** The factory the app uses: {@code Engine.build} with progress and cancellation. */
@@ -51,12 +58,7 @@ public final class EngineAnalysis implements Analysis {
 
     @Override
     public IntPredicate region(Settings s) {
-        EvaluationRegion r = engine.region();
-        if (s.margin() == Settings.WHOLE_VOLUME || !r.hasForeground()) {
-            return null;
-        }
-        int m = s.margin();
-        return i -> r.contains(i, m);
+        return SliceAssembly.region(engine.region(), s);
     }
 
     @Override
@@ -127,17 +129,8 @@ public final class EngineAnalysis implements Analysis {
     @Override
     public boolean gradientSlice(Settings s, double[] weights, int channel, GradientLoss gl, boolean wrtLogit, int axis,
             int index, float[] out) {
-        ClassSums[] sums = new ClassSums[data().classCount()];
-        if (weights == null || weights.length != sums.length) {
-            return false;
-        }
-        for (int c = 0; c < sums.length; c++) {
-            sums[c] = engine.sums(s, c);
-        }
-        GradientKernel k = GradientKernel.of(gl, channel, sums, s.losses(), weights);
-        GradientMaps.slice(data(), k, wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, engine.region(), s.margin(),
-                axis, index, out, 0f);
-        return true;
+        return SliceAssembly.gradientSlice(engine, s, weights, channel, gl,
+                wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, axis, index, out);
     }
 
     /** Runs the passes these settings need ahead of time (focal/exp-log γ, Dice-optimal scans). */

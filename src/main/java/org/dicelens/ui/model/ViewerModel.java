@@ -2,10 +2,10 @@ package org.dicelens.ui.model;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.Observable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,7 +16,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.dicelens.app.tasks.Latest;
+import org.dicelens.app.tasks.TaskHandle;
+import org.dicelens.app.tasks.TaskListener;
+import org.dicelens.app.tasks.Tasks;
+import org.dicelens.app.tasks.UiThread;
 import org.dicelens.common.InputException;
+import org.dicelens.metrics.voxel.VoxelMetric;
+import org.dicelens.metrics.voxel.VoxelRequest;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassSums;
 import org.dicelens.metrics.Settings;
@@ -36,13 +43,10 @@ public final class ViewerModel {
     private record Request(Analysis analysis, Settings settings, int channel, int axis) {
     }
 
-    private final Executor fx;
+    private final Tasks tasks;
+    private final UiThread fx;
     private final CaseReader reader;
     private final AnalysisFactory factory;
-    private final ExecutorService loadThread = Workers.single("load");
-    private final ExecutorService metricsThread = Workers.single("metrics");
-    private final ExecutorService chartsThread = Workers.single("charts");
-    private final ExecutorService sliceThread = Workers.single("per-slice");
 
     private final ControlsModel controls = new ControlsModel();
     private final ReadOnlyObjectWrapper<LoadedCase> current = new ReadOnlyObjectWrapper<>();
@@ -59,27 +63,43 @@ public final class ViewerModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
 
-    private final LatestWins<Request, Evaluation> evaluator;
-    private final LatestWins<Request, Curves.Sweep> sweeper;
-    private final LatestWins<Request, Curves.Reliability> calibrator;
-    private final LatestWins<Request, Curves.Histogram> histogrammer;
-    private final LatestWins<Request, Curves.PerSlice> slicer;
-    private BackgroundTask loadTask;
+    private final Latest<Request, Evaluation> evaluator;
+    private final Latest<Request, Curves.Sweep> sweeper;
+    private final Latest<Request, Curves.Reliability> calibrator;
+    private final Latest<Request, Curves.Histogram> histogrammer;
+    private final Latest<Request, Curves.PerSlice> slicer;
+    private final VoxelChannels voxelChannels;
+    private TaskHandle loadTask;
     private List<Object> lastCurveKey;
     /** A new case whose classes were reset: choose its rarest present class once the first metrics arrive. */
     private boolean autoSelect;
     private long loadGeneration;
 
     /**
+     * Background work on daemon threads, results delivered through {@code fx} without a thread check (callers that
+     * deliver through {@code Platform::runLater} from a test thread).
+     *
      * @param fx      where results are delivered (Platform::runLater in the app, Runnable::run in tests)
      * @param reader  reads what the user chose (the volume loader, or the lab's phantom)
      * @param factory builds the engine's statistics for a case
      */
     public ViewerModel(Executor fx, CaseReader reader, AnalysisFactory factory) {
-        this.fx = fx;
+        this(Tasks.threads(UiThread.unchecked(fx)), reader, factory);
+    }
+
+    /**
+     * @param tasks   where work runs and results land ({@code FxTasks.create()} in the app, {@code Tasks.direct()}
+     *                in tests, which makes every call below synchronous)
+     * @param reader  reads what the user chose (the volume loader, or the lab's phantom)
+     * @param factory builds the engine's statistics for a case
+     */
+    public ViewerModel(Tasks tasks, CaseReader reader, AnalysisFactory factory) {
+        this.tasks = tasks;
+        this.fx = tasks.ui();
         this.reader = reader;
         this.factory = factory;
-        evaluator = new LatestWins<>(metricsThread, fx, r -> {
+        voxelChannels = new VoxelChannels(tasks, this);
+        evaluator = tasks.latest("metrics", r -> {
             if (r.error() != null) {
                 report("Could not compute the metrics", r.error());
             } else if (isCurrent(r.request())) {
@@ -94,16 +114,16 @@ public final class ViewerModel {
                 }
             }
         });
-        sweeper = new LatestWins<>(chartsThread, fx, r -> deliver(r, sweep));
-        calibrator = new LatestWins<>(chartsThread, fx, r -> deliver(r, reliability));
-        histogrammer = new LatestWins<>(chartsThread, fx, r -> deliver(r, histogram));
-        slicer = new LatestWins<>(sliceThread, fx, r -> deliver(r, perSlice));
+        sweeper = tasks.latest("charts", r -> deliver(r, sweep));
+        calibrator = tasks.latest("charts", r -> deliver(r, reliability));
+        histogrammer = tasks.latest("charts", r -> deliver(r, histogram));
+        slicer = tasks.latest("per-slice", r -> deliver(r, perSlice));
         controls.settingsProperty().addListener((o, was, now) -> submitAll());
         controls.selectedClassProperty().addListener(x -> submitCharts());
         perSliceAxis.addListener(x -> submitPerSlice());
     }
 
-    private <O> void deliver(LatestWins.Result<Request, O> r, ReadOnlyObjectWrapper<O> target) {
+    private <O> void deliver(Latest.Result<Request, O> r, ReadOnlyObjectWrapper<O> target) {
         if (r.error() != null) {
             report("Could not compute a chart", r.error());
         } else if (isCurrent(r.request())) {
@@ -126,40 +146,38 @@ public final class ViewerModel {
      * A newer open cancels an older one still loading.
      */
     public void open(CaseFiles files, Consumer<LoadedCase> then) {
+        fx.check("ViewerModel.open");
         Objects.requireNonNull(files);
         if (loadTask != null) {
             loadTask.cancel();
         }
         long generation = ++loadGeneration;
-        BackgroundTask task = new BackgroundTask((f, m) -> fx.execute(() -> {
-            if (generation == loadGeneration) {
-                progress.set(f);
-                progressMessage.set(m);
-            }
-        }));
-        loadTask = task;
         loading.set(true);
         progress.set(-1);
         progressMessage.set("Opening " + files.describe());
-        loadThread.execute(() -> {
-            try {
-                CaseFiles resolved = reader.resolve(files);
-                Case c = reader.read(resolved, task);
-                task.checkCancelled();
-                Analysis a = factory.build(c, task);
-                task.checkCancelled();
-                fx.execute(() -> finishLoad(generation, new LoadedCase(resolved, c, a), then));
-            } catch (InputException e) {
-                fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), e.getMessage()));
-            } catch (CancellationException e) {
-                fx.execute(() -> failLoad(generation, null, "Cancelled"));
-            } catch (OutOfMemoryError e) {
-                fx.execute(() -> failLoad(generation, "Could not open " + files.describe(),
-                        "Not enough memory to load this case (" + e.getMessage() + "); start Java with a larger -Xmx."));
-            } catch (RuntimeException e) {
-                fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), describe(e)));
+        loadTask = tasks.start("load", task -> {
+            CaseFiles resolved = reader.resolve(files);
+            Case c = reader.read(resolved, task);
+            task.checkCancelled();
+            Analysis a = factory.build(c, task);
+            return new LoadedCase(resolved, c, a);
+        }, TaskListener.of((fraction, message) -> {
+            if (generation == loadGeneration) {
+                progress.set(fraction);
+                progressMessage.set(message);
             }
-        });
+        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, "Could not open " + files.describe(),
+                loadFailure(e)), () -> failLoad(generation, null, "Cancelled")));
+    }
+
+    private static String loadFailure(Throwable e) {
+        if (e instanceof InputException) {
+            return e.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "Not enough memory to load this case (" + e.getMessage() + "); start Java with a larger -Xmx.";
+        }
+        return describe(e);
     }
 
     /**
@@ -181,6 +199,7 @@ public final class ViewerModel {
 
     /** Cancels the load in progress, if any; the current case stays. */
     public void cancelLoad() {
+        fx.check("ViewerModel.cancelLoad");
         if (loadTask != null) {
             loadTask.cancel();
         }
@@ -205,6 +224,7 @@ public final class ViewerModel {
         reliability.set(null);
         histogram.set(null);
         perSlice.set(null);
+        voxelChannels.invalidate();
         LoadedCase old = current.get();
         current.set(lc);
         boolean sameClasses = old != null && labels(old.data()).equals(labels(lc.data()));
@@ -216,6 +236,7 @@ public final class ViewerModel {
             then.accept(lc);
         }
         submitAll();
+        voxelChannels.refresh();
     }
 
     private static List<Integer> labels(Case c) {
@@ -298,9 +319,23 @@ public final class ViewerModel {
 
     /** Stops the worker threads (tests; the app's threads are daemons). */
     public void shutdown() {
-        for (ExecutorService e : new ExecutorService[] {loadThread, metricsThread, chartsThread, sliceThread}) {
-            e.shutdownNow();
-        }
+        tasks.shutdown();
+    }
+
+    /** Where this model's work runs and its results land (the views start their own background work here too). */
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    /**
+     * The one asynchronous channel for on-demand voxel metrics: the latest result of {@code metric} for the request
+     * {@code request} builds from the current controls, recomputed (debounced, off the UI thread, latest-wins) when
+     * the case, the controls, the chosen class or any of {@code triggers} change. See docs/recipes/add-a-voxel-metric.md.
+     */
+    public <R> VoxelChannel<R> voxelMetric(VoxelMetric<R> metric, Function<ViewerModel, VoxelRequest> request,
+            Observable... triggers) {
+        fx.check("ViewerModel.voxelMetric");
+        return voxelChannels.register(metric, () -> request.apply(this), triggers);
     }
 
     public ControlsModel controls() {

@@ -1,6 +1,8 @@
 package org.dicelens.ui.slices;
 
 import java.util.List;
+import org.dicelens.app.slices.SliceAssembly;
+import org.dicelens.app.slices.SliceFrame;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.Settings;
 import org.dicelens.render.Colormap;
@@ -13,7 +15,7 @@ import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.OverlayModel;
 import org.dicelens.ui.model.ViewerModel;
 
-/** Translates the view models' state into the render package's settings for one frame. */
+/** Translates the view models' state into the render package's settings for one frame of the shared assembly. */
 public final class FrameBuilder {
     private FrameBuilder() {
     }
@@ -53,7 +55,7 @@ public final class FrameBuilder {
     }
 
     /** The frame for the current state; null when no case is loaded. */
-    public static Frame build(ViewerModel vm, DisplayModel d, SliceInputs inputs) {
+    public static SliceFrame build(ViewerModel vm, DisplayModel d, SliceInputs inputs) {
         LoadedCase lc = vm.current();
         if (lc == null || vm.controls().classes().isEmpty()) {
             return null;
@@ -61,15 +63,15 @@ public final class FrameBuilder {
         Settings s = vm.controls().toSettings();
         CaseMetrics m = vm.metricsProperty().get();
         int c = vm.selectedChannel();
-        double tOpt = m != null && c < m.classes().size() ? m.classes().get(c).diceOptimalThreshold() : Double.NaN;
+        double tOpt = SliceAssembly.diceOptimalThreshold(m, c);
         SliceInputs in = (inputs == null ? SliceInputs.none() : inputs).withDiceOptimalThreshold(tOpt);
-        Frame.GradientSource g = null;
+        SliceFrame.GradientSource g = null;
         if (d.overlays().on(OverlayModel.Layer.GRADIENT) && m != null) {
             var loss = d.overlays().gradientLoss.get();
             boolean logit = d.overlays().gradientWrtLogit.get();
-            double[] w = m.classes().stream().mapToDouble(k -> k.gdlWeight()).toArray();
+            double[] w = SliceAssembly.gdlWeights(m);
             g = (axis, slice, out) -> lc.analysis().gradientSlice(s, w, c, loss, logit, axis, slice, out);
         }
-        return new Frame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g);
+        return new SliceFrame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g);
     }
 }

@@ -6,32 +6,30 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import org.dicelens.app.slices.SliceFrame;
+import org.dicelens.app.tasks.TaskListener;
 import org.dicelens.common.InputException;
 import org.dicelens.render.ImageWindow;
 import org.dicelens.render.PngWriter;
 import org.dicelens.render.SliceInputs;
 import org.dicelens.render.ViewAxis;
 import org.dicelens.render.ViewGeometry;
-import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
-import org.dicelens.ui.model.Workers;
 
 /**
  * The centre of the window: axial, coronal and sagittal views in a 2×2 grid (the fourth cell holds the threshold
  * charts), or one view maximised. Repaints are coalesced: any number of changes within one pulse give one repaint.
- * The slices are composed on worker threads, one per view (the FX thread only copies the finished pixels into the
+ * The slices are composed on the view model's "compose" lane, one thread per view (the FX thread only copies the finished pixels into the
  * images), so a dragged threshold does not hold up the pulse; one frame is in flight at a time and the newest request
  * wins. A pulse that starts while slices are being composed waits briefly for them, so they reach the screen in the
  * same frame as the numbers that changed with them.
@@ -48,8 +46,7 @@ public final class SliceGrid extends StackPane {
     private Runnable afterPaint = () -> { };
     private double shownDiceOptimal = Double.NaN;
     /** One thread per view (at most the cores): the three slices are composed side by side. */
-    private final ExecutorService composer = Workers.pool("compose",
-            Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors())));
+    private final Executor composer;
     private boolean composing;
     private boolean composeAgain;
     /** The frame being composed, until shown; read by the pulse hook that may wait for it. */
@@ -71,6 +68,7 @@ public final class SliceGrid extends StackPane {
         this.vm = vm;
         this.display = display;
         this.fourth = fourth;
+        this.composer = vm.tasks().pool("compose", Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors())));
         getStyleClass().add("slice-grid");
         for (ViewAxis a : ViewAxis.values()) {
             views.put(a, new SliceView(a, display));
@@ -106,11 +104,7 @@ public final class SliceGrid extends StackPane {
                 repaint();
             }
         });
-        vm.controls().classes().addListener((ListChangeListener<ClassControl>) c -> {
-            for (ClassControl cc : vm.controls().classes()) {
-                cc.visibleProperty().addListener(x -> repaint());
-            }
-        });
+        ClassVisibility.watch(vm.controls().classes(), this::repaint);
         display.overlays().addListener(this::repaint);
         display.windowLowProperty().addListener(x -> repaint());
         display.windowHighProperty().addListener(x -> repaint());
@@ -181,11 +175,19 @@ public final class SliceGrid extends StackPane {
         } else {
             float[] values = lc.data().image().values();
             // a percentile window over the whole image: off the FX thread, the views repaint when it arrives
-            CompletableFuture.supplyAsync(() -> ImageWindow.auto(values)).thenAccept(w -> Platform.runLater(() -> {
-                if (vm.current() == lc) {
-                    display.resetWindow(w[0], w[1]);
+            vm.tasks().start("window", p -> ImageWindow.auto(values), new TaskListener<double[]>() {
+                @Override
+                public void succeeded(double[] w) {
+                    if (vm.current() == lc) {
+                        display.resetWindow(w[0], w[1]);
+                    }
                 }
-            }));
+
+                @Override
+                public void failed(Throwable e) {
+                    vm.report("Could not window the image", e);
+                }
+            });
         }
         repaint();
     }
@@ -198,7 +200,7 @@ public final class SliceGrid extends StackPane {
         }
     }
 
-    private Frame frame() {
+    private SliceFrame frame() {
         LoadedCase lc = vm.current();
         if (lc == null) {
             return null;
@@ -229,7 +231,7 @@ public final class SliceGrid extends StackPane {
             composeAgain = true;
             return;
         }
-        Frame f = frame();
+        SliceFrame f = frame();
         if (f == null) {
             return;
         }
@@ -308,7 +310,7 @@ public final class SliceGrid extends StackPane {
     /** Composes and shows the visible views now, on the FX thread (PNG export, benchmarks). */
     public void paintNow() {
         repaintQueued = false;
-        Frame f = frame();
+        SliceFrame f = frame();
         if (f == null) {
             return;
         }
@@ -321,7 +323,7 @@ public final class SliceGrid extends StackPane {
     /** The three slices side by side as one PNG (slice resolution), written atomically, never over an input. */
     public void exportPng(Path target) throws InputException {
         LoadedCase lc = vm.current();
-        Frame f = frame(); // one snapshot of the controls for all three views
+        SliceFrame f = frame(); // one snapshot of the controls for all three views
         if (lc == null || f == null) {
             return;
         }

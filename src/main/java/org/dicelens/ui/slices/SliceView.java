@@ -11,6 +11,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import org.dicelens.app.slices.SliceAssembly;
+import org.dicelens.app.slices.SliceFrame;
 import org.dicelens.render.EdgeLetters;
 import org.dicelens.render.SliceRenderer;
 import org.dicelens.render.ViewAxis;
@@ -139,7 +141,7 @@ public final class SliceView extends Region {
     }
 
     /** Composes this view's slice for the frame and shows it now, on the FX thread (PNG export). */
-    public void paint(Frame f) {
+    public void paint(SliceFrame f) {
         Composition c = prepare();
         if (c != null && compose(f, c)) {
             present(c);
@@ -213,20 +215,13 @@ public final class SliceView extends Region {
      * Composes the slice into the composition's buffer. Runs on the compose worker (or the FX thread for an export);
      * synchronized because the renderer's scratch buffers are shared by both.
      */
-    public synchronized boolean compose(Frame f, Composition c) {
+    public synchronized boolean compose(SliceFrame f, Composition c) {
         if (f == null || f.data() == null) {
             return false;
         }
         long t0 = System.nanoTime();
         ViewGeometry g = c.geometry;
-        int[] x = f.crosshair();
-        int slice = g.sliceOf(x[0], x[1], x[2]);
-        org.dicelens.render.SliceInputs in = f.inputs();
-        if (f.gradient() != null && f.gradient().fill(g.sliceAxis(), slice, c.gradientAxis)) {
-            org.dicelens.render.Slices.fromAxisOrder(c.gradientAxis, g, c.gradientScreen);
-            in = in.withGradient(c.gradientScreen);
-        }
-        renderer.render(f.data(), g, slice, f.settings(), f.overlays(), in, c.pixels);
+        SliceAssembly.compose(f, g, SliceAssembly.sliceOf(f, g), renderer, c.gradientAxis, c.gradientScreen, c.pixels);
         if (c.viewport != null) {
             c.viewport.fill(c.pixels, g, c.screen);
         }

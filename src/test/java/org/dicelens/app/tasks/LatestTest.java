@@ -1,6 +1,7 @@
-package org.dicelens.ui;
+package org.dicelens.app.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,11 +11,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.dicelens.ui.model.LatestWins;
 import org.junit.jupiter.api.Test;
 
 /** A newer request supersedes an older one: queued requests coalesce, and an older result never replaces a newer. */
-class LatestWinsTest {
+class LatestTest {
     @Test
     void requestsQueuedDuringAComputationCoalesceToTheNewest() throws Exception {
         ExecutorService worker = Executors.newSingleThreadExecutor();
@@ -22,7 +22,7 @@ class LatestWinsTest {
         List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch inFirst = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        LatestWins<Integer, Integer> lw = new LatestWins<>(worker, Runnable::run, r -> delivered.add(r.value()));
+        Latest<Integer, Integer> lw = new Latest<>(worker, Runnable::run, r -> delivered.add(r.value()));
         try {
             lw.submit(1, i -> {
                 computed.add(i);
@@ -37,10 +37,18 @@ class LatestWinsTest {
                     return k * 10;
                 });
             }
+            CountDownLatch both = new CountDownLatch(1);
+            lw.submit(6, k -> {
+                computed.add(k);
+                both.countDown();
+                return k * 10;
+            });
             release.countDown();
-            Await.until("both results", () -> delivered.size() == 2);
-            assertEquals(List.of(1, 5), computed);
-            assertEquals(List.of(10, 50), delivered);
+            both.await();
+            worker.shutdown();
+            worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of(1, 6), computed);
+            assertEquals(List.of(10, 60), delivered);
         } finally {
             worker.shutdownNow();
         }
@@ -50,7 +58,7 @@ class LatestWinsTest {
     void anOlderResultArrivingAfterANewerOneIsDropped() {
         Deque<Runnable> deliveries = new ArrayDeque<>();
         List<Integer> shown = new ArrayList<>();
-        LatestWins<Integer, Integer> lw = new LatestWins<>(Runnable::run, deliveries::add, r -> shown.add(r.value()));
+        Latest<Integer, Integer> lw = new Latest<>(Runnable::run, deliveries::add, r -> shown.add(r.value()));
         lw.submit(1, i -> i);
         lw.submit(2, i -> i);
         // deliver out of order: the newer first, then the older
@@ -65,7 +73,7 @@ class LatestWinsTest {
     void invalidateDropsResultsStillInFlight() {
         Deque<Runnable> deliveries = new ArrayDeque<>();
         List<Integer> shown = new ArrayList<>();
-        LatestWins<Integer, Integer> lw = new LatestWins<>(Runnable::run, deliveries::add, r -> shown.add(r.value()));
+        Latest<Integer, Integer> lw = new Latest<>(Runnable::run, deliveries::add, r -> shown.add(r.value()));
         lw.submit(1, i -> i);
         lw.invalidate();
         deliveries.forEach(Runnable::run);
@@ -87,11 +95,39 @@ class LatestWinsTest {
     void aRequestAfterTheWorkerIsShutDownIsDroppedQuietly() {
         ExecutorService worker = Executors.newSingleThreadExecutor();
         List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
-        LatestWins<Integer, Integer> lw = new LatestWins<>(worker, Runnable::run, r -> delivered.add(r.value()));
+        Latest<Integer, Integer> lw = new Latest<>(worker, Runnable::run, r -> delivered.add(r.value()));
         worker.shutdownNow();
         // a window's listener may still submit after its model was shut down: no exception on the FX thread
         lw.submit(1, i -> i * 10);
         lw.submit(2, i -> i * 10);
         assertEquals(List.of(), delivered);
+    }
+
+    @Test
+    void aNewerRequestCancelsTheComputationInFlight() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch inFirst = new CountDownLatch(1);
+        CountDownLatch sawCancel = new CountDownLatch(1);
+        Latest<Integer, Integer> lw = new Latest<>(worker, Runnable::run, r -> delivered.add(r.value()));
+        try {
+            lw.submit(1, (i, progress) -> {
+                inFirst.countDown();
+                while (!progress.isCancelled()) {
+                    Thread.onSpinWait(); // a long computation that polls its progress
+                }
+                sawCancel.countDown();
+                progress.checkCancelled();
+                return -1;
+            });
+            inFirst.await();
+            lw.submit(2, (i, progress) -> i * 10);
+            assertTrue(sawCancel.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first computation was cancelled");
+            worker.shutdown();
+            assertTrue(worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(List.of(20), delivered, "the cancelled request delivers nothing, not even an error");
+        } finally {
+            worker.shutdownNow();
+        }
     }
 }

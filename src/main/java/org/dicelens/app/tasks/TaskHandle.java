@@ -1,19 +1,20 @@
-package org.dicelens.ui.model;
+package org.dicelens.app.tasks;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.dicelens.common.Progress;
 
-/** Progress for one background job: cancellable, reporting to the view model on the delivery thread. */
-final class BackgroundTask implements Progress {
+/** One running task: its progress sink and cancellation flag, which the work polls. */
+public final class TaskHandle implements Progress {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final BiConsumer<Double, String> report;
 
-    BackgroundTask(BiConsumer<Double, String> report) {
+    TaskHandle(BiConsumer<Double, String> report) {
         this.report = report;
     }
 
-    void cancel() {
+    /** Asks the work to stop at its next check; its listener hears {@code cancelled()} and nothing else. */
+    public void cancel() {
         cancelled.set(true);
     }
 

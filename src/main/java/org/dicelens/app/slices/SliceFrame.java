@@ -1,0 +1,22 @@
+package org.dicelens.app.slices;
+
+import org.dicelens.metrics.Settings;
+import org.dicelens.render.OverlaySettings;
+import org.dicelens.render.SliceInputs;
+import org.dicelens.volume.Case;
+
+/**
+ * Everything one slice picture needs, gathered once (per repaint in the viewer, once per `render` command).
+ *
+ * @param crosshair voxel (i, j, k) whose slice each view shows
+ * @param gradient  the engine's gradient map of one slice (voxel axis, slice index, out in axis order); null when off
+ */
+public record SliceFrame(Case data, Settings settings, OverlaySettings overlays, SliceInputs inputs, int[] crosshair,
+        GradientSource gradient) {
+
+    /** Fills {@code out} with the chosen loss's gradient on one slice, in the engine's axis order. */
+    @FunctionalInterface
+    public interface GradientSource {
+        boolean fill(int axis, int slice, float[] out);
+    }
+}
