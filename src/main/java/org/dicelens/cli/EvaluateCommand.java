@@ -9,12 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.PredictionKind;
+import org.dicelens.volume.formats.InputFormats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,11 +103,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, quiet);
         if (!batch) {
-            Path first = reference != null ? reference : masks.get(0);
-            CaseInputs in = new CaseInputs(name != null ? name : CaseInputs.nameOf(first), reference, masks, predictions, image,
-                    labels, pk);
+            CaseFiles in = singleCase(pk);
             if (out != null) {
-                AtomicOutput.checkNotInput(out, in.files());
+                AtomicOutput.checkNotInput(out, in.inputs());
             }
             CaseMetrics m;
             try {
@@ -119,8 +119,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
         if (out != null) {
             List<Path> inputs = new ArrayList<>();
-            inputs.addAll(BatchPairing.niftiFiles(referenceDir, "--reference-dir").values());
-            inputs.addAll(BatchPairing.niftiFiles(predictionDir, "--prediction-dir").values());
+            inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
+            inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
             inputs.add(labels);
             AtomicOutput.checkNotInput(out, inputs);
         }
@@ -164,14 +164,23 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         }
     }
 
-    private CaseMetrics evaluate(CaseInputs in, Progress progress, ProgressBar messages) throws InputException {
+    /** The one case the options name: a label map or masks, prediction file(s), optional scan and class table. */
+    private CaseFiles singleCase(PredictionKind pk) {
+        Path first = reference != null ? reference : masks.get(0);
+        CaseFiles f = reference != null ? CaseFiles.of(reference, predictions) : CaseFiles.ofMasks(masks, predictions);
+        return f.withImage(image).withClassTable(labels).withPredictionKind(pk)
+                .withName(name != null ? name : InputFormats.stem(first));
+    }
+
+    private CaseMetrics evaluate(CaseFiles in, Progress progress, ProgressBar messages) throws InputException {
         Case c = Backend.load(in, progress);
+        String caseName = in.displayName();
         for (String w : Backend.warnings(c)) {
-            messages.message("warning: " + in.name() + ": " + w);
+            messages.message("warning: " + caseName + ": " + w);
         }
         Settings s = settings.toSettings(c.classes());
         CaseMetrics m = Backend.evaluate(c, s, progress);
-        return Backend.named(m, in.name());
+        return Backend.named(m, caseName);
     }
 
     /** Evaluates the pairs on {@code jobs} threads; returns the successes in name order, failures already reported. */
@@ -195,8 +204,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     String problem = p.error();
                     if (problem == null) {
                         try {
-                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), null, labels,
-                                    pk), Progress.NONE, bar);
+                            results[k] = evaluate(CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels)
+                                    .withPredictionKind(pk).withName(p.name()), Progress.NONE, bar);
                         } catch (InputException e) {
                             problem = OneLineErrors.oneLine(e.getMessage());
                         } catch (OutOfMemoryError e) {

@@ -13,12 +13,14 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.dicelens.common.InputException;
+import org.dicelens.volume.PredictionKind;
+import org.dicelens.volume.formats.InputFormats;
 import org.dicelens.ui.io.MetricsExport;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.ui.io.Sessions;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
-import org.dicelens.ui.model.FileRoles;
+import org.dicelens.app.cases.FileRoles;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 
@@ -57,8 +59,8 @@ public final class FileActions {
     private static FileChooser nifti(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NIfTI", "*.nii", "*.nii.gz", "*.hdr", "*.img",
-                "*.npz"), new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Volumes", InputFormats.globs()),
+                new FileChooser.ExtensionFilter("All files", "*"));
         return fc;
     }
 
@@ -127,7 +129,15 @@ public final class FileActions {
 
     /** Adds files in given roles; loads when the case is complete, else says what is still missing. */
     public void add(List<Path> files, List<FileRoles.Role> roles) {
+        add(files, roles, null);
+    }
+
+    /** As {@link #add(List, List)}, reading the prediction as {@code kind} (null: keep the case's). */
+    public void add(List<Path> files, List<FileRoles.Role> roles, PredictionKind kind) {
         CaseFiles f = FileRoles.apply(base(), files, roles);
+        if (kind != null && kind != f.predictionKind()) {
+            f = f.withPredictionKind(kind);
+        }
         files.forEach(recent::add);
         onRecentChanged.run();
         if (f.isComplete()) {
@@ -135,7 +145,7 @@ public final class FileActions {
             vm.open(f);
         } else {
             pending = f;
-            Dialogs.info(owner, "More files needed", "Now open " + (f.reference() == null ? "a reference label map"
+            Dialogs.info(owner, "More files needed", "Now open " + (!f.hasReference() ? "a reference label map"
                     : "a prediction") + " (File menu or drag and drop); the current case stays until then.");
         }
     }
@@ -158,17 +168,23 @@ public final class FileActions {
         List<ChoiceBox<FileRoles.Role>> boxes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ChoiceBox<FileRoles.Role> cb = new ChoiceBox<>();
-            cb.getItems().addAll(FileRoles.Role.REFERENCE, FileRoles.Role.PREDICTION, FileRoles.Role.IMAGE,
-                    FileRoles.Role.CLASS_TABLE, FileRoles.Role.IGNORE);
+            cb.getItems().addAll(FileRoles.Role.REFERENCE, FileRoles.Role.REFERENCE_MASK, FileRoles.Role.PREDICTION,
+                    FileRoles.Role.IMAGE, FileRoles.Role.CLASS_TABLE, FileRoles.Role.IGNORE);
             cb.setValue(roles.get(i) == FileRoles.Role.SESSION || roles.get(i) == FileRoles.Role.CASE_FOLDER
                     ? FileRoles.Role.IGNORE : roles.get(i));
             boxes.add(cb);
             g.addRow(i, new Label(files.get(i).getFileName().toString()), cb);
         }
+        // how to read the prediction's values, as --prediction-kind on the command line (logits are never guessed)
+        ChoiceBox<PredictionKind> kind = new ChoiceBox<>();
+        kind.getItems().addAll(PredictionKind.values());
+        CaseFiles before = base();
+        kind.setValue(before == null ? PredictionKind.AUTO : before.predictionKind());
+        g.addRow(files.size(), new Label("prediction values"), kind);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> add(files,
-                boxes.stream().map(ChoiceBox::getValue).toList()));
+                boxes.stream().map(ChoiceBox::getValue).toList(), kind.getValue()));
     }
 
     public void saveSession() {

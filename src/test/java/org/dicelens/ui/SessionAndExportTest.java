@@ -20,7 +20,7 @@ import org.dicelens.metrics.WeightScheme;
 import org.dicelens.ui.io.AtomicWriter;
 import org.dicelens.ui.io.MetricsExport;
 import org.dicelens.ui.io.Sessions;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.MetricsRows;
 import org.dicelens.ui.model.OverlayModel;

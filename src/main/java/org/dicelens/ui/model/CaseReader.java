@@ -1,5 +1,6 @@
 package org.dicelens.ui.model;
 
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;

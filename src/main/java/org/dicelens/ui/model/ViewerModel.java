@@ -1,5 +1,6 @@
 package org.dicelens.ui.model;
 
+import org.dicelens.app.cases.CaseFiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
