@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.CaseOpener;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
@@ -21,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code evaluate}: every number of the formula sheet for one case or a folder of cases, as JSON or CSV. Batch cases run
@@ -41,6 +43,11 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "Instead of --reference/--prediction: a case folder, "
+            + "its files given their roles by name as the viewer does (reference *seg*/*label*/*ref*/*gt*, prediction "
+            + "*prob*/*pred*/*softmax*, a class table, the image).")
+    Path caseFolder;
 
     @Option(names = "--reference", paramLabel = "REF", description = "Reference label map (.nii/.nii.gz).")
     Path reference;
@@ -149,9 +156,13 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             if (image != null) {
                 throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
             }
-            if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null) {
+            if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null || caseFolder != null) {
                 throw new CommandLine.ParameterException(cl,
                         "give either --reference/--prediction (one case) or --reference-dir/--prediction-dir (a batch)");
+            }
+        } else if (caseFolder != null) {
+            if (reference != null || !masks.isEmpty() || !predictions.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "give either a case FOLDER or --reference/--prediction, not both");
             }
         } else if ((reference == null && masks.isEmpty()) || predictions.isEmpty()) {
             throw new CommandLine.ParameterException(cl,
@@ -165,7 +176,13 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     }
 
     /** The one case the options name: a label map or masks, prediction file(s), optional scan and class table. */
-    private CaseFiles singleCase(PredictionKind pk) {
+    private CaseFiles singleCase(PredictionKind pk) throws InputException {
+        if (caseFolder != null) {
+            CaseFiles f = CaseOpener.resolve(CaseFiles.ofFolder(caseFolder).withPredictionKind(pk));
+            f = image != null ? f.withImage(image) : f;
+            f = labels != null ? f.withClassTable(labels) : f;
+            return name != null ? f.withName(name) : f;
+        }
         Path first = reference != null ? reference : masks.get(0);
         CaseFiles f = reference != null ? CaseFiles.of(reference, predictions) : CaseFiles.ofMasks(masks, predictions);
         return f.withImage(image).withClassTable(labels).withPredictionKind(pk)

@@ -62,7 +62,8 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
         return new CaseFiles(null, List.of(), null, null, null, null);
     }
 
-    // Changing a file makes the case no longer "that folder" or "that phantom": the with-methods drop both.
+    // Changing a file makes the case no longer "that folder" or "that phantom": the with-methods that change files
+    // drop both.
 
     public CaseFiles withReference(Path p) {
         return new CaseFiles(p, List.of(), predictions, predictionKind, image, classTable, datasetJson, null, null, name);
@@ -76,8 +77,9 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
         return new CaseFiles(reference, referenceMasks, p, predictionKind, image, classTable, datasetJson, null, null, name);
     }
 
+    /** The same case with its prediction read as {@code k} (keeps folder and phantom: no file changes). */
     public CaseFiles withPredictionKind(PredictionKind k) {
-        return new CaseFiles(reference, referenceMasks, predictions, k, image, classTable, datasetJson, null, null, name);
+        return new CaseFiles(reference, referenceMasks, predictions, k, image, classTable, datasetJson, folder, phantom, name);
     }
 
     public CaseFiles withImage(Path p) {

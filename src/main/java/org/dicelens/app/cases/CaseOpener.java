@@ -19,8 +19,8 @@ public final class CaseOpener {
         if (f.phantom() == null && f.folder() != null && !f.hasFiles()) {
             CaseFiles found = CaseFolder.resolve(f.folder());
             CaseFiles named = f.name() == null ? found : found.withName(f.name());
-            return f.predictionKind() == org.dicelens.volume.PredictionKind.AUTO ? named
-                    : named.withPredictionKind(f.predictionKind()).fromFolder(f.folder());
+            CaseFiles kind = named.withPredictionKind(f.predictionKind());
+            return f.datasetJson() == null ? kind : kind.withDatasetJson(f.datasetJson());
         }
         return f;
     }
