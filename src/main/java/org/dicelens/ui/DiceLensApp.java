@@ -13,6 +13,8 @@ import org.dicelens.ui.model.ViewerModel;
 /** The JavaFX application: builds the window on the view models and opens the default case in the background. */
 public final class DiceLensApp extends Application {
     private static volatile Consumer<Started> startListener;
+    /** The case to open at start (from the command line), or null for the default case. */
+    private static volatile CaseFiles initialCase;
     private ViewerModel vm;
 
     /** What {@link #start(Stage)} built, handed to a start listener. */
@@ -25,6 +27,12 @@ public final class DiceLensApp extends Application {
      */
     public static void setStartListener(Consumer<Started> l) {
         startListener = l;
+    }
+
+    /** Starts the viewer on {@code c} (null: the default case); returns when the window closes. */
+    public static void launchCase(CaseFiles c) {
+        initialCase = c;
+        launchApp(new String[0]);
     }
 
     public static void launchApp(String[] args) {
@@ -41,7 +49,8 @@ public final class DiceLensApp extends Application {
         if (l != null) {
             l.accept(new Started(stage, vm, window));
         }
-        vm.open(DefaultCase.find());
+        CaseFiles first = initialCase;
+        vm.open(first != null ? first : DefaultCase.find());
         stage.setOnHidden(e -> vm.shutdown());
         stage.show();
         window.grid().repaint();
