@@ -151,7 +151,10 @@ public final class ViewerModel {
                 task.checkCancelled();
                 fx.execute(() -> finishLoad(generation, new LoadedCase(resolved, c, a), then));
             } catch (InputException e) {
-                fx.execute(() -> failLoad(generation, "Could not open " + files.describe(), e.getMessage()));
+                // the title names the file that failed (a prediction, an image…), not the case's reference
+                String what = e.file() != null && e.file().getFileName() != null ? e.file().getFileName().toString()
+                        : files.describe();
+                fx.execute(() -> failLoad(generation, "Could not open " + what, e.getMessage()));
             } catch (CancellationException e) {
                 fx.execute(() -> failLoad(generation, null, "Cancelled"));
             } catch (OutOfMemoryError e) {
