@@ -7,6 +7,7 @@ import org.dicelens.common.Progress;
 import org.dicelens.ui.model.AnalysisFactory;
 import org.dicelens.ui.model.CaseReader;
 import org.dicelens.ui.model.EngineAnalysis;
+import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.volume.Case;
 
 /**
@@ -22,6 +23,12 @@ public final class AppWiring {
             @Override
             public Case read(CaseFiles files, Progress progress) throws InputException {
                 return AppWiring.read(files, progress);
+            }
+
+            @Override
+            public Case read(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
+                return shown == null ? AppWiring.read(files, progress)
+                        : CaseOpener.open(files, shown.files(), shown.data(), progress);
             }
 
             @Override

@@ -128,6 +128,26 @@ public final class CaseLoader {
                 pred.kind);
     }
 
+    /**
+     * {@code loaded} with the image of {@code spec} instead of its own: only the image is read (and checked against
+     * the loaded grid); reference, prediction and classes are kept as they are.
+     */
+    public static Case withImage(Case loaded, CaseSpec spec, Progress progress) throws InputException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        Reference ref = new Reference(spec.referenceFile(), loaded.geometry(), loaded.referenceClass(), new int[0],
+                new long[0]);
+        ReadVolume rv = read(FILES, spec.image(), p, 0, 1, "image");
+        checkGrid(ref, spec.image(), rv, "image");
+        NiftiVolume v = rv.data();
+        List<String> warnings = new ArrayList<>(loaded.warnings());
+        if (v.channels() > 1) {
+            warnings.add(spec.image().getFileName() + ": the image has " + v.channels() + " volumes; showing the first");
+        }
+        ImageVolume image = new ImageVolume(rv.hasGrid() ? rv.grid() : loaded.geometry(), v.channelAsFloat(0), spec.image());
+        return new Case(loaded.name(), loaded.geometry(), image, loaded.referenceClass(), loaded.prediction(),
+                loaded.classes(), List.copyOf(warnings), loaded.predictionKind());
+    }
+
     /** Reads one file as the step [lo, hi] of the whole load: the reader's progress is mapped into that span. */
     private static ReadVolume read(VolumeReader reader, Path file, Progress p, double lo, double hi, String what)
             throws InputException {

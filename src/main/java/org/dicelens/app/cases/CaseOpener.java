@@ -25,6 +25,27 @@ public final class CaseOpener {
         return f;
     }
 
+    /**
+     * Opens {@code f} while {@code loaded} (read from {@code loadedFiles}) is open: when only the image differs, the
+     * loaded reference and prediction are kept and only the image is read (a 150 MB prediction is not read again).
+     */
+    public static Case open(CaseFiles f, CaseFiles loadedFiles, Case loaded, Progress progress) throws InputException {
+        if (loaded != null && loadedFiles != null && f.phantom() == null && f.image() != null && f.hasFiles()
+                && loadedFiles.hasFiles() && sameExceptImage(f, loadedFiles)) {
+            Case c = CaseLoader.withImage(loaded, f.toSpec(), progress == null ? Progress.NONE : progress);
+            return c;
+        }
+        return open(f, progress);
+    }
+
+    private static boolean sameExceptImage(CaseFiles a, CaseFiles b) {
+        return java.util.Objects.equals(a.reference(), b.reference()) && a.referenceMasks().equals(b.referenceMasks())
+                && a.predictions().equals(b.predictions()) && a.predictionKind() == b.predictionKind()
+                && java.util.Objects.equals(a.classTable(), b.classTable())
+                && java.util.Objects.equals(a.datasetJson(), b.datasetJson())
+                && java.util.Objects.equals(a.displayName(), b.displayName());
+    }
+
     /** Reads (or generates) the case; a folder is resolved first. */
     public static Case open(CaseFiles f, Progress progress) throws InputException {
         Progress p = progress == null ? Progress.NONE : progress;

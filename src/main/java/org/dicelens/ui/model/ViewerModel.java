@@ -142,10 +142,11 @@ public final class ViewerModel {
         loading.set(true);
         progress.set(-1);
         progressMessage.set("Opening " + files.describe());
+        LoadedCase shown = current.get(); // what is loaded now, so a reader can keep it (adding an image)
         loadThread.execute(() -> {
             try {
                 CaseFiles resolved = reader.resolve(files);
-                Case c = reader.read(resolved, task);
+                Case c = reader.read(resolved, shown, task);
                 task.checkCancelled();
                 Analysis a = factory.build(c, task);
                 task.checkCancelled();
