@@ -1,6 +1,7 @@
 package org.dicelens.ui;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 import org.dicelens.ui.model.Problem;
@@ -35,5 +36,14 @@ public final class Dialogs {
         l.setMaxWidth(560);
         a.getDialogPane().setContent(l);
         a.show();
+    }
+
+    /** Asks a yes/no question; true for OK. */
+    public static boolean confirm(Window owner, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("DiceLens");
+        a.setHeaderText(header);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

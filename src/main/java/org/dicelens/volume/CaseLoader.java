@@ -148,6 +148,14 @@ public final class CaseLoader {
                 loaded.classes(), List.copyOf(warnings), loaded.predictionKind());
     }
 
+    /**
+     * Checks a file as a reference label map on its own, as loading would (one 3D volume of whole numbers, at most
+     * {@link #MAX_CLASSES} distinct values), so a wrong reference is reported when it is chosen, not after the next file.
+     */
+    public static void checkLabelMap(Path file, Progress progress) throws InputException {
+        readLabelMap(file, FILES, progress == null ? Progress.NONE : progress);
+    }
+
     /** Reads one file as the step [lo, hi] of the whole load: the reader's progress is mapped into that span. */
     private static ReadVolume read(VolumeReader reader, Path file, Progress p, double lo, double hi, String what)
             throws InputException {
