@@ -1,11 +1,15 @@
 package org.dicelens;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.InvalidPathException;
 import org.dicelens.cli.DiceLensCommand;
 import org.dicelens.ui.DiceLensApp;
 
 /**
- * One artefact, two faces: with no arguments (or {@code view ...}) it opens the viewer, otherwise it runs
- * a command. Not a JavaFX Application subclass, so the shaded jar starts with JavaFX on the class path.
+ * One artefact, two faces: with no arguments (or {@code view ...}, or a case folder) it opens the viewer, otherwise it
+ * runs a command. Main wires the two: the command line's {@code view} reaches the viewer through the launcher given
+ * here. Not a JavaFX Application subclass, so the shaded jar starts with JavaFX on the class path.
  */
 public final class Main {
     private Main() {
@@ -16,6 +20,23 @@ public final class Main {
             DiceLensApp.launchApp(args);
             return;
         }
-        System.exit(DiceLensCommand.run(args));
+        System.exit(DiceLensCommand.run(DiceLensApp::launchCase, withView(args)));
+    }
+
+    /** {@code dicelens FOLDER} is {@code dicelens view FOLDER} (a command's name always wins over a folder's). */
+    static String[] withView(String[] args) {
+        if (args.length == 1 && !DiceLensCommand.commandLine().getSubcommands().containsKey(args[0])
+                && !args[0].startsWith("-") && isFolder(args[0])) {
+            return new String[] {"view", args[0]};
+        }
+        return args;
+    }
+
+    private static boolean isFolder(String s) {
+        try {
+            return Files.isDirectory(Path.of(s));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 }

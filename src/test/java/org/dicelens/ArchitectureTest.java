@@ -29,22 +29,24 @@ class ArchitectureTest {
                 .layer("metrics").definedBy("org.dicelens.metrics..")
                 .layer("lab").definedBy("org.dicelens.lab..")
                 .layer("render").definedBy("org.dicelens.render..")
+                .layer("app").definedBy("org.dicelens.app..")
                 .layer("cli").definedBy("org.dicelens.cli..")
                 .layer("ui").definedBy("org.dicelens.ui..")
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer() // only Main starts it
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-                .whereLayer("lab").mayOnlyBeAccessedByLayers("cli", "ui")
-                .whereLayer("render").mayOnlyBeAccessedByLayers("cli", "ui")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("lab", "render", "cli", "ui")
-                .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "lab", "render", "cli", "ui")
-                .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "lab", "cli", "ui")
+                .whereLayer("app").mayOnlyBeAccessedByLayers("cli", "ui")
+                .whereLayer("lab").mayOnlyBeAccessedByLayers("app", "cli", "ui")
+                .whereLayer("render").mayOnlyBeAccessedByLayers("app", "cli", "ui")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("lab", "render", "app", "cli", "ui")
+                .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "lab", "render", "app", "cli", "ui")
+                .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "lab", "app", "cli", "ui")
                 .check(classes);
     }
 
     @Test
     void domainCodeHasNoJavaFx() {
         noClasses().that().resideInAnyPackage("org.dicelens.common..", "org.dicelens.nifti..", "org.dicelens.volume..",
-                "org.dicelens.metrics..", "org.dicelens.lab..", "org.dicelens.render..", "org.dicelens.cli..")
+                "org.dicelens.metrics..", "org.dicelens.lab..", "org.dicelens.render..", "org.dicelens.cli..", "org.dicelens.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
@@ -55,6 +57,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideOutsideOfPackages("java..", "javax..", "org.dicelens.nifti..",
                         "org.dicelens.common..")
                 .check(classes);
+    }
+
+    @Test
+    void theCommandLineDoesNotReachTheViewerAndTheViewerDoesNotTouchNiftiHeaders() {
+        noClasses().that().resideInAPackage("org.dicelens.cli..").should().dependOnClassesThat()
+                .resideInAPackage("org.dicelens.ui..").check(classes);
+        noClasses().that().resideInAPackage("org.dicelens.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.dicelens.nifti..").check(classes);
     }
 
     @Test

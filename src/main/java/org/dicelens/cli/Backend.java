@@ -2,14 +2,14 @@ package org.dicelens.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.CaseOpener;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
-import org.dicelens.volume.CaseLoader;
-import org.dicelens.volume.CaseSpec;
 import org.dicelens.volume.PredictionKind;
 
 /**
@@ -21,10 +21,9 @@ final class Backend {
     private Backend() {
     }
 
-    static Case load(CaseInputs in, Progress progress) throws InputException {
-        CaseSpec spec = new CaseSpec(in.name(), in.masks().isEmpty() ? in.reference() : null, in.masks(), in.predictions(),
-                in.image(), in.labels(), in.kind());
-        return CaseLoader.load(spec, progress);
+    /** Opens a case exactly as the viewer does (the application layer's {@link CaseOpener}). */
+    static Case load(CaseFiles in, Progress progress) throws InputException {
+        return CaseOpener.open(in, progress);
     }
 
     static Engine engine(Case c, Progress progress) {

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dicelens.common.InputException;
+import org.dicelens.volume.formats.InputFormat;
+import org.dicelens.volume.formats.InputFormats;
 
 /**
  * Pairs a folder of references with a folder of predictions by name, as nnU-Net lays them out: {@code case.nii.gz}
@@ -22,7 +24,6 @@ import org.dicelens.common.InputException;
  */
 final class BatchPairing {
     private static final Pattern CHANNEL = Pattern.compile("(.+)_(\\d{4})");
-    private static final String[] EXTENSIONS = {".nii.gz", ".nii", ".hdr.gz", ".hdr"};
 
     /** One case to evaluate: its predictions in channel order, or the reason it cannot be evaluated. */
     record Pair(String name, Path reference, List<Path> predictions, String error) {
@@ -36,8 +37,8 @@ final class BatchPairing {
     }
 
     static Result pair(Path referenceDir, Path predictionDir) throws InputException {
-        Map<String, Path> refs = niftiFiles(referenceDir, "--reference-dir");
-        Map<String, Path> preds = niftiFiles(predictionDir, "--prediction-dir");
+        Map<String, Path> refs = volumeFiles(referenceDir, "--reference-dir");
+        Map<String, Path> preds = volumeFiles(predictionDir, "--prediction-dir");
         Map<String, Path> whole = new TreeMap<>();
         Map<String, TreeMap<Integer, Path>> perClass = new TreeMap<>();
         Map<String, String> errors = new TreeMap<>();
@@ -95,8 +96,13 @@ final class BatchPairing {
         return null;
     }
 
-    /** NIfTI files of a folder by case name (the file name without its NIfTI extension). */
-    static Map<String, Path> niftiFiles(Path dir, String option) throws InputException {
+    /**
+     * Volume files of a folder by case name (the file name without its format's ending, from the input-format
+     * registry). Two files of one case are refused, except a NIfTI beside a .npz of the same name (nnU-Net's
+     * {@code --save_probabilities}: the segmentation and the probabilities): the probabilities are used when their
+     * format is read, the NIfTI until then.
+     */
+    static Map<String, Path> volumeFiles(Path dir, String option) throws InputException {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir, option, Files.exists(dir) ? "is not a folder" : "no such folder");
         }
@@ -108,7 +114,9 @@ final class BatchPairing {
                     continue;
                 }
                 Path before = out.put(stem, p);
-                if (before != null) {
+                if (before != null && preferred(before, p) != null) {
+                    out.put(stem, preferred(before, p));
+                } else if (before != null) {
                     throw new InputException(dir, option, "two files for case " + stem + ": " + before.getFileName()
                             + " and " + p.getFileName());
                 }
@@ -119,15 +127,22 @@ final class BatchPairing {
         return out;
     }
 
-    /** The case name of a NIfTI file, or null for other files (.img halves, .json, .npz, .pkl …). */
-    static String stem(Path p) {
-        String n = p.getFileName().toString();
-        String lower = n.toLowerCase(Locale.ROOT);
-        for (String ext : EXTENSIONS) {
-            if (lower.endsWith(ext) && n.length() > ext.length()) {
-                return n.substring(0, n.length() - ext.length());
-            }
+    /** Of two files of one case, the one to use when they are a NIfTI and a .npz; null for any other clash. */
+    private static Path preferred(Path a, Path b) {
+        InputFormat fa = InputFormats.byName(a);
+        InputFormat fb = InputFormats.byName(b);
+        boolean aNpz = fa != null && InputFormats.NPZ.equals(fa.name());
+        boolean bNpz = fb != null && InputFormats.NPZ.equals(fb.name());
+        if (aNpz == bNpz) {
+            return null;
         }
-        return null;
+        Path npz = aNpz ? a : b;
+        Path other = aNpz ? b : a;
+        return InputFormats.isSupported(npz) ? npz : other;
+    }
+
+    /** The case name of a volume file, or null for other files (.img halves, .json, .pkl …). */
+    static String stem(Path p) {
+        return InputFormats.caseName(p);
     }
 }

@@ -3,7 +3,9 @@ package org.dicelens.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.common.InputException;
+import org.dicelens.volume.formats.InputFormats;
 import picocli.CommandLine.Option;
 
 /** The options that name one case's files, shared by the commands that read one case (a picocli mixin). */
@@ -23,7 +25,8 @@ final class CaseOptions {
     Path labels;
 
     /** The case these options name, with an optional scan. */
-    CaseInputs inputs(Path image) throws InputException {
-        return new CaseInputs(CaseInputs.nameOf(reference), reference, predictions, image, labels, Backend.kind(kind));
+    CaseFiles inputs(Path image) throws InputException {
+        return CaseFiles.of(reference, predictions).withImage(image).withClassTable(labels)
+                .withPredictionKind(Backend.kind(kind)).withName(InputFormats.stem(reference));
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dicelens", mixinStandardHelpOptions = true, version = "DiceLens 0.1.0",
         description = "Soft vs hard Dice, volume bias and Generalised Dice weights on NIfTI volumes.",
         subcommands = {InfoCommand.class, EvaluateCommand.class, SweepCommand.class, RenderCommand.class,
-            BenchCommand.class, PhantomCommand.class, LabCommand.class, ViewCommand.class})
+            BenchCommand.class, PhantomCommand.class, LabCommand.class})
 public final class DiceLensCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,8 +17,17 @@ public final class DiceLensCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The commands without a viewer: {@code view} explains that it is not available here. */
     public static CommandLine commandLine() {
+        return commandLine(c -> {
+            throw new IllegalStateException("the viewer is not available in this build");
+        });
+    }
+
+    /** The commands, {@code view} starting the viewer through {@code viewer} (supplied by Main, which knows the UI). */
+    public static CommandLine commandLine(ViewCommand.Launcher viewer) {
         CommandLine cl = new CommandLine(new DiceLensCommand());
+        cl.addSubcommand("view", new ViewCommand(viewer));
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::handleParameterException);
         return cl;
@@ -26,5 +35,10 @@ public final class DiceLensCommand implements Runnable {
 
     public static int run(String... args) {
         return commandLine().execute(args);
+    }
+
+    /** Runs a command line with the viewer available to {@code view}. */
+    public static int run(ViewCommand.Launcher viewer, String... args) {
+        return commandLine(viewer).execute(args);
     }
 }

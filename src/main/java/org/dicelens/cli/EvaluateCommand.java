@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.CaseOpener;
 import org.dicelens.app.report.ReportFormat;
 import org.dicelens.app.report.Reporter;
 import org.dicelens.common.InputException;
@@ -16,10 +18,12 @@ import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.PredictionKind;
+import org.dicelens.volume.formats.InputFormats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code evaluate}: every number of the formula sheet for one case or a folder of cases, as JSON or CSV. Batch cases run
@@ -40,6 +44,11 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "Instead of --reference/--prediction: a case folder, "
+            + "its files given their roles by name as the viewer does (reference *seg*/*label*/*ref*/*gt*, prediction "
+            + "*prob*/*pred*/*softmax*, a class table, the image).")
+    Path caseFolder;
 
     @Option(names = "--reference", paramLabel = "REF", description = "Reference label map (.nii/.nii.gz).")
     Path reference;
@@ -104,11 +113,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, quiet);
         if (!batch) {
-            Path first = reference != null ? reference : raters.given() ? raters.raters.get(0) : masks.get(0);
-            CaseInputs in = new CaseInputs(name != null ? name : CaseInputs.nameOf(first), raters.given() ? first : reference,
-                    masks, predictions, image, labels, pk);
+            CaseFiles in = singleCase(pk);
             if (out != null) {
-                List<Path> inputs = new ArrayList<>(in.files());
+                List<Path> inputs = new ArrayList<>(in.inputs());
                 inputs.addAll(raters.raters);
                 if (raters.softReference != null) {
                     inputs.add(raters.softReference);
@@ -135,8 +142,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
         if (out != null) {
             List<Path> inputs = new ArrayList<>();
-            inputs.addAll(BatchPairing.niftiFiles(referenceDir, "--reference-dir").values());
-            inputs.addAll(BatchPairing.niftiFiles(predictionDir, "--prediction-dir").values());
+            inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
+            inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
             inputs.add(labels);
             AtomicOutput.checkNotInput(out, inputs);
         }
@@ -180,9 +187,13 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             if (image != null) {
                 throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
             }
-            if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null) {
+            if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null || caseFolder != null) {
                 throw new CommandLine.ParameterException(cl,
                         "give either --reference/--prediction (one case) or --reference-dir/--prediction-dir (a batch)");
+            }
+        } else if (caseFolder != null) {
+            if (reference != null || !masks.isEmpty() || !predictions.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "give either a case FOLDER or --reference/--prediction, not both");
             }
         } else if ((reference == null && masks.isEmpty() && !raters.given()) || predictions.isEmpty()) {
             throw new CommandLine.ParameterException(cl,
@@ -195,14 +206,31 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         }
     }
 
-    private CaseMetrics evaluate(CaseInputs in, Progress progress, ProgressBar messages) throws InputException {
+    /** The one case the options name: a label map or masks, prediction file(s), optional scan and class table. */
+    private CaseFiles singleCase(PredictionKind pk) throws InputException {
+        if (caseFolder != null) {
+            CaseFiles f = CaseOpener.resolve(CaseFiles.ofFolder(caseFolder).withPredictionKind(pk));
+            f = image != null ? f.withImage(image) : f;
+            f = labels != null ? f.withClassTable(labels) : f;
+            return name != null ? f.withName(name) : f;
+        }
+        // with --raters and no --reference, the first rater fixes the grid and the classes
+        Path ref = reference != null ? reference : masks.isEmpty() && raters.given() ? raters.raters.get(0) : null;
+        Path first = ref != null ? ref : masks.get(0);
+        CaseFiles f = ref != null ? CaseFiles.of(ref, predictions) : CaseFiles.ofMasks(masks, predictions);
+        return f.withImage(image).withClassTable(labels).withPredictionKind(pk)
+                .withName(name != null ? name : InputFormats.stem(first));
+    }
+
+    private CaseMetrics evaluate(CaseFiles in, Progress progress, ProgressBar messages) throws InputException {
         Case c = Backend.load(in, progress);
+        String caseName = in.displayName();
         for (String w : Backend.warnings(c)) {
-            messages.message("warning: " + in.name() + ": " + w);
+            messages.message("warning: " + caseName + ": " + w);
         }
         Settings s = settings.toSettings(c.classes());
         CaseMetrics m = Backend.evaluate(c, s, progress);
-        return Backend.named(m, in.name());
+        return Backend.named(m, caseName);
     }
 
     /** Evaluates the pairs on {@code jobs} threads; returns the successes in name order, failures already reported. */
@@ -226,8 +254,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     String problem = p.error();
                     if (problem == null) {
                         try {
-                            results[k] = evaluate(new CaseInputs(p.name(), p.reference(), p.predictions(), null, labels,
-                                    pk), Progress.NONE, bar);
+                            results[k] = evaluate(CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels)
+                                    .withPredictionKind(pk).withName(p.name()), Progress.NONE, bar);
                         } catch (InputException e) {
                             problem = OneLineErrors.oneLine(e.getMessage());
                         } catch (OutOfMemoryError e) {

@@ -164,8 +164,7 @@ public final class InfoCommand implements Callable<Integer> {
         matrix(out, h.sformMatrix());
         row(out, "scaling", "scl_slope " + num(h.scl_slope) + ", scl_inter " + num(h.scl_inter)
                 + (h.hasScaling() ? "" : "  (none applied)"));
-        row(out, "voxel volume", num(g.voxelMl()) + " mL  (affine from " + (h.sform_code > 0 ? "sform" : h.qform_code > 0
-                ? "qform" : "pixdim") + ")");
+        row(out, "voxel volume", num(g.voxelMl()) + " mL  (affine from " + h.affineSource() + ")");
         row(out, "orientation", g.orientation());
         long total = s.count() + s.nan();
         row(out, "values", total + (h.hasScaling() ? " (after scaling)" : ""));

@@ -26,7 +26,7 @@ final class RaterEvaluation {
     private RaterEvaluation() {
     }
 
-    static String json(CaseInputs in, RaterOptions opts, SettingsOptions options, Progress progress) throws InputException {
+    static String json(org.dicelens.app.cases.CaseFiles in, RaterOptions opts, SettingsOptions options, Progress progress) throws InputException {
         Case loaded = Backend.load(in, progress);
         Case c = loaded;
         RaterReference ref;
@@ -40,7 +40,7 @@ final class RaterEvaluation {
         }
         Settings s = options.toSettings(c.classes());
         Engine e = Backend.engine(c, progress);
-        CaseMetrics m = Backend.named(Backend.evaluate(e, s, progress), in.name());
+        CaseMetrics m = Backend.named(Backend.evaluate(e, s, progress), in.displayName());
         RaterMetrics rm = RaterStatistics.compute(ref, c.prediction().channels(), c.classes(), e.voxelMl(), s, e.region());
         ObjectNode o = org.dicelens.app.report.Reporter.standard().toNode(m);
         o.set("raters", RaterSection.of(rm));

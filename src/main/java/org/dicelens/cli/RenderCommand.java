@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.GradientLoss;
 import org.dicelens.metrics.GradientWrt;
@@ -87,8 +88,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SliceComposer.Request req = request();
-        CaseInputs in = input.inputs(image);
-        AtomicOutput.checkNotInput(out, in.files());
+        CaseFiles in = input.inputs(image);
+        AtomicOutput.checkNotInput(out, in.inputs());
         ProgressBar bar = ProgressBar.forErr(spec.commandLine().getErr(), quiet);
         Case c;
         try {
@@ -98,7 +99,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         Settings s = settings.toSettings(c.classes());
         SliceComposer.Picture pic = SliceComposer.compose(c, s, req);
-        org.dicelens.render.PngWriter.write(out, pic.argb(), pic.width(), pic.height(), in.files());
+        org.dicelens.render.PngWriter.write(out, pic.argb(), pic.width(), pic.height(), in.inputs());
         if (!quiet) {
             spec.commandLine().getErr().println("wrote " + out + " (" + pic.width() + "x" + pic.height() + ", " + req.view()
                     .name().toLowerCase(Locale.ROOT) + " slice " + pic.slice() + ")");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dicelens.app.report.Csv;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;
@@ -55,9 +56,9 @@ public final class SweepCommand implements Callable<Integer> {
         SettingsOptions so = new SettingsOptions();
         so.margin = margin;
         so.validate();
-        CaseInputs in = input.inputs(null);
+        CaseFiles in = input.inputs(null);
         if (out != null) {
-            AtomicOutput.checkNotInput(out, in.files());
+            AtomicOutput.checkNotInput(out, in.inputs());
         }
         ProgressBar bar = ProgressBar.forErr(spec.commandLine().getErr(), quiet);
         Case c;

@@ -1,16 +1,150 @@
 package org.dicelens.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.CaseOpener;
+import org.dicelens.common.InputException;
+import org.dicelens.volume.PredictionKind;
+import org.dicelens.volume.formats.InputFormats;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Opens the viewer; kept here so {@code dicelens view} and {@code dicelens} alike reach the UI. */
-@Command(name = "view", mixinStandardHelpOptions = true, description = "Open the viewer (the default with no arguments).")
+/**
+ * {@code view}: opens the viewer, on a case named here (files or a case folder) or on the sample case. Everything that
+ * can be checked without reading voxels is checked first (files present, formats read, a folder's roles), so a bad
+ * argument prints one line and exits with 2 before any window opens. The viewer itself is reached through a
+ * {@link Launcher} that {@code Main} supplies: this package does not know the UI.
+ */
+@Command(name = "view", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Open the viewer (the default with no arguments), on a case folder or on files.",
+            "Examples: dicelens view case-folder/    dicelens view --reference seg.nii.gz --prediction probs.nii.gz "
+                + "--image t1.nii.gz"})
 public final class ViewCommand implements Callable<Integer> {
+    /** Starts the viewer on a case (null: the default case) and returns when its window closes. */
+    @FunctionalInterface
+    public interface Launcher {
+        void launch(CaseFiles initialCase);
+    }
+
+    private final Launcher launcher;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "A case folder: its files get their roles by name.")
+    Path folder;
+
+    @Option(names = "--reference", paramLabel = "REF", description = "Reference label map.")
+    Path reference;
+
+    @Option(names = "--reference-masks", paramLabel = "MASK", arity = "1..*",
+            description = "Instead of --reference: one binary mask per foreground class, in class order.")
+    List<Path> masks = new ArrayList<>();
+
+    @Option(names = "--prediction", paramLabel = "P", arity = "1..*",
+            description = "Prediction: one 4D probability file, one file per class in channel order, or one foreground map.")
+    List<Path> predictions = new ArrayList<>();
+
+    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
+            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
+    String kind = "auto";
+
+    @Option(names = "--image", paramLabel = "IMG", description = "Scan shown under the overlays.")
+    Path image;
+
+    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
+    Path labels;
+
+    @Option(names = "--dataset-json", paramLabel = "FILE", description = "nnU-Net / Medical Segmentation Decathlon "
+            + "dataset.json (class names, regions).")
+    Path datasetJson;
+
+    public ViewCommand(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
     @Override
-    public Integer call() throws Exception {
-        // The cli layer may not import the ui layer; start it reflectively through Main's launcher.
-        Class.forName("org.dicelens.ui.DiceLensApp").getMethod("launchApp", String[].class)
-                .invoke(null, (Object) new String[0]);
-        return 0; // launch() returns when the last window closes
+    public Integer call() throws InputException {
+        CaseFiles c = caseToOpen();
+        launcher.launch(c);
+        return 0;
+    }
+
+    /** The case the arguments name (null for none: the viewer's default case), checked as far as it can be unread. */
+    CaseFiles caseToOpen() throws InputException {
+        CommandLine cl = spec.commandLine();
+        PredictionKind pk = Backend.kind(kind);
+        boolean files = reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null || labels != null
+                || datasetJson != null;
+        if (folder == null && !files) {
+            if (pk != PredictionKind.AUTO) {
+                throw new CommandLine.ParameterException(cl, "--prediction-kind needs a case (a FOLDER or --prediction)");
+            }
+            return null;
+        }
+        if (reference != null && !masks.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "give either --reference or --reference-masks, not both");
+        }
+        CaseFiles c;
+        if (folder != null) {
+            if (!Files.isDirectory(folder)) {
+                throw new InputException(folder, null, Files.exists(folder) ? "is not a folder (name files with --reference, "
+                        + "--prediction, --image)" : "no such folder");
+            }
+            c = CaseOpener.resolve(CaseFiles.ofFolder(folder));
+        } else {
+            if (reference == null && masks.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "give --reference (or --reference-masks) and --prediction, "
+                        + "or a case FOLDER");
+            }
+            if (predictions.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "give --prediction with --reference (or a case FOLDER)");
+            }
+            c = CaseFiles.empty();
+        }
+        c = reference != null ? c.withReference(reference) : c;
+        c = !masks.isEmpty() ? c.withReferenceMasks(masks) : c;
+        c = !predictions.isEmpty() ? c.withPredictions(predictions) : c;
+        c = image != null ? c.withImage(image) : c;
+        c = labels != null ? c.withClassTable(labels) : c;
+        c = c.withPredictionKind(pk);
+        c = datasetJson != null ? c.withDatasetJson(datasetJson) : c;
+        for (Path p : c.inputs()) {
+            if (folder != null && p.getParent() != null && p.getParent().equals(folder) && !isNamed(c, p)) {
+                continue; // files of the folder that play no role are not checked
+            }
+            if (!Files.isRegularFile(p)) {
+                throw new InputException(p, null, Files.exists(p) ? "is not a regular file" : "no such file");
+            }
+        }
+        for (Path p : volumes(c)) {
+            if (!InputFormats.isSupported(p) && InputFormats.byName(p) != null) {
+                InputFormats.shape(p); // throws the format's "not supported yet" message, naming the file
+            }
+        }
+        return c;
+    }
+
+    private static boolean isNamed(CaseFiles c, Path p) {
+        return p.equals(c.reference()) || p.equals(c.image()) || p.equals(c.classTable()) || p.equals(c.datasetJson())
+                || c.predictions().contains(p) || c.referenceMasks().contains(p);
+    }
+
+    private static List<Path> volumes(CaseFiles c) {
+        List<Path> v = new ArrayList<>(c.predictions());
+        v.addAll(c.referenceMasks());
+        if (c.reference() != null) {
+            v.add(c.reference());
+        }
+        if (c.image() != null) {
+            v.add(c.image());
+        }
+        return v;
     }
 }

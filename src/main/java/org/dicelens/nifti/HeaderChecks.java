@@ -68,6 +68,7 @@ final class HeaderChecks {
                     + "); DiceLens reads uint8, int8, int16, uint16, int32, uint32, int64, uint64, float32 and float64");
         }
         boolean scaled = scaling(file, h);
+        checkTransforms(file, h);
         long min = h.version == 1 ? HeaderCodec.NIFTI1_MIN_OFFSET : HeaderCodec.NIFTI2_MIN_OFFSET;
         long offset = h.vox_offset;
         if (offset < 0) {
@@ -81,6 +82,46 @@ final class HeaderChecks {
         }
         long dataBytes = perChannel * channels * dt.bytes();
         return new Layout(dt, (int) perChannel, (int) channels, offset, dataBytes, scaled);
+    }
+
+    /**
+     * A transform the header declares (code &gt; 0) must hold finite numbers, and so must the pixdim sizes the affine
+     * is built from: a NaN or infinite entry would place every voxel nowhere (and used to surface later as an index
+     * error). pixdim sizes of NaN keep meaning "unset" (read as 1, as nibabel does); infinity is refused.
+     */
+    private static void checkTransforms(Path file, NiftiHeader h) throws NiftiException {
+        if (h.sform_code > 0) {
+            String[] rows = {"srow_x", "srow_y", "srow_z"};
+            double[][] values = {h.srow_x, h.srow_y, h.srow_z};
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 4; c++) {
+                    finite(file, rows[r] + "[" + c + "]", values[r][c], "sform (sform_code " + h.sform_code + ")");
+                }
+            }
+        }
+        if (h.qform_code > 0) {
+            finite(file, "quatern_b", h.quatern_b, "qform (qform_code " + h.qform_code + ")");
+            finite(file, "quatern_c", h.quatern_c, "qform (qform_code " + h.qform_code + ")");
+            finite(file, "quatern_d", h.quatern_d, "qform (qform_code " + h.qform_code + ")");
+            finite(file, "qoffset_x", h.qoffset_x, "qform (qform_code " + h.qform_code + ")");
+            finite(file, "qoffset_y", h.qoffset_y, "qform (qform_code " + h.qform_code + ")");
+            finite(file, "qoffset_z", h.qoffset_z, "qform (qform_code " + h.qform_code + ")");
+        }
+        if (h.sform_code <= 0) {
+            for (int i = 1; i <= 3; i++) {
+                if (Double.isInfinite(h.pixdim[i])) {
+                    throw new NiftiException(file, "pixdim[" + i + "]", "is " + h.pixdim[i]
+                            + "; a voxel size must be a finite number");
+                }
+            }
+        }
+    }
+
+    private static void finite(Path file, String field, double v, String what) throws NiftiException {
+        if (!Double.isFinite(v)) {
+            throw new NiftiException(file, field, "is " + v + " in the " + what + "; a voxel-to-world transform must hold "
+                    + "finite numbers");
+        }
     }
 
     /** Slope 0 or not finite: no scaling (as nibabel); a valid slope with a non-finite intercept is an error. */

@@ -3,7 +3,7 @@ package org.dicelens.nifti;
 /**
  * The header's two voxel-to-world transforms as row-major 4x4 matrices, and the quaternion of an affine,
  * ported from nifti1_io.c (nifti_quatern_to_mat44, nifti_mat44_to_quatern, nifti_mat33_polar) in double.
- * Package-private: the volume layer owns geometry; the writer needs these to keep qform and sform in step.
+ * Package-private: {@link NiftiHeader#affineMm()} is the one public reading of a header's place in the world.
  */
 final class NiftiAffine {
     private NiftiAffine() {
@@ -40,13 +40,40 @@ final class NiftiAffine {
             2 * (b * d - a * c) * xd, 2 * (c * d + a * b) * yd, (a * a + d * d - c * c - b * b) * zd, h.qoffset_z, 0, 0, 0, 1};
     }
 
+    /**
+     * The affine DiceLens reads a header with, in millimetres: the sform when sform_code &gt; 0, else the qform when
+     * qform_code &gt; 0, else pixdim (nifti1.h "method 1"; a size of 0 or NaN counts as 1, as in nibabel); the spatial
+     * unit of xyzt_units converted to mm (unset means mm).
+     */
+    static double[] affineMm(NiftiHeader h) {
+        double[] a = h.sform_code > 0 ? sform(h) : h.qform_code > 0 ? qform(h) : pixdimOnly(h);
+        double s = mmPerUnit(h.xyzt_units);
+        if (s != 1.0) {
+            for (int r = 0; r < 3; r++) {
+                for (int c = 0; c < 4; c++) {
+                    a[4 * r + c] *= s;
+                }
+            }
+        }
+        return a;
+    }
+
+    /** Millimetres per spatial unit of xyzt_units (unset: mm, as nibabel and the formula sheet assume). */
+    static double mmPerUnit(int xyztUnits) {
+        return switch (xyztUnits & 0x07) {
+            case 1 -> 1000.0; // metre
+            case 3 -> 0.001; // micrometre
+            default -> 1.0; // mm or unknown
+        };
+    }
+
     /** nifti1.h "method 1": pixdim scaling only (unset or NaN sizes count as 1). */
     static double[] pixdimOnly(NiftiHeader h) {
         return new double[] {size(h.pixdim[1]), 0, 0, 0, 0, size(h.pixdim[2]), 0, 0, 0, 0, size(h.pixdim[3]), 0, 0, 0, 0, 1};
     }
 
     private static double size(double v) {
-        return v == 0 || !Double.isFinite(v) ? 1 : Math.abs(v);
+        return v == 0 || Double.isNaN(v) ? 1 : Math.abs(v); // infinity is refused by HeaderChecks
     }
 
     /**

@@ -103,6 +103,25 @@ public final class NiftiHeader {
         sform_code = code;
     }
 
+    /**
+     * The voxel-to-world affine (row-major 4x4, mm) this header means: sform when sform_code &gt; 0, else qform when
+     * qform_code &gt; 0, else pixdim; spatial units from xyzt_units converted to mm. A header the reader returned has
+     * finite values in the transform this uses (checked when read).
+     */
+    public double[] affineMm() {
+        return NiftiAffine.affineMm(this);
+    }
+
+    /** Which transform {@link #affineMm()} uses: "sform", "qform" or "pixdim". */
+    public String affineSource() {
+        return sform_code > 0 ? "sform" : qform_code > 0 ? "qform" : "pixdim";
+    }
+
+    /** Millimetres per spatial unit of an xyzt_units code (unset or unknown: mm). */
+    public static double mmPerUnit(int xyztUnits) {
+        return NiftiAffine.mmPerUnit(xyztUnits);
+    }
+
     /** The row-major 4x4 sform matrix (srow_x, srow_y, srow_z, then 0 0 0 1), whatever sform_code says. */
     public double[] sformMatrix() {
         return NiftiAffine.sform(this);

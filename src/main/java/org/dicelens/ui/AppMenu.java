@@ -1,6 +1,5 @@
 package org.dicelens.ui;
 
-import java.nio.file.Path;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -31,10 +30,10 @@ public final class AppMenu {
         Runnable[] refill = new Runnable[1];
         Runnable fill = () -> {
             recentMenu.getItems().clear();
-            for (Path p : recent.list()) {
-                MenuItem m = new MenuItem(p.toString());
+            for (RecentFiles.Entry entry : recent.entries()) {
+                MenuItem m = new MenuItem(entry.label());
                 m.setMnemonicParsing(false);
-                m.setOnAction(e -> files.openPath(p));
+                m.setOnAction(e -> files.openRecent(entry));
                 recentMenu.getItems().add(m);
             }
             if (recentMenu.getItems().isEmpty()) {

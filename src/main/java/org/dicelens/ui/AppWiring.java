@@ -1,18 +1,19 @@
 package org.dicelens.ui;
 
-import java.util.List;
+import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.CaseOpener;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.ui.model.AnalysisFactory;
-import org.dicelens.ui.model.CaseFiles;
-import org.dicelens.ui.model.CaseFolder;
 import org.dicelens.ui.model.CaseReader;
 import org.dicelens.ui.model.EngineAnalysis;
+import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.volume.Case;
-import org.dicelens.volume.CaseLoader;
-import org.dicelens.volume.CaseSpec;
 
-/** Connects the view models to the engine: the volume package's loader (or the lab's phantom) and the metrics engine. */
+/**
+ * Connects the view models to the engine: cases open through the application layer's {@link CaseOpener} (the same
+ * path as the command line's), statistics come from the metrics engine.
+ */
 public final class AppWiring {
     private AppWiring() {
     }
@@ -25,8 +26,14 @@ public final class AppWiring {
             }
 
             @Override
+            public Case read(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
+                return shown == null ? AppWiring.read(files, progress)
+                        : CaseOpener.open(files, shown.files(), shown.data(), progress);
+            }
+
+            @Override
             public CaseFiles resolve(CaseFiles files) throws InputException {
-                return files.folder() != null && files.reference() == null ? CaseFolder.resolve(files.folder()) : files;
+                return CaseOpener.resolve(files);
             }
         };
     }
@@ -36,11 +43,6 @@ public final class AppWiring {
     }
 
     static Case read(CaseFiles files, Progress progress) throws InputException {
-        if (files.phantom() != null) {
-            return Phantoms.generate(files.phantom(), progress);
-        }
-        CaseFiles f = files.folder() != null && files.reference() == null ? CaseFolder.resolve(files.folder()) : files;
-        CaseSpec spec = new CaseSpec(null, f.reference(), List.of(), f.predictions(), f.image(), f.classTable(), null);
-        return CaseLoader.load(spec, progress);
+        return CaseOpener.open(files, progress);
     }
 }

@@ -1,6 +1,7 @@
 package org.dicelens.ui;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
@@ -72,5 +73,14 @@ public final class Dialogs {
         l.setMaxWidth(TEXT_WIDTH);
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** Asks a yes/no question; true for OK. */
+    public static boolean confirm(Window owner, String header, String text) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle("DiceLens");
+        a.setHeaderText(header);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

@@ -5,13 +5,15 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.dicelens.ui.io.RecentFiles;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.ViewerModel;
 
 /** The JavaFX application: builds the window on the view models and opens the default case in the background. */
 public final class DiceLensApp extends Application {
     private static volatile Consumer<Started> startListener;
+    /** The case to open at start (from the command line), or null for the default case. */
+    private static volatile CaseFiles initialCase;
     private ViewerModel vm;
 
     /** What {@link #start(Stage)} built, handed to a start listener. */
@@ -24,6 +26,12 @@ public final class DiceLensApp extends Application {
      */
     public static void setStartListener(Consumer<Started> l) {
         startListener = l;
+    }
+
+    /** Starts the viewer on {@code c} (null: the default case); returns when the window closes. */
+    public static void launchCase(CaseFiles c) {
+        initialCase = c;
+        launchApp(new String[0]);
     }
 
     public static void launchApp(String[] args) {
@@ -40,7 +48,8 @@ public final class DiceLensApp extends Application {
         if (l != null) {
             l.accept(new Started(stage, vm, window));
         }
-        vm.open(DefaultCase.find());
+        CaseFiles first = initialCase;
+        vm.open(first != null ? first : DefaultCase.find());
         stage.setOnHidden(e -> vm.shutdown());
         stage.show();
         window.grid().repaint();

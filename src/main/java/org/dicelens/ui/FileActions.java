@@ -13,12 +13,15 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.dicelens.common.InputException;
+import org.dicelens.volume.PredictionKind;
+import org.dicelens.volume.formats.InputFormats;
 import org.dicelens.ui.io.MetricsExport;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.ui.io.Sessions;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseChecks;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
-import org.dicelens.ui.model.FileRoles;
+import org.dicelens.app.cases.FileRoles;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 
@@ -44,6 +47,13 @@ public final class FileActions {
         this.display = display;
         this.recent = recent;
         this.owner = owner;
+        // a case is remembered once it has opened, with the role of each file (never a file that failed alone)
+        vm.currentProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                recent.addCase(now.files());
+                onRecentChanged.run();
+            }
+        });
     }
 
     public void setOnRecentChanged(Runnable r) {
@@ -57,8 +67,8 @@ public final class FileActions {
     private static FileChooser nifti(String title) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("NIfTI", "*.nii", "*.nii.gz", "*.hdr", "*.img",
-                "*.npz"), new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Volumes", InputFormats.globs()),
+                new FileChooser.ExtensionFilter("All files", "*"));
         return fc;
     }
 
@@ -110,15 +120,23 @@ public final class FileActions {
         }
     }
 
-    /** Opens a recent entry or a single dropped path by what it is. */
+    /** Opens a recent entry: a case with its files in their roles, or a session. */
+    public void openRecent(RecentFiles.Entry e) {
+        if (e.session() != null) {
+            openSession(e.session());
+        } else {
+            pending = null;
+            vm.open(e.files());
+        }
+    }
+
+    /** Opens a single dropped path by what it is. */
     public void openPath(Path p) {
         FileRoles.Role r = FileRoles.guess(p);
         if (r == FileRoles.Role.SESSION) {
             openSession(p);
         } else if (r == FileRoles.Role.CASE_FOLDER) {
             pending = null;
-            recent.add(p);
-            onRecentChanged.run();
             vm.open(CaseFiles.ofFolder(p));
         } else {
             drop(List.of(p));
@@ -127,17 +145,95 @@ public final class FileActions {
 
     /** Adds files in given roles; loads when the case is complete, else says what is still missing. */
     public void add(List<Path> files, List<FileRoles.Role> roles) {
-        CaseFiles f = FileRoles.apply(base(), files, roles);
-        files.forEach(recent::add);
-        onRecentChanged.run();
+        add(files, roles, null);
+    }
+
+    /** As {@link #add(List, List)}, reading the prediction as {@code kind} (null: keep the case's). */
+    public void add(List<Path> files, List<FileRoles.Role> roles, PredictionKind kind) {
+        for (int i = 0; i < files.size(); i++) {
+            if (roles.get(i) == FileRoles.Role.REFERENCE) {
+                try { // a 4D file is no reference: say so now, from its header, not after the next file
+                    CaseChecks.checkReferenceShape(files.get(i));
+                } catch (InputException e) {
+                    vm.report("Could not open " + files.get(i).getFileName(), e);
+                    return;
+                }
+            }
+        }
+        CaseFiles base = base();
+        String misfit = misfit(base, files, roles);
+        if (misfit != null) {
+            // the file belongs to another case: start that case, asking first when files would be set aside
+            if (!Dialogs.confirm(owner, "Start a new case?", misfit + ": it does not fit the open case. Start a new "
+                    + "case with " + (files.size() == 1 ? "it" : "these files") + " (the open case stays on screen until "
+                    + "the new one is complete)?")) {
+                return;
+            }
+            base = null;
+        }
+        CaseFiles f = FileRoles.apply(base, files, roles);
+        if (kind != null && kind != f.predictionKind()) {
+            f = f.withPredictionKind(kind);
+        }
         if (f.isComplete()) {
             pending = null;
             vm.open(f);
         } else {
             pending = f;
-            Dialogs.info(owner, "More files needed", "Now open " + (f.reference() == null ? "a reference label map"
+            if (f.reference() != null && files.contains(f.reference())) {
+                checkReferenceLater(f.reference());
+            }
+            Dialogs.info(owner, "More files needed", "Now open " + (!f.hasReference() ? "a reference label map"
                     : "a prediction") + " (File menu or drag and drop); the current case stays until then.");
         }
+    }
+
+    /** Why the added files do not fit {@code base} (grid size from headers), or null. */
+    private static String misfit(CaseFiles base, List<Path> files, List<FileRoles.Role> roles) {
+        if (base == null || !base.hasReference() && base.predictions().isEmpty()) {
+            return null;
+        }
+        // a new reference with new predictions replaces both: only files joining the kept ones must fit them
+        CaseFiles kept = FileRoles.apply(base, List.of(), List.of());
+        if (roles.contains(FileRoles.Role.REFERENCE) && roles.contains(FileRoles.Role.PREDICTION)) {
+            return null;
+        }
+        if (roles.contains(FileRoles.Role.REFERENCE)) {
+            kept = kept.withReference(null);
+        } else if (roles.contains(FileRoles.Role.PREDICTION)) {
+            kept = kept.withPredictions(List.of());
+        }
+        for (int i = 0; i < files.size(); i++) {
+            FileRoles.Role r = roles.get(i);
+            if (r == FileRoles.Role.REFERENCE || r == FileRoles.Role.PREDICTION || r == FileRoles.Role.IMAGE
+                    || r == FileRoles.Role.REFERENCE_MASK) {
+                String m = CaseChecks.misfit(kept, files.get(i));
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Reads a reference chosen on its own in the background and reports an intensity image (or worse) at once. */
+    private void checkReferenceLater(Path reference) {
+        Thread t = new Thread(() -> {
+            try {
+                CaseChecks.checkReferenceValues(reference, org.dicelens.common.Progress.NONE);
+            } catch (InputException e) {
+                javafx.application.Platform.runLater(() -> {
+                    if (pending != null && reference.equals(pending.reference())) {
+                        pending = pending.withReference(null);
+                        vm.report("Could not open " + reference.getFileName(), e);
+                    }
+                });
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // loading the complete case reports it
+            }
+        }, "dicelens-reference-check");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Drag-and-drop: a session or folder opens directly; files get their guessed roles, confirmed when ambiguous. */
@@ -158,17 +254,23 @@ public final class FileActions {
         List<ChoiceBox<FileRoles.Role>> boxes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             ChoiceBox<FileRoles.Role> cb = new ChoiceBox<>();
-            cb.getItems().addAll(FileRoles.Role.REFERENCE, FileRoles.Role.PREDICTION, FileRoles.Role.IMAGE,
-                    FileRoles.Role.CLASS_TABLE, FileRoles.Role.IGNORE);
+            cb.getItems().addAll(FileRoles.Role.REFERENCE, FileRoles.Role.REFERENCE_MASK, FileRoles.Role.PREDICTION,
+                    FileRoles.Role.IMAGE, FileRoles.Role.CLASS_TABLE, FileRoles.Role.IGNORE);
             cb.setValue(roles.get(i) == FileRoles.Role.SESSION || roles.get(i) == FileRoles.Role.CASE_FOLDER
                     ? FileRoles.Role.IGNORE : roles.get(i));
             boxes.add(cb);
             g.addRow(i, new Label(files.get(i).getFileName().toString()), cb);
         }
+        // how to read the prediction's values, as --prediction-kind on the command line (logits are never guessed)
+        ChoiceBox<PredictionKind> kind = new ChoiceBox<>();
+        kind.getItems().addAll(PredictionKind.values());
+        CaseFiles before = base();
+        kind.setValue(before == null ? PredictionKind.AUTO : before.predictionKind());
+        g.addRow(files.size(), new Label("prediction values"), kind);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> add(files,
-                boxes.stream().map(ChoiceBox::getValue).toList()));
+                boxes.stream().map(ChoiceBox::getValue).toList(), kind.getValue()));
     }
 
     public void saveSession() {

@@ -7,40 +7,6 @@ public final class Affines {
     private Affines() {
     }
 
-    /** Millimetres per spatial unit of xyzt_units (unset: mm, as nibabel and the formula sheet assume). */
-    public static double mmPerUnit(int xyztUnits) {
-        return switch (xyztUnits & 0x07) {
-            case 1 -> 1000.0; // metre
-            case 3 -> 0.001; // micrometre
-            default -> 1.0; // mm or unknown
-        };
-    }
-
-    public static double[] fromHeader(NiftiHeader h) {
-        double[] a;
-        if (h.sform_code > 0) {
-            a = h.sformMatrix();
-        } else if (h.qform_code > 0) {
-            a = qform(h);
-        } else {
-            a = new double[] {abs1(h.pixdim[1]), 0, 0, 0, 0, abs1(h.pixdim[2]), 0, 0, 0, 0, abs1(h.pixdim[3]), 0, 0, 0, 0, 1};
-        }
-        double s = mmPerUnit(h.xyzt_units);
-        if (s != 1.0) {
-            for (int r = 0; r < 3; r++) {
-                for (int c = 0; c < 4; c++) {
-                    a[4 * r + c] *= s;
-                }
-            }
-        }
-        return a;
-    }
-
-    private static double abs1(double v) {
-        // pixdim of 0 (unset) would make a singular grid; nibabel treats it as 1.
-        return v == 0 || Double.isNaN(v) ? 1.0 : Math.abs(v);
-    }
-
     /** nifti1.h "method 2" (nifti_quatern_to_mat44, qfac = pixdim[0]); the codec owns the formula. */
     public static double[] qform(NiftiHeader h) {
         return h.qformMatrix();
@@ -98,7 +64,7 @@ public final class Affines {
                     best = row;
                 }
             }
-            if (allZero) {
+            if (allZero || best < 0) { // best < 0: a non-finite column (the reader refuses those in headers)
                 sb.append('?');
                 continue;
             }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
-import org.dicelens.nifti.NiftiReader;
 import org.dicelens.nifti.NiftiVolume;
+import org.dicelens.volume.formats.InputFormats;
+import org.dicelens.volume.formats.ReadVolume;
 
 /**
  * Builds a {@link Case} from a {@link CaseSpec}: reads the files, checks that every grid matches the
@@ -26,20 +27,47 @@ public final class CaseLoader {
     public static final double SUM_TOLERANCE = 1e-3;
 
     /**
-     * Where volumes come from: {@code NiftiReader::read} for files, or volumes built in memory (tests, phantoms).
-     * {@code progress} covers this one read (0 to 1) and carries cancellation.
+     * Where volumes come from: the input-format registry for files ({@link #FILES}), or volumes built in memory
+     * (tests, phantoms). {@code progress} covers this one read (0 to 1) and carries cancellation.
      */
     @FunctionalInterface
     public interface VolumeReader {
         NiftiVolume read(Path file, Progress progress) throws InputException;
+
+        /** The volume and its grid (null for a format with none); by default the grid of the NIfTI header. */
+        default ReadVolume readVolume(Path file, Progress progress) throws InputException {
+            NiftiVolume v = read(file, progress);
+            try {
+                return ReadVolume.ofNifti(v);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file, "dim", e.getMessage(), e);
+            }
+        }
     }
+
+    /** Files through the input-format registry: each file's format chosen by its content and name. */
+    public static final VolumeReader FILES = new VolumeReader() {
+        @Override
+        public NiftiVolume read(Path file, Progress progress) throws InputException {
+            return readVolume(file, progress).data();
+        }
+
+        @Override
+        public ReadVolume readVolume(Path file, Progress progress) throws InputException {
+            try {
+                return InputFormats.read(file, progress);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file, "dim", e.getMessage(), e);
+            }
+        }
+    };
 
     private CaseLoader() {
     }
 
-    /** Loads a case from files with {@link NiftiReader}; progress moves within each file's read too. */
+    /** Loads a case from files, each read by its format (the registry); progress moves within each file's read too. */
     public static Case load(CaseSpec spec, Progress progress) throws InputException {
-        return load(spec, progress, NiftiReader::read);
+        return load(spec, progress, FILES);
     }
 
     /** Loads a case, reading each volume through {@code reader}. */
@@ -87,25 +115,54 @@ public final class CaseLoader {
 
         ImageVolume image = null;
         if (spec.image() != null) {
-            NiftiVolume v = read(reader, spec.image(), p, 0.92, 0.99, "image");
-            checkGrid(ref, spec.image(), v, "image");
+            ReadVolume rv = read(reader, spec.image(), p, 0.92, 0.99, "image");
+            checkGrid(ref, spec.image(), rv, "image");
+            NiftiVolume v = rv.data();
             if (v.channels() > 1) {
                 warnings.add(spec.image().getFileName() + ": the image has " + v.channels() + " volumes; showing the first");
             }
-            image = new ImageVolume(Geometry.fromHeader(v.header()), v.channelAsFloat(0), spec.image());
+            image = new ImageVolume(rv.hasGrid() ? rv.grid() : ref.geometry, v.channelAsFloat(0), spec.image());
         }
         p.update(1, "loaded " + spec.displayName());
         return new Case(spec.displayName(), ref.geometry, image, ref.codes, maps, res.classes(), List.copyOf(warnings),
                 pred.kind);
     }
 
+    /**
+     * {@code loaded} with the image of {@code spec} instead of its own: only the image is read (and checked against
+     * the loaded grid); reference, prediction and classes are kept as they are.
+     */
+    public static Case withImage(Case loaded, CaseSpec spec, Progress progress) throws InputException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        Reference ref = new Reference(spec.referenceFile(), loaded.geometry(), loaded.referenceClass(), new int[0],
+                new long[0]);
+        ReadVolume rv = read(FILES, spec.image(), p, 0, 1, "image");
+        checkGrid(ref, spec.image(), rv, "image");
+        NiftiVolume v = rv.data();
+        List<String> warnings = new ArrayList<>(loaded.warnings());
+        if (v.channels() > 1) {
+            warnings.add(spec.image().getFileName() + ": the image has " + v.channels() + " volumes; showing the first");
+        }
+        ImageVolume image = new ImageVolume(rv.hasGrid() ? rv.grid() : loaded.geometry(), v.channelAsFloat(0), spec.image());
+        return new Case(loaded.name(), loaded.geometry(), image, loaded.referenceClass(), loaded.prediction(),
+                loaded.classes(), List.copyOf(warnings), loaded.predictionKind());
+    }
+
+    /**
+     * Checks a file as a reference label map on its own, as loading would (one 3D volume of whole numbers, at most
+     * {@link #MAX_CLASSES} distinct values), so a wrong reference is reported when it is chosen, not after the next file.
+     */
+    public static void checkLabelMap(Path file, Progress progress) throws InputException {
+        readLabelMap(file, FILES, progress == null ? Progress.NONE : progress);
+    }
+
     /** Reads one file as the step [lo, hi] of the whole load: the reader's progress is mapped into that span. */
-    private static NiftiVolume read(VolumeReader reader, Path file, Progress p, double lo, double hi, String what)
+    private static ReadVolume read(VolumeReader reader, Path file, Progress p, double lo, double hi, String what)
             throws InputException {
         p.checkCancelled();
         String message = "reading " + what + " " + (file.getFileName() == null ? file : file.getFileName());
         p.update(lo, message);
-        return reader.read(file, new Progress() {
+        return reader.readVolume(file, new Progress() {
             @Override
             public void update(double fraction, String m) {
                 p.update(lo + (hi - lo) * Math.max(0, Math.min(1, fraction)), message);
@@ -123,14 +180,16 @@ public final class CaseLoader {
     }
 
     private static Reference readLabelMap(Path file, VolumeReader reader, Progress p) throws InputException {
-        NiftiVolume v = read(reader, file, p, 0, 0.25, "reference");
+        ReadVolume rv = read(reader, file, p, 0, 0.25, "reference");
+        NiftiVolume v = rv.data();
+        requireGrid(file, rv, "reference");
         if (v.channels() != 1) {
             throw new InputException(file, "dim", "the reference label map has " + v.channels()
                     + " volumes; expected one 3D label map (or give one mask file per class)");
         }
         p.checkCancelled();
         LabelCodes lc = LabelCodes.of(v, 0, file, "reference label map");
-        return new Reference(file, Geometry.fromHeader(v.header()), lc.codes, lc.values, lc.counts);
+        return new Reference(file, rv.grid(), lc.codes, lc.values, lc.counts);
     }
 
     private static Reference readMasks(CaseSpec spec, ClassTable table, VolumeReader reader, Progress p,
@@ -151,12 +210,14 @@ public final class CaseLoader {
         long[] counts = new long[masks.size() + 1];
         for (int j = 0; j < masks.size(); j++) {
             Path file = masks.get(j);
-            NiftiVolume v = read(reader, file, p, 0.25 * j / masks.size(), 0.25 * (j + 1) / masks.size(), "reference mask");
+            ReadVolume rv = read(reader, file, p, 0.25 * j / masks.size(), 0.25 * (j + 1) / masks.size(), "reference mask");
+            NiftiVolume v = rv.data();
             if (first == null) {
+                requireGrid(file, rv, "reference mask");
                 codes = new byte[v.voxelsPerChannel()];
-                first = new Reference(file, Geometry.fromHeader(v.header()), codes, codeLabels, counts);
+                first = new Reference(file, rv.grid(), codes, codeLabels, counts);
             } else {
-                checkGrid(first, file, v, "mask");
+                checkGrid(first, file, rv, "mask");
             }
             if (v.channels() != 1) {
                 throw new InputException(file, "dim", "the mask has " + v.channels() + " volumes; expected one 3D binary mask");
@@ -221,9 +282,10 @@ public final class CaseLoader {
         List<Path> files = spec.prediction();
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
-            NiftiVolume v = read(reader, file, p, 0.3 + 0.5 * f / files.size(), 0.3 + 0.5 * (f + 1) / files.size(),
+            ReadVolume rv = read(reader, file, p, 0.3 + 0.5 * f / files.size(), 0.3 + 0.5 * (f + 1) / files.size(),
                     "prediction");
-            checkGrid(ref, file, v, "prediction");
+            checkGrid(ref, file, rv, "prediction");
+            NiftiVolume v = rv.data();
             ValueScan scan = ValueScan.of(v);
             if (scan.nonFinite > 0) {
                 throw new InputException(file, "values", scan.nonFinite + " NaN or infinite value"
@@ -267,12 +329,29 @@ public final class CaseLoader {
         return new ProbabilityMaps(g, ch, 0, List.copyOf(sources));
     }
 
-    private static void checkGrid(Reference ref, Path file, NiftiVolume v, String what) throws InputException {
-        Geometry g;
-        try {
-            g = Geometry.fromHeader(v.header());
-        } catch (IllegalArgumentException e) {
-            throw new InputException(file, "dim", e.getMessage(), e);
+    /** The reference fixes the grid of the case, so it must carry one. */
+    private static void requireGrid(Path file, ReadVolume rv, String what) throws InputException {
+        if (!rv.hasGrid()) {
+            throw new InputException(file, "grid", "the " + what + " has no voxel-to-world grid of its own ("
+                    + InputFormats.of(file).name() + "); give the reference as a NIfTI file");
+        }
+    }
+
+    /**
+     * Another file must lie on the reference's grid; a file of a format without a grid (a .npz) takes the reference's
+     * grid when its shape is the reference's.
+     */
+    private static void checkGrid(Reference ref, Path file, ReadVolume rv, String what) throws InputException {
+        Geometry g = rv.grid();
+        if (g == null) {
+            NiftiVolume v = rv.data();
+            Geometry r = ref.geometry;
+            if (v.nx() != r.nx() || v.ny() != r.ny() || v.nz() != r.nz()) {
+                throw new InputException(file, "dim", "the " + what + " has no grid of its own and its shape " + v.nx() + "x"
+                        + v.ny() + "x" + v.nz() + " is not the shape " + r.nx() + "x" + r.ny() + "x" + r.nz()
+                        + " of the reference " + ref.file);
+            }
+            return;
         }
         String m = ref.geometry.mismatch(g);
         if (m != null) {

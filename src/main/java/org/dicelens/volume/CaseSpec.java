@@ -6,7 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What to load as one case. The reference is either one label map ({@code referenceLabelMap}) or one binary
+ * What the volume loader reads for one case: resolved files only. Users' cases are described by
+ * {@code org.dicelens.app.cases.CaseFiles} (both faces), which builds this with {@code toSpec()}; the loader cannot
+ * take that type itself because the application layer sits above this one.
+ *
+ * <p>What to load as one case. The reference is either one label map ({@code referenceLabelMap}) or one binary
  * mask per foreground class ({@code referenceMasks}, in class order; background is the voxels in no mask).
  * The prediction is one or more files whose channels, concatenated in order, are the class channels (a 4D file,
  * one 3D file per class, a single foreground map, ...). Image and class table are optional (null).
@@ -65,19 +69,12 @@ public record CaseSpec(String name, Path referenceLabelMap, List<Path> reference
         return referenceLabelMap != null ? referenceLabelMap : referenceMasks.get(0);
     }
 
-    /** The name to show: {@code name}, else the reference file name without .nii/.nii.gz/.hdr/.img. */
+    /** The name to show: {@code name}, else the reference file name without its format's ending (the registry's). */
     public String displayName() {
         if (name != null && !name.isBlank()) {
             return name;
         }
-        Path f = referenceFile().getFileName();
-        String s = f == null ? referenceFile().toString() : f.toString();
-        for (String ext : new String[] {".gz", ".nii", ".hdr", ".img"}) {
-            if (s.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
-                s = s.substring(0, s.length() - ext.length());
-            }
-        }
-        return s;
+        return org.dicelens.volume.formats.InputFormats.stem(referenceFile());
     }
 
     /** Every input file, reference first (for messages and "recent cases" lists). */

@@ -53,6 +53,16 @@ public final class ClassTableReader {
         };
     }
 
+    /** Name endings of class tables (ITK-SNAP text, JSON, CSV), for choosers and role guessing. */
+    public static final java.util.List<String> ENDINGS = java.util.List.of(".txt", ".json", ".csv", ".label");
+
+    /** True when {@code file} is named like a class table. */
+    public static boolean isTableName(Path file) {
+        Path n = file.getFileName();
+        String name = (n == null ? file.toString() : n.toString()).toLowerCase(Locale.ROOT);
+        return ENDINGS.stream().anyMatch(name::endsWith);
+    }
+
     /**
      * The form of a class table: {@code .json} and {@code .csv} by extension; otherwise JSON when the text
      * starts with '[' or '{', ITK-SNAP when the first data line starts with 7 numbers, CSV when it has a comma.

@@ -42,7 +42,7 @@ public final class Geometry {
      * (NIfTI "method 1"); spatial units from xyzt_units converted to mm (unset means mm).
      */
     public static Geometry fromHeader(NiftiHeader h) {
-        return new Geometry(h.nx(), h.ny(), h.nz(), Affines.fromHeader(h));
+        return new Geometry(h.nx(), h.ny(), h.nz(), h.affineMm());
     }
 
     public int nx() {

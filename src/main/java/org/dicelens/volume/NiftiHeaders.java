@@ -1,6 +1,10 @@
 package org.dicelens.volume;
 
+import java.nio.file.Path;
+import org.dicelens.common.InputException;
+import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiHeader;
+import org.dicelens.nifti.NiftiWriter;
 
 /** Headers for writing DiceLens's own volumes on a grid. */
 public final class NiftiHeaders {
@@ -28,5 +32,15 @@ public final class NiftiHeaders {
         h.setAffine(g.affine(), 1);
         h.descrip = description.length() > 79 ? description.substring(0, 79) : description;
         return h;
+    }
+
+    /** Writes channels on {@code g} as float32 (one channel: 3D; more: 4D, one volume per channel), atomically. */
+    public static void writeFloat32(Path file, Geometry g, String description, float[]... channels) throws InputException {
+        NiftiWriter.write(file, of(g, channels.length, description), NiftiDatatype.FLOAT32, (Object[]) channels);
+    }
+
+    /** Writes one 3D volume of whole numbers 0..255 on {@code g} as uint8, atomically. */
+    public static void writeUint8(Path file, Geometry g, String description, float[] values) throws InputException {
+        NiftiWriter.write(file, of(g, 1, description), NiftiDatatype.UINT8, values);
     }
 }

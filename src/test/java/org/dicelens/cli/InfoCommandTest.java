@@ -163,4 +163,20 @@ class InfoCommandTest {
         }
         assertTrue(run("info", bad.toString()).err().contains("sizeof_hdr"));
     }
+
+    @Test
+    void aNanInTheSformIsOneLineNamingTheField() throws Exception {
+        Path nan = TinyNifti.write(dir.resolve("nan.nii"), 2, 2, 1, new double[] {1, 1, 1}, TinyNifti.FLOAT32,
+                new float[] {0, 1, 0, 1});
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(nan)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort(254, (short) 1).putFloat(280 + 4, Float.NaN); // sform_code 1, srow_x[1] NaN
+        Files.write(nan, b.array());
+        for (String[] args : new String[][] {{"info", nan.toString()}, {"evaluate", "--reference", nan.toString(),
+            "--prediction", nan.toString()}}) {
+            Run r = run(args);
+            assertEquals(OneLineErrors.INPUT_ERROR, r.exit(), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: " + nan + ": srow_x[1]: is NaN"), r.err());
+        }
+    }
 }

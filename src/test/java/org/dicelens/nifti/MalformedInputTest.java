@@ -193,6 +193,28 @@ class MalformedInputTest {
     }
 
     @Test
+    void nonFiniteTransformsNameTheirField() throws NiftiException {
+        byte[] b = nifti1(2, 2, 2); // sform_code 1
+        le(b).putFloat(296 + 8, Float.NaN);
+        NiftiException e = fails(file("sform.nii", b), "srow_y[2]");
+        assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("sform"), e.getMessage());
+        le(b).putFloat(296 + 8, 0).putFloat(312 + 12, Float.NEGATIVE_INFINITY);
+        fails(file("sform-inf.nii", b), "srow_z[3]");
+        byte[] q = nifti1(2, 2, 2);
+        le(q).putShort(254, (short) 0).putShort(252, (short) 1).putFloat(260, Float.NaN); // qform only, quatern_c NaN
+        e = fails(file("qform.nii", q), "quatern_c");
+        assertTrue(e.getMessage().contains("qform"), e.getMessage());
+        le(q).putFloat(260, 0).putFloat(272, Float.POSITIVE_INFINITY);
+        fails(file("qoffset.nii", q), "qoffset_y");
+        le(q).putFloat(272, 0).putFloat(76 + 4 * 2, Float.POSITIVE_INFINITY);
+        fails(file("pixdim.nii", q), "pixdim[2]");
+        // an unused transform (code 0) may hold anything, as in nibabel: this file reads
+        byte[] unused = nifti1(2, 2, 2);
+        le(unused).putFloat(256, Float.NaN);
+        assertEquals(2, NiftiReader.read(file("unused.nii", unused)).nx());
+    }
+
+    @Test
     void emptyFile() {
         NiftiException e = fails(file("empty.nii", new byte[0]), "sizeof_hdr");
         assertTrue(e.getMessage().contains("empty"), e.getMessage());

@@ -9,7 +9,7 @@ import java.util.List;
 import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiWriter;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 import org.junit.jupiter.api.AfterEach;
@@ -45,11 +45,12 @@ class CaseProblemsViewerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"otherDims", "shiftedAffine", "tooFewChannels", "nanProbabilities", "imageOnAnotherGrid",
-        "tableDoesNotParse", "labelMissingFromTable"})
+        "tableDoesNotParse", "labelMissingFromTable", "nanSform"})
     void theProblemNamesTheFileAndTheCaseStays(String problem) throws Exception {
         LoadedCase before = vm.current();
         int n = UiTestCase.N;
-        Path bad = dir.resolve("bad_" + problem + (problem.startsWith("table") || problem.startsWith("label") ? ".txt" : ".nii.gz"));
+        Path bad = dir.resolve("bad_" + problem + (problem.startsWith("table") || problem.startsWith("label") ? ".txt"
+                : problem.equals("nanSform") ? ".nii" : ".nii.gz"));
         CaseFiles files;
         switch (problem) {
             case "otherDims" -> {
@@ -90,6 +91,19 @@ class CaseProblemsViewerTest {
                 NiftiWriter.write(bad, h, NiftiDatatype.FLOAT32, tc.image);
                 files = good.withImage(bad);
             }
+            case "nanSform" -> { // issue 15: a NaN in the sform is named, not an index error
+                NiftiHeader h = UiTestCase.header();
+                h.dim = new long[] {4, UiTestCase.NX, UiTestCase.NY, UiTestCase.NZ, 3, 1, 1, 1};
+                h.sform_code = 1;
+                h.srow_x = new double[] {1, 0, 0, 0};
+                h.srow_y = new double[] {0, 1, 0, 0};
+                h.srow_z = new double[] {0, 0, 2, 0};
+                NiftiWriter.write(bad, h, NiftiDatatype.FLOAT32, tc.p[0], tc.p[1], tc.p[2]);
+                byte[] bytes = Files.readAllBytes(bad); // the writer refuses a NaN transform: patch srow_y[1] in place
+                java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(296 + 4, Float.NaN);
+                Files.write(bad, bytes);
+                files = good.withPredictions(List.of(bad));
+            }
             case "tableDoesNotParse" -> {
                 Files.writeString(bad, "0 0 0 0 0 1 1 \"background\"\n1 300 0 0 1 1 1 \"lesion\"\n");
                 files = good.withClassTable(bad);
@@ -105,6 +119,14 @@ class CaseProblemsViewerTest {
         assertTrue(message.contains(bad.getFileName().toString()) || message.contains("case_seg.nii.gz"),
                 problem + ": " + message);
         assertSame(before, vm.current(), problem + ": the previous case must stay");
+        if (List.of("nanSform", "otherDims", "nanProbabilities", "imageOnAnotherGrid", "tableDoesNotParse").contains(problem)) {
+            // issue 15: the dialog's title names the file that failed, not the case's reference
+            assertTrue(vm.problemProperty().get().title().contains(bad.getFileName().toString()),
+                    problem + ": " + vm.problemProperty().get().title());
+        }
+        if (problem.equals("nanSform")) {
+            assertTrue(message.contains(bad + ": srow_y[1]: is NaN"), message);
+        }
         Await.until("loading to end", () -> !vm.loadingProperty().get());
     }
 }

@@ -22,7 +22,7 @@ import org.dicelens.ui.io.AtomicWriter;
 import org.dicelens.ui.io.MetricsExport;
 import org.dicelens.ui.io.SessionFile;
 import org.dicelens.ui.io.Sessions;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.MetricsRows;
 import org.dicelens.ui.model.OverlayModel;

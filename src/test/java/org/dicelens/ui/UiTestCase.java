@@ -6,7 +6,7 @@ import java.util.Random;
 import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiWriter;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 
 /**
  * A small three-class case (background 0, labels 1 and 2) written as NIfTI files, and brute-force per-voxel

@@ -17,7 +17,7 @@ import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.HardMode;
 import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.WeightScheme;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.ControlsModel;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;

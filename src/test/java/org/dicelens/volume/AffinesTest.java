@@ -124,20 +124,20 @@ class AffinesTest {
         h.srow_z = new double[] {-0.024932267144322395, -0.06324651092290878, 16.944726943969727, -25.065204620361328};
         assertAffine(new double[] {-0.8433794379234314, -7.216049624503285e-08, -0.5037564039230347, 10.726137161254883,
             -0.001874238601885736, 0.8413762450218201, 1.2737404108047485, -17.24128532409668, -0.024932267144322395,
-            -0.06324651092290878, 16.944726943969727, -25.065204620361328}, Affines.fromHeader(h), 0);
+            -0.06324651092290878, 16.944726943969727, -25.065204620361328}, h.affineMm(), 0);
 
         h.sform_code = 0; // then nibabel's get_best_affine is the qform
         assertAffine(new double[] {-0.8433794707509221, -7.20413113481637e-08, -0.5037564149040323, 10.726137161254883,
             -0.0018742386676020373, 0.8413762185236575, 1.273740466763311, -17.24128532409668, -0.02493226915688564,
-            -0.06324651296969055, 16.944728227321104, -25.065204620361328}, Affines.fromHeader(h), 1e-12);
+            -0.06324651296969055, 16.944728227321104, -25.065204620361328}, h.affineMm(), 1e-12);
 
         // neither code: nifti1.h "method 1", diag(pixdim) with the origin at voxel 0. (nibabel differs on purpose
         // here: it falls back to the Analyze affine, x flipped and centred.) Signs of pixdim are ignored.
         h.qform_code = 0;
         h.pixdim = new double[] {-1, 0.5, -2, 3, 0, 0, 0, 0};
-        assertAffine(new double[] {0.5, 0, 0, 0, 0, 2, 0, 0, 0, 0, 3, 0}, Affines.fromHeader(h), 0);
+        assertAffine(new double[] {0.5, 0, 0, 0, 0, 2, 0, 0, 0, 0, 3, 0}, h.affineMm(), 0);
         h.pixdim = new double[] {1, 0, 2, 3, 0, 0, 0, 0}; // an unset pixdim counts as 1 so the grid is not singular
-        assertAffine(new double[] {1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 3, 0}, Affines.fromHeader(h), 0);
+        assertAffine(new double[] {1, 0, 0, 0, 0, 2, 0, 0, 0, 0, 3, 0}, h.affineMm(), 0);
     }
 
     @Test
@@ -148,14 +148,14 @@ class AffinesTest {
         h.srow_y = new double[] {0, 0.002, 0, -0.020};
         h.srow_z = new double[] {0, 0, 0.003, 0.030};
         h.xyzt_units = 1 | 8; // metres, seconds: the time bits must not matter
-        assertAffine(new double[] {1, 0, 0, 10, 0, 2, 0, -20, 0, 0, 3, 30}, Affines.fromHeader(h), 1e-12);
+        assertAffine(new double[] {1, 0, 0, 10, 0, 2, 0, -20, 0, 0, 3, 30}, h.affineMm(), 1e-12);
         h.xyzt_units = 3 | 16; // micrometres, milliseconds
-        assertAffine(new double[] {1e-6, 0, 0, 1e-5, 0, 2e-6, 0, -2e-5, 0, 0, 3e-6, 3e-5}, Affines.fromHeader(h), 1e-18);
+        assertAffine(new double[] {1e-6, 0, 0, 1e-5, 0, 2e-6, 0, -2e-5, 0, 0, 3e-6, 3e-5}, h.affineMm(), 1e-18);
         h.xyzt_units = 0; // unknown: millimetres, as nibabel and the formula sheet assume
-        assertAffine(new double[] {0.001, 0, 0, 0.01, 0, 0.002, 0, -0.02, 0, 0, 0.003, 0.03}, Affines.fromHeader(h), 0);
-        assertEquals(1000.0, Affines.mmPerUnit(1));
-        assertEquals(1.0, Affines.mmPerUnit(2));
-        assertEquals(0.001, Affines.mmPerUnit(3));
+        assertAffine(new double[] {0.001, 0, 0, 0.01, 0, 0.002, 0, -0.02, 0, 0, 0.003, 0.03}, h.affineMm(), 0);
+        assertEquals(1000.0, org.dicelens.nifti.NiftiHeader.mmPerUnit(1));
+        assertEquals(1.0, org.dicelens.nifti.NiftiHeader.mmPerUnit(2));
+        assertEquals(0.001, org.dicelens.nifti.NiftiHeader.mmPerUnit(3));
     }
 
     @ParameterizedTest(name = "{0}")

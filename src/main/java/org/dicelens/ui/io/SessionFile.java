@@ -15,7 +15,7 @@ import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.SettingsCheck;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.OverlayModel;
 
 /**
@@ -32,7 +32,12 @@ public final class SessionFile {
 
     /** The files of a case, as strings so the JSON stays readable and portable. */
     public record CaseRef(String reference, List<String> predictions, String image, String classTable, String folder,
-            String phantom) {
+            String phantom, List<String> referenceMasks, String predictionKind, String datasetJson, String name) {
+        /** The six fields sessions had before masks, kind, dataset.json and name (absent ones read as null). */
+        public CaseRef(String reference, List<String> predictions, String image, String classTable, String folder,
+                String phantom) {
+            this(reference, predictions, image, classTable, folder, phantom, null, null, null, null);
+        }
     }
 
     public record ClassState(int label, String name, int argb, boolean visible) {
@@ -57,7 +62,11 @@ public final class SessionFile {
     public static CaseRef toFiles(CaseFiles f) {
         List<String> preds = new ArrayList<>();
         f.predictions().forEach(p -> preds.add(str(p)));
-        return new CaseRef(str(f.reference()), preds, str(f.image()), str(f.classTable()), str(f.folder()), f.phantom());
+        List<String> masks = new ArrayList<>();
+        f.referenceMasks().forEach(p -> masks.add(str(p)));
+        return new CaseRef(str(f.reference()), preds, str(f.image()), str(f.classTable()), str(f.folder()), f.phantom(),
+                masks.isEmpty() ? null : masks, f.predictionKind() == org.dicelens.volume.PredictionKind.AUTO ? null
+                        : f.predictionKind().name(), str(f.datasetJson()), f.name());
     }
 
     /** The case files, resolved against the session file's folder when stored relative. */
@@ -67,8 +76,20 @@ public final class SessionFile {
         if (f.predictions() != null) {
             f.predictions().forEach(p -> preds.add(path(p, base)));
         }
-        return new CaseFiles(path(f.reference(), base), preds, path(f.image(), base), path(f.classTable(), base),
-                path(f.folder(), base), f.phantom());
+        List<Path> masks = new ArrayList<>();
+        if (f.referenceMasks() != null) {
+            f.referenceMasks().forEach(p -> masks.add(path(p, base)));
+        }
+        org.dicelens.volume.PredictionKind kind = null;
+        if (f.predictionKind() != null) {
+            try {
+                kind = org.dicelens.volume.PredictionKind.valueOf(f.predictionKind());
+            } catch (IllegalArgumentException e) {
+                kind = null; // checked by read(), which names the field
+            }
+        }
+        return new CaseFiles(path(f.reference(), base), masks, preds, kind, path(f.image(), base),
+                path(f.classTable(), base), path(f.datasetJson(), base), path(f.folder(), base), f.phantom(), f.name());
     }
 
     private static String str(Path p) {
@@ -113,6 +134,11 @@ public final class SessionFile {
         if (!problems.isEmpty()) {
             SettingsCheck.Problem p = problems.get(0);
             throw new InputException(file, "settings." + p.field(), p.message());
+        }
+        String kind = s.files().predictionKind();
+        if (kind != null && java.util.Arrays.stream(org.dicelens.volume.PredictionKind.values())
+                .noneMatch(k -> k.name().equals(kind))) {
+            throw new InputException(file, "files.predictionKind", "unknown prediction kind " + kind);
         }
         CaseFiles cf = fromFiles(s.files(), file);
         for (Path p : cf.inputs()) {

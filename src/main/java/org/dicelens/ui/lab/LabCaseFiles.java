@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.lab.LabCase;
-import org.dicelens.nifti.NiftiDatatype;
-import org.dicelens.nifti.NiftiHeader;
-import org.dicelens.nifti.NiftiWriter;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.volume.Geometry;
 import org.dicelens.volume.NiftiHeaders;
 
@@ -59,25 +56,22 @@ public final class LabCaseFiles {
         }
         Geometry g = c.geometry();
         Path image = dir.resolve("image.nii.gz");
-        NiftiWriter.write(image, NiftiHeaders.of(g, 1, "DiceLens lab " + c.name() + " image"), NiftiDatatype.FLOAT32, c.image());
+        NiftiHeaders.writeFloat32(image, g, "DiceLens lab " + c.name() + " image", c.image());
         float[] ref = new float[c.voxelCount()];
         byte[] r = c.reference();
         for (int i = 0; i < ref.length; i++) {
             ref[i] = r[i]; // label value = channel index: 0 background, 1 lesion
         }
         Path reference = dir.resolve("reference.nii.gz");
-        NiftiWriter.write(reference, NiftiHeaders.of(g, 1, "DiceLens lab " + c.name() + " reference"), NiftiDatatype.UINT8, ref);
+        NiftiHeaders.writeUint8(reference, g, "DiceLens lab " + c.name() + " reference", ref);
         float[] bg = new float[p.length];
         for (int i = 0; i < p.length; i++) {
             bg[i] = 1f - p[i];
         }
         String safe = tag.replaceAll("[^A-Za-z0-9_-]", "_");
         Path prediction = dir.resolve("prediction_" + safe + ".nii.gz");
-        NiftiHeader h = NiftiHeaders.of(g, 1, "DiceLens lab " + c.name() + " prediction " + tag);
-        h.dim[0] = 4; // x, y, z, class, as MONAI saves softmax
-        h.dim[4] = 2;
-        h.pixdim[4] = 1;
-        NiftiWriter.write(prediction, h, NiftiDatatype.FLOAT32, bg, p);
+        // x, y, z, class, as MONAI saves softmax
+        NiftiHeaders.writeFloat32(prediction, g, "DiceLens lab " + c.name() + " prediction " + tag, bg, p);
         Path labels = dir.resolve("labels.txt");
         try {
             org.dicelens.common.AtomicFiles.writeString(labels, LABELS);

@@ -32,7 +32,7 @@ import org.dicelens.lab.LabConfig;
 import org.dicelens.lab.LabLoss;
 import org.dicelens.lab.LabResult;
 import org.dicelens.lab.Stats;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.ViewerModel;
 import org.dicelens.ui.panels.Help;
 

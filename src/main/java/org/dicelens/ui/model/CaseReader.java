@@ -1,5 +1,6 @@
 package org.dicelens.ui.model;
 
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;
@@ -8,6 +9,14 @@ import org.dicelens.volume.Case;
 @FunctionalInterface
 public interface CaseReader {
     Case read(CaseFiles files, Progress progress) throws InputException;
+
+    /**
+     * Reads a case while {@code shown} is loaded (or null): a reader may keep what {@code shown} already holds (the
+     * prediction, when only the image changes). By default reads everything.
+     */
+    default Case read(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
+        return read(files, progress);
+    }
 
     /** The files a choice stands for (a case folder's files), kept with the loaded case; by default the choice itself. */
     default CaseFiles resolve(CaseFiles files) throws InputException {

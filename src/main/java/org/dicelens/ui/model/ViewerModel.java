@@ -1,5 +1,6 @@
 package org.dicelens.ui.model;
 
+import org.dicelens.app.cases.CaseFiles;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -155,9 +156,10 @@ public final class ViewerModel {
         loading.set(true);
         progress.set(-1);
         progressMessage.set("Opening " + files.describe());
+        LoadedCase shown = current.get(); // what is loaded now, so a reader can keep it (adding an image)
         loadTask = tasks.start("load", task -> {
             CaseFiles resolved = reader.resolve(files);
-            Case c = reader.read(resolved, task);
+            Case c = reader.read(resolved, shown, task);
             task.checkCancelled();
             Analysis a = factory.build(c, task);
             return new LoadedCase(resolved, c, a);
@@ -166,8 +168,14 @@ public final class ViewerModel {
                 progress.set(fraction);
                 progressMessage.set(message);
             }
-        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, "Could not open " + files.describe(),
+        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, "Could not open " + failedFile(e, files),
                 loadFailure(e)), () -> failLoad(generation, null, "Cancelled")));
+    }
+
+    /** The title names the file that failed (a prediction, an image…), not the case's reference. */
+    private static String failedFile(Throwable e, CaseFiles files) {
+        return e instanceof InputException ie && ie.file() != null && ie.file().getFileName() != null
+                ? ie.file().getFileName().toString() : files.describe();
     }
 
     private static String loadFailure(Throwable e) {

@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.dicelens.metrics.HardMode;
-import org.dicelens.ui.model.CaseFolder;
+import org.dicelens.app.cases.CaseFolder;
 import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.ControlsModel;
 import org.dicelens.ui.model.LoadedCase;

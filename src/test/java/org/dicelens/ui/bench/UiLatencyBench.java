@@ -13,7 +13,7 @@ import org.dicelens.metrics.Settings;
 import org.dicelens.ui.DiceLensApp;
 import org.dicelens.ui.MainWindow;
 import org.dicelens.ui.io.RecentFiles;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.EngineAnalysis;

@@ -26,7 +26,7 @@ import org.dicelens.lab.LabResult;
 import org.dicelens.lab.ModelKind;
 import org.dicelens.lab.SyntheticLesions;
 import org.dicelens.lab.Trainer;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.CaseLoader;
 import org.dicelens.volume.CaseSpec;

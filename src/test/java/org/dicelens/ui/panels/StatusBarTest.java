@@ -11,7 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 import org.dicelens.ui.AppWiring;
-import org.dicelens.ui.model.CaseFiles;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.ViewerModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,19 @@
-package org.dicelens.ui.model;
+package org.dicelens.app.cases;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dicelens.volume.ClassTableReader;
+import org.dicelens.volume.formats.InputFormat;
+import org.dicelens.volume.formats.InputFormats;
 
 /** Guesses what a dropped file is from its name, so a drop needs at most a confirmation. */
 public final class FileRoles {
     /** What a file is in a case. */
     public enum Role {
-        REFERENCE, PREDICTION, IMAGE, CLASS_TABLE, SESSION, CASE_FOLDER, IGNORE
+        REFERENCE, REFERENCE_MASK, PREDICTION, IMAGE, CLASS_TABLE, SESSION, CASE_FOLDER, IGNORE
     }
 
     public static final String SESSION_SUFFIX = ".dicelens.json";
@@ -26,13 +29,12 @@ public final class FileRoles {
         if (n.endsWith(SESSION_SUFFIX)) {
             return Role.SESSION;
         }
-        boolean nifti = n.endsWith(".nii") || n.endsWith(".nii.gz") || n.endsWith(".hdr") || n.endsWith(".img")
-                || n.endsWith(".img.gz") || n.endsWith(".npz");
-        if (!nifti) {
-            return n.endsWith(".txt") || n.endsWith(".json") || n.endsWith(".csv") || n.endsWith(".label")
-                    ? Role.CLASS_TABLE : Role.IGNORE;
+        InputFormat format = InputFormats.byName(p);
+        if (format == null) {
+            return ClassTableReader.isTableName(p) ? Role.CLASS_TABLE : Role.IGNORE;
         }
-        if (n.endsWith(".npz") || has(n, "prob", "pred", "softmax", "posterior", "logit", "output")) {
+        // a format without a grid (a .npz) can only be a prediction: the reference and image fix the grid
+        if (format.peek() == null || has(n, "prob", "pred", "softmax", "posterior", "logit", "output")) {
             return Role.PREDICTION;
         }
         if (has(n, "seg", "label", "ref", "gt", "truth", "mask", "manual", "lesion")) {
@@ -50,21 +52,26 @@ public final class FileRoles {
         return false;
     }
 
-    /** Adds files with their roles onto a case's files (predictions in the order given). */
+    /** Adds files with their roles onto a case's files (predictions and reference masks in the order given). */
     public static CaseFiles apply(CaseFiles base, List<Path> files, List<Role> roles) {
-        CaseFiles f = base == null || base.folder() != null || base.phantom() != null
-                ? new CaseFiles(null, List.of(), null, null, null, null) : base;
+        CaseFiles f = base == null || base.phantom() != null || (base.folder() != null && !base.hasFiles())
+                ? CaseFiles.empty() : base;
         List<Path> preds = new ArrayList<>();
+        List<Path> masks = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
             switch (roles.get(i)) {
                 case REFERENCE -> f = f.withReference(p);
+                case REFERENCE_MASK -> masks.add(p);
                 case PREDICTION -> preds.add(p);
                 case IMAGE -> f = f.withImage(p);
                 case CLASS_TABLE -> f = f.withClassTable(p);
                 default -> {
                 }
             }
+        }
+        if (!masks.isEmpty()) {
+            f = f.withReferenceMasks(masks);
         }
         if (!preds.isEmpty()) {
             f = f.withPredictions(preds);

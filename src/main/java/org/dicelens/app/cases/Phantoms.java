@@ -1,4 +1,4 @@
-package org.dicelens.ui;
+package org.dicelens.app.cases;
 
 import java.util.Locale;
 import org.dicelens.common.InputException;

@@ -1,4 +1,4 @@
-package org.dicelens.ui.model;
+package org.dicelens.app.cases;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dicelens.common.InputException;
+import org.dicelens.volume.formats.InputFormats;
+import org.dicelens.volume.formats.VolumeShape;
 
 /**
  * A case folder: the files in it sorted by name, each given its role by {@link FileRoles#guess} (a label map named
@@ -24,12 +26,12 @@ public final class CaseFolder {
         List<Path> whole = new ArrayList<>();
         for (Path p : predictions) {
             try {
-                org.dicelens.nifti.NiftiHeader h = org.dicelens.nifti.NiftiReader.readHeader(p);
-                if (h.dim[0] >= 4 && h.dim[4] > 1) {
+                VolumeShape s = InputFormats.shape(p);
+                if (s != null && s.channels() > 1) {
                     whole.add(p);
                 }
             } catch (InputException e) {
-                // not a readable NIfTI header: not an alternative
+                // not a readable header (or a format not read yet): not an alternative
             }
         }
         return whole;
@@ -93,6 +95,6 @@ public final class CaseFolder {
             throw new InputException(folder, "prediction", "no prediction found (a NIfTI file named like *prob*, "
                     + "*pred* or *softmax*)");
         }
-        return new CaseFiles(reference, predictions, image, table, folder, null);
+        return new CaseFiles(reference, predictions, image, table, null, null).fromFolder(folder);
     }
 }

@@ -1,0 +1,62 @@
+package org.dicelens.app.cases;
+
+import org.dicelens.common.InputException;
+import org.dicelens.common.Progress;
+import org.dicelens.volume.Case;
+import org.dicelens.volume.CaseLoader;
+
+/**
+ * Opens a {@link CaseFiles} the one way both faces do: a phantom is generated, a folder is resolved into files by
+ * their roles, and files are read by the volume loader (through the input-format registry), with the reference masks,
+ * prediction kind and name the case carries.
+ */
+public final class CaseOpener {
+    private CaseOpener() {
+    }
+
+    /** The files a case stands for: a folder's files by role; otherwise the case itself. */
+    public static CaseFiles resolve(CaseFiles f) throws InputException {
+        if (f.phantom() == null && f.folder() != null && !f.hasFiles()) {
+            CaseFiles found = CaseFolder.resolve(f.folder());
+            CaseFiles named = f.name() == null ? found : found.withName(f.name());
+            CaseFiles kind = named.withPredictionKind(f.predictionKind());
+            return f.datasetJson() == null ? kind : kind.withDatasetJson(f.datasetJson());
+        }
+        return f;
+    }
+
+    /**
+     * Opens {@code f} while {@code loaded} (read from {@code loadedFiles}) is open: when only the image differs, the
+     * loaded reference and prediction are kept and only the image is read (a 150 MB prediction is not read again).
+     */
+    public static Case open(CaseFiles f, CaseFiles loadedFiles, Case loaded, Progress progress) throws InputException {
+        if (loaded != null && loadedFiles != null && f.phantom() == null && f.image() != null && f.hasFiles()
+                && loadedFiles.hasFiles() && sameExceptImage(f, loadedFiles)) {
+            Case c = CaseLoader.withImage(loaded, f.toSpec(), progress == null ? Progress.NONE : progress);
+            return c;
+        }
+        return open(f, progress);
+    }
+
+    private static boolean sameExceptImage(CaseFiles a, CaseFiles b) {
+        return java.util.Objects.equals(a.reference(), b.reference()) && a.referenceMasks().equals(b.referenceMasks())
+                && a.predictions().equals(b.predictions()) && a.predictionKind() == b.predictionKind()
+                && java.util.Objects.equals(a.classTable(), b.classTable())
+                && java.util.Objects.equals(a.datasetJson(), b.datasetJson())
+                && java.util.Objects.equals(a.displayName(), b.displayName());
+    }
+
+    /** Reads (or generates) the case; a folder is resolved first. */
+    public static Case open(CaseFiles f, Progress progress) throws InputException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        if (f.phantom() != null) {
+            return Phantoms.generate(f.phantom(), p);
+        }
+        CaseFiles files = resolve(f);
+        if (!files.hasFiles()) {
+            throw new InputException(files.folder(), null, "not a complete case: "
+                    + (files.hasReference() ? "no prediction" : "no reference") + " named");
+        }
+        return CaseLoader.load(files.toSpec(), p);
+    }
+}
