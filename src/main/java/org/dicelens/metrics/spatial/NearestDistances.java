@@ -1,0 +1,255 @@
+package org.dicelens.metrics.spatial;
+
+import java.util.Arrays;
+import org.dicelens.common.Progress;
+
+/**
+ * Exact Euclidean distances in mm from each voxel of a query set to the nearest voxel of a source set, with
+ * anisotropic spacing: a separable feature transform (Felzenszwalb &amp; Huttenlocher's lower envelope of parabolas, one
+ * pass per axis: z, then y, then x). The buffer holds, per voxel of the bounding box, where the nearest source found so
+ * far lies (its z after the first pass, its y and z after the second), never a rounded distance; the last pass runs
+ * only on rows holding queries and computes each query's distance from the integer offsets to its nearest source, so
+ * every distance is the exact Euclidean distance to an actual nearest source voxel (in double).
+ */
+final class NearestDistances {
+    private final Grid g;
+    private final Box box;
+    private final int[] buf;
+    private final int workers;
+    private final int shift;
+    private final int lowMask;
+
+    /**
+     * @param box holds every query and source voxel
+     * @param buf scratch of at least box.voxelCount() ints, reused across calls
+     */
+    NearestDistances(Grid g, Box box, int[] buf, int workers) {
+        this.g = g;
+        this.box = box;
+        this.buf = buf;
+        this.workers = workers;
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(0, box.bz() - 1));
+        boolean fits = ((long) box.by() << bits) <= Integer.MAX_VALUE;
+        this.shift = fits ? bits : -1;
+        this.lowMask = fits ? (1 << bits) - 1 : 0;
+    }
+
+    private int pack(int fy, int fz) {
+        return shift >= 0 ? (fy << shift) | fz : fy * box.bz() + fz;
+    }
+
+    private int fyOf(int p) {
+        return shift >= 0 ? p >>> shift : p / box.bz();
+    }
+
+    private int fzOf(int p) {
+        return shift >= 0 ? p & lowMask : p % box.bz();
+    }
+
+    /** Per-worker scratch lines. */
+    private static final class Scratch {
+        final int[] pos;
+        final int[] aux;
+        final int[] stack;
+        final double[] f;
+        final double[] zs;
+
+        Scratch(int len) {
+            pos = new int[len];
+            aux = new int[len];
+            stack = new int[len];
+            f = new double[len];
+            zs = new double[len + 1];
+        }
+    }
+
+    /**
+     * Distances from every voxel of {@code queries}, in voxel-index order, to the nearest voxel of {@code sources}
+     * (which must not be empty).
+     */
+    double[] compute(VoxelMask queries, VoxelMask sources, Progress progress) {
+        int bx = box.bx();
+        int by = box.by();
+        int bz = box.bz();
+        int rows = by * bz;
+        int[] rowRank = new int[rows + 1];
+        boolean[] planeHasQuery = new boolean[bz];
+        for (int r = 0; r < rows; r++) {
+            int start = globalRowStart(r % by, r / by);
+            int c = queries.count(start, start + bx);
+            rowRank[r + 1] = rowRank[r] + c;
+            if (c > 0) {
+                planeHasQuery[r / by] = true;
+            }
+        }
+        double[] out = new double[rowRank[rows]];
+        int len = Math.max(bx, Math.max(by, bz));
+        int w = Math.max(1, workers);
+        Scratch[] s = new Scratch[w];
+        for (int i = 0; i < w; i++) {
+            s[i] = new Scratch(len);
+        }
+        long[] src = sources.words();
+        Work.run(by, w, (worker, from, to) -> {
+            for (int y = from; y < to; y++) {
+                passZ(src, y, s[worker].pos, s[worker].aux);
+            }
+        }, progress);
+        Work.run(bz, w, (worker, from, to) -> {
+            for (int z = from; z < to; z++) {
+                if (planeHasQuery[z]) {
+                    passY(z, s[worker]);
+                }
+            }
+        }, progress);
+        long[] q = queries.words();
+        Work.run(rows, w, (worker, from, to) -> {
+            for (int r = from; r < to; r++) {
+                if (rowRank[r + 1] > rowRank[r]) {
+                    passX(q, r % by, r / by, rowRank[r], out, s[worker]);
+                }
+            }
+        }, progress);
+        return out;
+    }
+
+    private int globalRowStart(int y, int z) {
+        return box.x0() + g.nx() * ((box.y0() + y) + g.ny() * (box.z0() + z));
+    }
+
+    /** Column by column along z: the z of the nearest source in the same column, or −1. */
+    private void passZ(long[] src, int y, int[] last, int[] next) {
+        int bx = box.bx();
+        int by = box.by();
+        int bz = box.bz();
+        Arrays.fill(last, 0, bx, -1);
+        for (int z = 0; z < bz; z++) {
+            int gi = globalRowStart(y, z);
+            int bi = bx * (y + by * z);
+            for (int x = 0; x < bx; x++, gi++, bi++) {
+                if ((src[gi >>> 6] & (1L << gi)) != 0) {
+                    last[x] = z;
+                }
+                buf[bi] = last[x];
+            }
+        }
+        Arrays.fill(next, 0, bx, -1);
+        for (int z = bz - 1; z >= 0; z--) {
+            int gi = globalRowStart(y, z);
+            int bi = bx * (y + by * z);
+            for (int x = 0; x < bx; x++, gi++, bi++) {
+                if ((src[gi >>> 6] & (1L << gi)) != 0) {
+                    next[x] = z;
+                }
+                int n = next[x];
+                if (n >= 0) {
+                    int b = buf[bi];
+                    if (b < 0 || n - z < z - b) {
+                        buf[bi] = n;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Lines along y in plane z: where the nearest source of the slice x = const lies, (y, z) packed, or −1. */
+    private void passY(int z, Scratch s) {
+        int bx = box.bx();
+        int by = box.by();
+        int base = bx * by * z;
+        double hz = g.sz();
+        for (int x = 0; x < bx; x++) {
+            int m = 0;
+            for (int j = 0; j < by; j++) {
+                int fz = buf[base + x + bx * j];
+                if (fz >= 0) {
+                    double d = (fz - z) * hz;
+                    s.pos[m] = j;
+                    s.aux[m] = fz;
+                    s.f[m] = d * d;
+                    m++;
+                }
+            }
+            if (m == 0) {
+                continue; // no source in this slice: the whole line stays −1
+            }
+            int k = envelope(s, m, g.sy());
+            int e = 0;
+            for (int i = 0; i < by; i++) {
+                while (s.zs[e + 1] < i) {
+                    e++;
+                }
+                int v = s.stack[e];
+                buf[base + x + bx * i] = pack(s.pos[v], s.aux[v]);
+            }
+            assert e <= k;
+        }
+    }
+
+    /** Row (y, z) along x: each query's distance to its nearest source, into out from index rank on. */
+    private void passX(long[] q, int y, int z, int rank, double[] out, Scratch s) {
+        int bx = box.bx();
+        int base = bx * (y + box.by() * z);
+        int m = 0;
+        for (int j = 0; j < bx; j++) {
+            int p = buf[base + j];
+            if (p >= 0) {
+                s.pos[m] = j;
+                s.aux[m] = p;
+                s.f[m] = g.dist2(0, fyOf(p) - y, fzOf(p) - z);
+                m++;
+            }
+        }
+        envelope(s, m, g.sx());
+        int gi = globalRowStart(y, z);
+        int e = 0;
+        for (int x = 0; x < bx; x++) {
+            int bit = gi + x;
+            if ((q[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
+            while (s.zs[e + 1] < x) {
+                e++;
+            }
+            int v = s.stack[e];
+            int p = s.aux[v];
+            out[rank++] = Math.sqrt(g.dist2(x - s.pos[v], fyOf(p) - y, fzOf(p) - z));
+        }
+    }
+
+    /**
+     * Lower envelope of the parabolas t ↦ f[i] + (h·(t − pos[i]))² for i &lt; m (pos increasing, m ≥ 1): on return
+     * stack[0..k] are the indices of the parabolas that form it, parabola stack[e] lowest on [zs[e], zs[e+1]].
+     * Returns k.
+     */
+    static int envelope(Scratch s, int m, double h) {
+        int[] pos = s.pos;
+        double[] f = s.f;
+        int[] v = s.stack;
+        double[] zs = s.zs;
+        double h2 = h * h;
+        int k = 0;
+        v[0] = 0;
+        zs[0] = Double.NEGATIVE_INFINITY;
+        zs[1] = Double.POSITIVE_INFINITY;
+        for (int qi = 1; qi < m; qi++) {
+            double fq = f[qi] + h2 * ((double) pos[qi] * pos[qi]);
+            double t;
+            while (true) {
+                int p = v[k];
+                double fp = f[p] + h2 * ((double) pos[p] * pos[p]);
+                t = (fq - fp) / (2 * h2 * (pos[qi] - pos[p]));
+                if (t <= zs[k] && k > 0) {
+                    k--;
+                } else {
+                    break;
+                }
+            }
+            k++;
+            v[k] = qi;
+            zs[k] = t;
+            zs[k + 1] = Double.POSITIVE_INFINITY;
+        }
+        return k;
+    }
+}
