@@ -91,6 +91,26 @@ class SpatialBruteForceTest {
         assertEquals(true, manyLesions > 40, "cases with several lesions and false positives: " + manyLesions);
     }
 
+    @Test
+    void rowsLongerThanOneWordAndPlanesCrossingWords() {
+        // the border code shifts packed 64-voxel words: rows of 60..130 voxels start and end inside words
+        SplittableRandom r = new SplittableRandom(7);
+        for (int trial = 0; trial < 60; trial++) {
+            int nx = 60 + r.nextInt(71);
+            int ny = 1 + r.nextInt(4);
+            int nz = 1 + r.nextInt(4);
+            double sx = SPACINGS[r.nextInt(SPACINGS.length)];
+            double sy = SPACINGS[r.nextInt(SPACINGS.length)];
+            double sz = SPACINGS[r.nextInt(SPACINGS.length)];
+            boolean[] a = randomMask(r, nx, ny, nz);
+            boolean[] b = randomMask(r, nx, ny, nz);
+            SpatialOptions o = SpatialOptions.defaults().withNsdTolerance(TAUS[r.nextInt(TAUS.length)])
+                    .withConnectivity(Connectivity.of(CONNECTIVITY[r.nextInt(3)])).withKeepDistances(true)
+                    .withWorkers(1 + r.nextInt(2));
+            check("long rows " + trial + " " + nx + "x" + ny + "x" + nz, nx, ny, nz, sx, sy, sz, a, b, null, o);
+        }
+    }
+
     static SpatialResult check(String what, int nx, int ny, int nz, double sx, double sy, double sz, boolean[] a, boolean[] b,
             boolean[] region, SpatialOptions o) {
         BruteSpatial brute = new BruteSpatial(nx, ny, nz, sx, sy, sz);
