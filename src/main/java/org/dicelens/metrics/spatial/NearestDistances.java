@@ -186,8 +186,52 @@ final class NearestDistances {
         }
     }
 
-    /** Row (y, z) along x: each query's distance to its nearest source, into out from index rank on. */
+    /**
+     * Row (y, z) along x: each query's distance to its nearest source, into out from index rank on. A query near a
+     * source (the usual case for two borders) scans outwards from its own x and stops once the x offset alone exceeds
+     * the best distance found, reading only a few entries; when a row's scans grow beyond a few times the row's
+     * length (sources far away), the row falls back to the lower envelope over the whole row. Either way the result
+     * is the minimum over actual sources of the exactly computed distance.
+     */
     private void passX(long[] q, int y, int z, int rank, double[] out, Scratch s) {
+        int bx = box.bx();
+        int base = bx * (y + box.by() * z);
+        int gi = globalRowStart(y, z);
+        int budget = 4 * bx + 64;
+        int work = 0;
+        int r0 = rank;
+        double hx2 = g.sx() * g.sx();
+        for (int x = 0; x < bx && work <= budget; x++) {
+            int bit = gi + x;
+            if ((q[bit >>> 6] & (1L << bit)) == 0) {
+                continue;
+            }
+            double best = Double.POSITIVE_INFINITY;
+            for (int r = 0; work <= budget; r++, work++) {
+                if ((double) r * r * hx2 > best || (x - r < 0 && x + r >= bx)) {
+                    break;
+                }
+                if (x - r >= 0) {
+                    best = Math.min(best, candidate(buf[base + x - r], -r, y, z));
+                }
+                if (r > 0 && x + r < bx) {
+                    best = Math.min(best, candidate(buf[base + x + r], r, y, z));
+                }
+            }
+            out[rank++] = Math.sqrt(best);
+        }
+        if (work > budget) {
+            passXEnvelope(q, y, z, r0, out, s);
+        }
+    }
+
+    /** Squared distance from the query to the source recorded dx voxels away along x (+∞ when there is none). */
+    private double candidate(int p, int dx, int y, int z) {
+        return p < 0 ? Double.POSITIVE_INFINITY : g.dist2(dx, fyOf(p) - y, fzOf(p) - z);
+    }
+
+    /** The whole row at once through the lower envelope (sources far from the row's queries). */
+    private void passXEnvelope(long[] q, int y, int z, int rank, double[] out, Scratch s) {
         int bx = box.bx();
         int base = bx * (y + box.by() * z);
         int m = 0;

@@ -111,6 +111,31 @@ class SpatialBruteForceTest {
         }
     }
 
+    @Test
+    void rowsWhoseSourcesAreFarUseTheWholeRowEnvelope() {
+        // Queries far from every source make the outward scan of the last pass exceed its budget, so the row is
+        // redone through the lower envelope: a long bar against a small blob at its far end, and against a blob in
+        // another plane, with anisotropic voxels.
+        int nx = 150;
+        int ny = 3;
+        int nz = 4;
+        boolean[] bar = new boolean[nx * ny * nz];
+        for (int x = 0; x < nx - 2; x++) {
+            bar[x + nx * (1 + ny * 1)] = true;
+            bar[x + nx * (2 + ny * 1)] = true;
+        }
+        boolean[] blobEnd = new boolean[nx * ny * nz];
+        blobEnd[nx - 1] = true;
+        blobEnd[nx - 2 + nx * (ny * 3)] = true;
+        boolean[] blobOther = new boolean[nx * ny * nz];
+        blobOther[70 + nx * (ny * 3)] = true;
+        blobOther[3 + nx * (2 + ny * 3)] = true;
+        SpatialOptions o = SpatialOptions.defaults().withKeepDistances(true).withNsdTolerance(5);
+        check("far end", nx, ny, nz, 0.8, 1.7, 3.1, bar, blobEnd, null, o);
+        check("far end, reversed", nx, ny, nz, 1.0, 1.0, 1.0, blobEnd, bar, null, o);
+        check("other plane", nx, ny, nz, 0.5, 5.0, 1.0, bar, blobOther, null, o.withWorkers(2));
+    }
+
     static SpatialResult check(String what, int nx, int ny, int nz, double sx, double sy, double sz, boolean[] a, boolean[] b,
             boolean[] region, SpatialOptions o) {
         BruteSpatial brute = new BruteSpatial(nx, ny, nz, sx, sy, sz);
