@@ -53,8 +53,10 @@ final class NearestDistances {
         final int[] stack;
         final double[] f;
         final double[] zs;
+        final double[] top;
 
         Scratch(int len) {
+            top = new double[len];
             pos = new int[len];
             aux = new int[len];
             stack = new int[len];
@@ -271,26 +273,24 @@ final class NearestDistances {
         double[] f = s.f;
         int[] v = s.stack;
         double[] zs = s.zs;
+        double[] top = s.top; // f + (h·pos)² of each stacked parabola, so the pops need no recomputation
         double h2 = h * h;
         int k = 0;
         v[0] = 0;
+        top[0] = f[0] + h2 * ((double) pos[0] * pos[0]);
         zs[0] = Double.NEGATIVE_INFINITY;
         zs[1] = Double.POSITIVE_INFINITY;
         for (int qi = 1; qi < m; qi++) {
-            double fq = f[qi] + h2 * ((double) pos[qi] * pos[qi]);
-            double t;
-            while (true) {
-                int p = v[k];
-                double fp = f[p] + h2 * ((double) pos[p] * pos[p]);
-                t = (fq - fp) / (2 * h2 * (pos[qi] - pos[p]));
-                if (t <= zs[k] && k > 0) {
-                    k--;
-                } else {
-                    break;
-                }
+            int pq = pos[qi];
+            double fq = f[qi] + h2 * ((double) pq * pq);
+            double t = (fq - top[k]) / (2 * h2 * (pq - pos[v[k]]));
+            while (k > 0 && t <= zs[k]) {
+                k--;
+                t = (fq - top[k]) / (2 * h2 * (pq - pos[v[k]]));
             }
             k++;
             v[k] = qi;
+            top[k] = fq;
             zs[k] = t;
             zs[k + 1] = Double.POSITIVE_INFINITY;
         }
