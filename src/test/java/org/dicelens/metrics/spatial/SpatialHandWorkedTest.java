@@ -199,6 +199,29 @@ class SpatialHandWorkedTest {
     }
 
     @Test
+    void masksFromLabelsBytesBitSetsAndWordsAgree() {
+        byte[] labels = new byte[130];
+        labels[0] = 2;
+        labels[64] = 2;
+        labels[129] = (byte) 200; // unsigned label 200
+        labels[70] = 1;
+        VoxelMask two = VoxelMask.ofLabel(labels, 2);
+        assertEquals(2, two.count());
+        assertTrue(two.get(0) && two.get(64) && !two.get(70));
+        assertEquals(1, VoxelMask.ofLabel(labels, 200).count());
+        assertEquals(4, VoxelMask.ofNonZero(labels).count());
+        java.util.BitSet bits = new java.util.BitSet();
+        bits.set(0);
+        bits.set(64);
+        bits.set(300); // beyond the mask's 130 voxels: dropped
+        VoxelMask fromBits = VoxelMask.ofBitSet(bits, 130);
+        assertEquals(2, fromBits.count());
+        assertEquals(two.toBitSet(), fromBits.toBitSet());
+        assertEquals(two.toBitSet(), VoxelMask.ofWords(two.toBitSet().toLongArray(), 130).toBitSet());
+        assertEquals(1, two.and(VoxelMask.ofLabel(new byte[130], 0).and(mask(130, 64))).count());
+    }
+
+    @Test
     void masksOfTheWrongSizeAreRefused() {
         Grid g = Grid.of(4, 4, 4, 1, 1, 1);
         assertThrows(IllegalArgumentException.class,
