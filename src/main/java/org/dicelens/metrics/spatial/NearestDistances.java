@@ -54,8 +54,10 @@ final class NearestDistances {
         final double[] f;
         final double[] zs;
         final double[] top;
+        final int[] block;
 
-        Scratch(int len) {
+        Scratch(int len, int blockLen) {
+            block = new int[blockLen];
             top = new double[len];
             pos = new int[len];
             aux = new int[len];
@@ -89,7 +91,7 @@ final class NearestDistances {
         int w = Math.max(1, workers);
         Scratch[] s = new Scratch[w];
         for (int i = 0; i < w; i++) {
-            s[i] = new Scratch(len);
+            s[i] = new Scratch(len, BLOCK * by);
         }
         long[] src = sources.words();
         Work.run(by, w, (worker, from, to) -> {
@@ -154,37 +156,56 @@ final class NearestDistances {
         }
     }
 
+    /** x-lines handled together in the y pass, so its strided reads and writes touch whole cache lines. */
+    private static final int BLOCK = 16;
+
     /** Lines along y in plane z: where the nearest source of the slice x = const lies, (y, z) packed, or −1. */
     private void passY(int z, Scratch s) {
         int bx = box.bx();
         int by = box.by();
         int base = bx * by * z;
         double hz = g.sz();
-        for (int x = 0; x < bx; x++) {
-            int m = 0;
+        int[] col = s.block;
+        for (int x0 = 0; x0 < bx; x0 += BLOCK) {
+            int w = Math.min(BLOCK, bx - x0);
             for (int j = 0; j < by; j++) {
-                int fz = buf[base + x + bx * j];
-                if (fz >= 0) {
-                    double d = (fz - z) * hz;
-                    s.pos[m] = j;
-                    s.aux[m] = fz;
-                    s.f[m] = d * d;
-                    m++;
+                int row = base + x0 + bx * j;
+                for (int t = 0; t < w; t++) {
+                    col[t * by + j] = buf[row + t];
                 }
             }
-            if (m == 0) {
-                continue; // no source in this slice: the whole line stays −1
-            }
-            int k = envelope(s, m, g.sy());
-            int e = 0;
-            for (int i = 0; i < by; i++) {
-                while (s.zs[e + 1] < i) {
-                    e++;
+            for (int t = 0; t < w; t++) {
+                int off = t * by;
+                int m = 0;
+                for (int j = 0; j < by; j++) {
+                    int fz = col[off + j];
+                    if (fz >= 0) {
+                        double d = (fz - z) * hz;
+                        s.pos[m] = j;
+                        s.aux[m] = fz;
+                        s.f[m] = d * d;
+                        m++;
+                    }
                 }
-                int v = s.stack[e];
-                buf[base + x + bx * i] = pack(s.pos[v], s.aux[v]);
+                if (m == 0) {
+                    continue; // no source in this slice: the whole line stays −1
+                }
+                envelope(s, m, g.sy());
+                int e = 0;
+                for (int i = 0; i < by; i++) {
+                    while (s.zs[e + 1] < i) {
+                        e++;
+                    }
+                    int v = s.stack[e];
+                    col[off + i] = pack(s.pos[v], s.aux[v]);
+                }
             }
-            assert e <= k;
+            for (int j = 0; j < by; j++) {
+                int row = base + x0 + bx * j;
+                for (int t = 0; t < w; t++) {
+                    buf[row + t] = col[t * by + j];
+                }
+            }
         }
     }
 
