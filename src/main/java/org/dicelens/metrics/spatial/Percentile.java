@@ -2,8 +2,8 @@ package org.dicelens.metrics.spatial;
 
 /**
  * numpy's default percentile (method "linear"): position (n−1)·q between the order statistics, interpolated exactly
- * as numpy's {@code _lerp} does (a + (b−a)·γ, or b − (b−a)·(1−γ) when γ ≥ 0.5), so results match np.percentile to
- * the last bit. Uses selection (three-way quickselect), not a full sort.
+ * as numpy's {@code _lerp} does (a + (b−a)·γ, or b − (b−a)·(1−γ) when γ ≥ 0.5), so results match np.percentile in
+ * rounding. Uses selection (three-way quickselect), not a full sort.
  */
 final class Percentile {
     private Percentile() {
