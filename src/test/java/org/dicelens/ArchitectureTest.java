@@ -29,17 +29,19 @@ class ArchitectureTest {
                 .layer("metrics").definedBy("org.dicelens.metrics..")
                 .layer("lab").definedBy("org.dicelens.lab..")
                 .layer("render").definedBy("org.dicelens.render..")
+                .layer("bench").definedBy("org.dicelens.bench..")
                 .layer("app").definedBy("org.dicelens.app..")
                 .layer("cli").definedBy("org.dicelens.cli..")
                 .layer("ui").definedBy("org.dicelens.ui..")
                 .whereLayer("ui").mayNotBeAccessedByAnyLayer() // only Main starts it
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("bench").mayOnlyBeAccessedByLayers("cli") // harnesses are run from `dicelens bench` only
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli", "ui")
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("app", "cli", "ui")
                 .whereLayer("render").mayOnlyBeAccessedByLayers("app", "cli", "ui")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("lab", "render", "app", "cli", "ui")
-                .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "lab", "render", "app", "cli", "ui")
-                .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "lab", "app", "cli", "ui")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("lab", "render", "bench", "app", "cli", "ui")
+                .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "lab", "render", "bench", "app", "cli", "ui")
+                .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "lab", "bench", "app", "cli", "ui")
                 .check(classes);
     }
 
@@ -65,6 +67,42 @@ class ArchitectureTest {
                 .resideInAPackage("org.dicelens.ui..").check(classes);
         noClasses().that().resideInAPackage("org.dicelens.ui..")
                 .should().dependOnClassesThat().resideInAPackage("org.dicelens.nifti..").check(classes);
+    }
+
+    @Test
+    void theApplicationLayerKnowsNeitherFace() {
+        noClasses().that().resideInAPackage("org.dicelens.app..").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.controlsfx..", "picocli..", "org.dicelens.cli..", "org.dicelens.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void picocliOnlyInTheCommandLine() {
+        noClasses().that().resideOutsideOfPackages("org.dicelens.cli..").and().doNotHaveFullyQualifiedName("org.dicelens.Main")
+                .should().dependOnClassesThat().resideInAPackage("picocli..").check(classes);
+    }
+
+    @Test
+    void nd4jOnlyInTheLabsTrainingCode() {
+        noClasses().that().resideOutsideOfPackages("org.dicelens.lab..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.bytedeco..").check(classes);
+    }
+
+    @Test
+    void viewModelsAreFreeOfSceneGraphs() {
+        // view models hold properties and collections; nodes, controls and stages belong to the views
+        noClasses().that().resideInAPackage("org.dicelens.ui.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void domainLayersUseNoApplicationFrameworks() {
+        // the engine's tiers (statistics, voxel metrics, spatial, raters, cohorts) are plain Java on volume and common
+        noClasses().that().resideInAnyPackage("org.dicelens.metrics..", "org.dicelens.volume..", "org.dicelens.nifti..",
+                "org.dicelens.common..").should().dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "org.nd4j..", "org.dicelens.app..")
+                .check(classes);
     }
 
     @Test

@@ -31,13 +31,13 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
     private static final double LN_CEIL = Math.log(LOG_CEIL);
     private static final double LN_ONE_MINUS_CEIL = Math.log(1 - LOG_CEIL);
 
-    /** p as the statistics see it: NaN and negatives to 0, above 1 to 1. */
-    static double clamp01(float f) {
+    /** p as the statistics see it: NaN and negatives to 0, above 1 to 1 (public: the bench's naive evaluator follows it). */
+    public static double clamp01(float f) {
         return f >= 0f ? (f <= 1f ? f : 1.0) : 0.0;
     }
 
-    /** q: p clamped for logs. */
-    static double forLog(double p) {
+    /** q: p clamped for logs (public: the bench's naive evaluator follows it). */
+    public static double forLog(double p) {
         return p < LOG_FLOOR ? LOG_FLOOR : p > LOG_CEIL ? LOG_CEIL : p;
     }
 

@@ -1,5 +1,6 @@
-package org.dicelens.nifti;
+package org.dicelens.bench;
 
+import org.dicelens.nifti.*;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * A reusable loading benchmark (for the bench command and docs/perf/nifti.md): writes an n³ float32 volume of
  * smooth, noisy, head-like data as .nii.gz and .nii, then times, interleaved so machine load hits all alike,
  * our read of the .nii.gz, {@code gzip -dc FILE > /dev/null} on the same file, and our read of the .nii.
- * <p>Run: {@code java -cp target/classes org.dicelens.nifti.NiftiBench [n=256] [runs=7] [folder=tmp]}.
+ * <p>Run: {@code java -cp target/classes org.dicelens.bench.NiftiBench [n=256] [runs=7] [folder=tmp]}.
  */
 public final class NiftiBench {
     private NiftiBench() {
@@ -200,8 +201,7 @@ public final class NiftiBench {
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("dicelens-bench");
         Figures f = run(dir, n, runs);
         System.out.println("JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cpus, max heap " + NiftiFiles.bytes(Runtime.getRuntime()
-                .maxMemory()) + ", load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                + Runtime.getRuntime().availableProcessors() + " cpus, max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB" + ", load average " + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println(f);
     }
 }

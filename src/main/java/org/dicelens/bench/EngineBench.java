@@ -1,5 +1,6 @@
-package org.dicelens.metrics;
+package org.dicelens.bench;
 
+import org.dicelens.metrics.*;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -256,7 +257,7 @@ public final class EngineBench {
         return s[Math.max(0, Math.min(s.length - 1, i))];
     }
 
-    /** Runs the benchmarks on size³ × classes: {@code java -Xmx4g -cp ... org.dicelens.metrics.EngineBench 256 4}. */
+    /** Runs the benchmarks on size³ × classes: {@code java -Xmx4g -cp ... org.dicelens.bench.EngineBench 256 4}. */
     public static void main(String[] args) {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int classes = args.length > 1 ? Integer.parseInt(args[1]) : 4;

@@ -1,5 +1,6 @@
-package org.dicelens.metrics;
+package org.dicelens.bench;
 
+import org.dicelens.metrics.*;
 import org.dicelens.volume.Case;
 
 /**
