@@ -11,6 +11,11 @@ import org.dicelens.common.Progress;
 import org.dicelens.metrics.ClassMetrics;
 import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;
+import org.dicelens.nifti.NiftiDatatype;
+import org.dicelens.nifti.NiftiVolume;
+import org.dicelens.nifti.NiftiWriter;
+import org.dicelens.npz.Numpy;
+import org.dicelens.volume.NiftiHeaders;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.Geometry;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,52 @@ class RegionCasesTest {
             assertEquals(fn, m.fn(), "fn " + m.name());
             assertEquals(2.0 * tp / (2.0 * tp + fp + fn), m.hardDice(), 1e-12, m.name());
             assertEquals(2 * inter / (sumP + sumG), m.softDice(), 1e-6, m.name());
+        }
+    }
+
+    /**
+     * An nnU-Net v2 region model's output built by numpy (three sigmoid channels, no background, axes reversed), read
+     * through NnUnetProbabilities with the dataset.json beside it: each region's hard Dice equals numpy's own count
+     * of (p >= 0.5) against the union of its labels.
+     */
+    @Test
+    void anNnUnetRegionArchiveEndToEnd(@TempDir Path dir) throws Exception {
+        Numpy.script("""
+                import sys, numpy as np
+                out = sys.argv[1]
+                rng = np.random.default_rng(23)
+                nx, ny, nz = 8, 6, 5
+                lab = rng.integers(0, 4, size=(nx, ny, nz))
+                p = 1 / (1 + np.exp(-rng.normal(size=(3, nx, ny, nz)) * 3))
+                np.savez_compressed(out + '/BraTS_001.npz', probabilities=p.transpose(0, 3, 2, 1).astype(np.float32))
+                lab.astype('<f4').transpose(2, 1, 0).tofile(out + '/labels.f32')  # NIfTI order: i fastest
+                dice = []
+                for r, union in enumerate([(1, 2, 3), (2, 3), (3,)]):
+                    g = np.isin(lab, union); h = p[r].astype(np.float32) >= 0.5
+                    dice.append(2 * (g & h).sum() / (g.sum() + h.sum()))
+                np.array(dice, dtype='<f4').tofile(out + '/dice.f32')
+                """, dir);
+        Files.writeString(dir.resolve("dataset.json"), """
+                {"labels": {"background": 0, "whole tumor": [1, 2, 3], "tumor core": [2, 3], "enhancing tumor": 3},
+                 "regions_class_order": [1, 2, 3], "file_ending": ".nii.gz"}""");
+        Geometry g = Geometry.ofSpacing(8, 6, 5, 1, 1, 1);
+        float[] lab = Numpy.f32(dir.resolve("labels.f32"));
+        NiftiWriter.write(dir.resolve("BraTS_001.nii.gz"), NiftiHeaders.of(g, 1, "seg"), NiftiDatatype.UINT8, lab);
+        DatasetJson d = DatasetJson.read(dir.resolve("dataset.json"));
+        NiftiVolume v = NnUnetProbabilities.read(dir.resolve("BraTS_001.npz"), null, null);
+        int[] labels = new int[lab.length];
+        for (int i = 0; i < lab.length; i++) {
+            labels[i] = Math.round(lab[i]);
+        }
+        List<float[]> channels = new ArrayList<>();
+        for (int c = 0; c < v.channels(); c++) {
+            channels.add(v.channelAsFloat(c));
+        }
+        List<Case> cases = RegionCases.perRegion("BraTS_001", g, labels, channels, d.regions(), null, List.of("npz"));
+        float[] dice = Numpy.f32(dir.resolve("dice.f32"));
+        for (int r = 0; r < 3; r++) {
+            ClassMetrics m = Engine.build(cases.get(r), Progress.NONE).evaluate(Settings.defaults(2)).classes().get(1);
+            assertEquals(dice[r], m.hardDice(), 1e-6, m.name());
         }
     }
 }
