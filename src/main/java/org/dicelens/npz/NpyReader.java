@@ -17,8 +17,8 @@ import org.dicelens.common.Progress;
 public final class NpyReader {
     /** The largest Java array. */
     static final long MAX_SLAB = Integer.MAX_VALUE - 8;
-    /** Bytes per empty Java array, counted so that a shape like (10^9, 0) cannot allocate a billion slabs. */
-    private static final long SLAB_OVERHEAD = 16;
+    /** Bytes per slab beyond its values (array header, padding, reference), counted so that a shape like (10^9, 0) cannot allocate a billion slabs. */
+    private static final long SLAB_OVERHEAD = 32;
     private static final int CHUNK = 1 << 16;
 
     private NpyReader() {

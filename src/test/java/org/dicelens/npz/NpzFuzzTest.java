@@ -38,6 +38,12 @@ class NpzFuzzTest {
         }
     }
 
+    /** The same target for long runs on demand (fuzzing mode only; in regression mode it replays its seeds). */
+    @FuzzTest(maxDuration = "10m")
+    void readAnyBytesLong(byte[] data) throws IOException {
+        readAnyBytes(data);
+    }
+
     /** Reads {@code file} as .npz (every key) or .npy; a result must be consistent, a failure a named InputException. */
     static void survives(Path file) {
         try {
