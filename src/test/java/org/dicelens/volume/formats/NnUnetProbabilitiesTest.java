@@ -133,6 +133,28 @@ class NnUnetProbabilitiesTest {
         assertEquals(C, NnUnetProbabilities.read(alone, dir.resolve("v2/case_01.nii.gz"), null).channels());
     }
 
+    /** 2D: nnU-Net stores (C, 1, y, x) for an image of dims (x, y, 1); hand-made archive, values at known places. */
+    @Test
+    void twoDimensionalOutputs(@TempDir Path dir) throws Exception {
+        float[] v = new float[2 * 3 * 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i / 100f; // element [c, 0, y, x] = (c*12 + y*4 + x) / 100
+        }
+        byte[] npy = org.dicelens.npz.TestNpy.f4(v, 2, 1, 3, 4);
+        Path npz = Files.write(dir.resolve("img.npz"), org.dicelens.npz.TestNpy.zip(java.util.Map.of("probabilities.npy", npy),
+                true));
+        NiftiWriter.write(dir.resolve("img.nii.gz"), NiftiHeaders.of(Geometry.ofSpacing(4, 3, 1, 0.5, 0.5, 1), 1, "seg"),
+                NiftiDatatype.UINT8, new float[12]);
+        NiftiVolume vol = NnUnetProbabilities.read(npz, null, null);
+        for (int c = 0; c < 2; c++) {
+            for (int y = 0; y < 3; y++) {
+                for (int x = 0; x < 4; x++) {
+                    assertEquals((c * 12 + y * 4 + x) / 100f, vol.channelAsFloat(c)[x + 4 * y], 0f);
+                }
+            }
+        }
+    }
+
     static void refused(Path npz, Path ref, String... fragments) {
         try {
             NnUnetProbabilities.read(npz, ref, null);
