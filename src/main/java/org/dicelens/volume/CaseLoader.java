@@ -354,6 +354,12 @@ public final class CaseLoader {
             return;
         }
         String m = ref.geometry.mismatch(g);
+        String channelFirst = m != null && "prediction".equals(what) ? ChannelFirst.hint(ref.geometry, v.header()) : null;
+        if (channelFirst != null) {
+            throw new InputException(file, "dim", "the prediction's dims " + ChannelFirst.dims(v.header()) + " do not"
+                    + " fit the reference " + ref.file + " (" + ref.geometry.nx() + ", " + ref.geometry.ny() + ", "
+                    + ref.geometry.nz() + "): " + channelFirst);
+        }
         if (m != null) {
             throw new InputException(file, "geometry", "the " + what + " is not on the grid of the reference " + ref.file
                     + " (reference vs this file: " + m + "); DiceLens never resamples: resample one onto the other's grid first");
