@@ -354,9 +354,9 @@ public final class CaseLoader {
             return;
         }
         String m = ref.geometry.mismatch(g);
-        String channelFirst = m != null && "prediction".equals(what) ? ChannelFirst.hint(ref.geometry, v.header()) : null;
+        String channelFirst = m != null && "prediction".equals(what) ? ChannelFirst.hint(ref.geometry, rv.data().header()) : null;
         if (channelFirst != null) {
-            throw new InputException(file, "dim", "the prediction's dims " + ChannelFirst.dims(v.header()) + " do not"
+            throw new InputException(file, "dim", "the prediction's dims " + ChannelFirst.dims(rv.data().header()) + " do not"
                     + " fit the reference " + ref.file + " (" + ref.geometry.nx() + ", " + ref.geometry.ny() + ", "
                     + ref.geometry.nz() + "): " + channelFirst);
         }
