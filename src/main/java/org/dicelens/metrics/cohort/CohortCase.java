@@ -1,0 +1,143 @@
+package org.dicelens.metrics.cohort;
+
+import java.util.List;
+import org.dicelens.metrics.Bins;
+import org.dicelens.metrics.CaseStatistics;
+import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.ClassInfo;
+
+/**
+ * One case of a cohort reduced to what every cohort number needs, at every margin: per class the counts by
+ * (level, reference flag, bin) and Σp by (level, reference flag), and per argmax channel the argmax counts. No voxel
+ * and no reference to the case's volumes is kept (typically kilobytes; {@link #bytes()}).
+ */
+public final class CohortCase {
+    private final String name;
+    private final double voxelMl;
+    private final List<ClassInfo> classes;
+    private final int background;
+    private final int levels;
+    private final ShellHistogram[] negative; // per class: voxels with reference ≠ class
+    private final ShellHistogram[] positive; // per class: voxels with reference = class
+    private final double[][] sumP; // per class: Σp at level ≤ lv, [lv * 2 + r]
+    private final ShellHistogram[] argmaxAll;
+    private final ShellHistogram[] argmaxRef;
+    private final ShellHistogram[] argmaxBg;
+
+    private CohortCase(String name, double voxelMl, List<ClassInfo> classes, CaseStatistics st) {
+        this.name = name;
+        this.voxelMl = voxelMl;
+        this.classes = List.copyOf(classes);
+        this.background = st.backgroundChannel();
+        this.levels = st.levelCount();
+        int nc = st.classCount();
+        if (nc != classes.size()) {
+            throw new IllegalArgumentException(nc + " channels in the statistics, " + classes.size() + " classes");
+        }
+        negative = new ShellHistogram[nc];
+        positive = new ShellHistogram[nc];
+        sumP = new double[nc][levels * 2];
+        argmaxAll = new ShellHistogram[nc];
+        argmaxRef = new ShellHistogram[nc];
+        argmaxBg = new ShellHistogram[nc];
+        for (int c = 0; c < nc; c++) {
+            final int ch = c;
+            negative[c] = ShellHistogram.of(levels, (lv, k) -> st.count(ch, lv, 0, k));
+            positive[c] = ShellHistogram.of(levels, (lv, k) -> st.count(ch, lv, 1, k));
+            for (int lv = 0; lv < levels; lv++) {
+                sumP[c][lv * 2] = st.sumP(c, lv, 0);
+                sumP[c][lv * 2 + 1] = st.sumP(c, lv, 1);
+            }
+            argmaxAll[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxAll(ch, lv, k));
+            argmaxRef[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxRef(ch, lv, k));
+            argmaxBg[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxBg(ch, lv, k));
+        }
+    }
+
+    /** The statistics of a case (pass 1 of the engine); {@code classes} in channel order. */
+    public static CohortCase of(String name, CaseStatistics st, double voxelMl, List<ClassInfo> classes) {
+        return new CohortCase(name, voxelMl, classes, st);
+    }
+
+    /** The statistics of a built engine, under this case name (the engine and its volumes can then be dropped). */
+    public static CohortCase of(String name, Engine e) {
+        return of(name, e.statistics(), e.voxelMl(), e.caseData().classes().all());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public double voxelMl() {
+        return voxelMl;
+    }
+
+    /** The classes in channel order. */
+    public List<ClassInfo> classes() {
+        return classes;
+    }
+
+    int channelOf(int label) {
+        for (int c = 0; c < classes.size(); c++) {
+            if (classes.get(c).label() == label) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** Level index of a margin, as {@code EvaluationRegion.levelIndex}: min(m, levels − 1); whole volume the last. */
+    int levelIndex(int margin) {
+        if (margin == Settings.WHOLE_VOLUME) {
+            return levels - 1;
+        }
+        if (margin < 0) {
+            throw new IllegalArgumentException("margin must be >= 0 or Settings.WHOLE_VOLUME, got " + margin);
+        }
+        return Math.min(margin, levels - 1);
+    }
+
+    /** Σp of channel c at level ≤ lv over voxels with reference flag r. */
+    double sumP(int c, int lv, int r) {
+        return sumP[c][lv * 2 + r];
+    }
+
+    /** Dense counts of channel c at level ≤ lv: {#(r = 1, bin ≥ k), #(r = 0, bin ≥ k)} for every k. */
+    long[][] thresholdCounts(int c, int lv) {
+        long[] tp = new long[Bins.COUNT];
+        long[] fp = new long[Bins.COUNT];
+        positive[c].cumulative(lv, tp);
+        negative[c].cumulative(lv, fp);
+        return new long[][] {tp, fp};
+    }
+
+    /**
+     * {TP, TP + FP} of channel c in argmax mode with a confidence floor step, inside level lv (the engine's rule: a
+     * class predicts its argmax voxels at or above the floor; the background channel also takes every voxel below it).
+     */
+    long[] argmaxCounts(int c, int lv, int floorStep) {
+        if (c != background) {
+            return new long[] {argmaxRef[c].atLeast(lv, floorStep), argmaxAll[c].atLeast(lv, floorStep)};
+        }
+        long pred = argmaxAll[c].atLeast(lv, 0);
+        long tp = argmaxBg[c].atLeast(lv, 0);
+        for (int a = 0; a < classes.size(); a++) {
+            if (a != c) {
+                pred += argmaxAll[a].atLeast(lv, 0) - argmaxAll[a].atLeast(lv, floorStep);
+                tp += argmaxBg[a].atLeast(lv, 0) - argmaxBg[a].atLeast(lv, floorStep);
+            }
+        }
+        return new long[] {tp, pred};
+    }
+
+    /** Approximate bytes held by these statistics. */
+    public long bytes() {
+        long b = 64;
+        for (int c = 0; c < classes.size(); c++) {
+            b += negative[c].bytes() + positive[c].bytes() + argmaxAll[c].bytes() + argmaxRef[c].bytes()
+                    + argmaxBg[c].bytes() + 8L * sumP[c].length + 16;
+        }
+        return b;
+    }
+}
