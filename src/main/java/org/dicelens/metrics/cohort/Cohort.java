@@ -23,9 +23,10 @@ public final class Cohort {
     private final ClassTable classes;
     /** [case][cohort class] → the case's channel of that label, or −1. */
     private final int[][] channel;
+    /** Per case its dense counts at the cached margin; the curves depend on the margin only, so they are cached. */
+    private final CaseCounts[] counts;
     private int cachedMargin = Integer.MIN_VALUE;
-    /** [case][cohort class] → {tp[k], fp[k]} at the cached margin, or null where the case lacks the class. */
-    private long[][][][] counts;
+    private ClassCurves[] curves;
 
     public Cohort(List<CohortCase> cases) {
         this.cases = List.copyOf(cases);
@@ -42,6 +43,10 @@ public final class Cohort {
                 channel[i][j] = this.cases.get(i).channelOf(classes.get(j).label());
             }
         }
+        counts = new CaseCounts[this.cases.size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new CaseCounts(this.cases.get(i));
+        }
     }
 
     public List<CohortCase> cases() {
@@ -56,30 +61,55 @@ public final class Cohort {
     /** Every summary number, curve and point of every class under these settings. */
     public synchronized CohortSummary summarise(Settings s) {
         validate(s);
-        int nCases = cases.size();
-        int[] lv = new int[nCases];
-        for (int i = 0; i < nCases; i++) {
-            lv[i] = cases.get(i).levelIndex(s.margin());
-        }
-        if (counts == null || cachedMargin != s.margin()) {
-            counts = new long[nCases][][][];
-            for (int i = 0; i < nCases; i++) {
-                counts[i] = new long[classes.size()][][];
-                for (int j = 0; j < classes.size(); j++) {
-                    int c = channel[i][j];
-                    counts[i][j] = c < 0 ? null : cases.get(i).thresholdCounts(c, lv[i]);
-                }
+        if (curves == null || cachedMargin != s.margin()) {
+            for (int i = 0; i < cases.size(); i++) {
+                counts[i].moveTo(cases.get(i).levelIndex(s.margin()));
+            }
+            curves = new ClassCurves[classes.size()];
+            for (int j = 0; j < classes.size(); j++) {
+                curves[j] = sweep(j);
             }
             cachedMargin = s.margin();
         }
         List<CohortClass> out = new ArrayList<>(classes.size());
         for (int j = 0; j < classes.size(); j++) {
-            out.add(summariseClass(s, j, lv));
+            out.add(summariseClass(s, j));
         }
         return new CohortSummary(s, List.copyOf(out));
     }
 
-    private CohortClass summariseClass(Settings s, int j, int[] lv) {
+    /** The threshold sweep of cohort class j: per step the mean over cases of hard Dice and ΔV_hard. */
+    private ClassCurves sweep(int j) {
+        double[] diceSum = new double[Bins.COUNT];
+        double[] deltaSum = new double[Bins.COUNT];
+        int[] counted = new int[Bins.COUNT];
+        for (int i = 0; i < cases.size(); i++) {
+            int c = channel[i][j];
+            if (c < 0) {
+                continue; // the case has no such class at all
+            }
+            double v = cases.get(i).voxelMl();
+            long[] tp = counts[i].tp[c];
+            long[] fp = counts[i].fp[c];
+            long r = tp[0];
+            for (int k = 0; k < Bins.COUNT; k++) {
+                long pred = tp[k] + fp[k];
+                long den = pred + r; // = 2TP + FP + FN
+                if (den > 0) { // else absent from reference and prediction at this t: left out
+                    diceSum[k] += 2.0 * tp[k] / den;
+                    deltaSum[k] += (pred - r) * v;
+                    counted[k]++;
+                }
+            }
+        }
+        for (int k = 0; k < Bins.COUNT; k++) {
+            diceSum[k] = counted[k] == 0 ? Double.NaN : diceSum[k] / counted[k];
+            deltaSum[k] = counted[k] == 0 ? Double.NaN : deltaSum[k] / counted[k];
+        }
+        return new ClassCurves(diceSum, deltaSum, counted);
+    }
+
+    private CohortClass summariseClass(Settings s, int j) {
         int nCases = cases.size();
         List<CasePoint> points = new ArrayList<>();
         double[] soft = new double[nCases];
@@ -90,30 +120,25 @@ public final class Cohort {
         double[] vSoft = new double[nCases];
         double[] vHard = new double[nCases];
         int n = 0;
-        double[] diceSum = new double[Bins.COUNT];
-        double[] deltaSum = new double[Bins.COUNT];
-        int[] counted = new int[Bins.COUNT];
         for (int i = 0; i < nCases; i++) {
             int c = channel[i][j];
             if (c < 0) {
                 continue; // the case has no such class at all
             }
             CohortCase cc = cases.get(i);
+            CaseCounts cn = counts[i];
             double v = cc.voxelMl();
-            long[] tp = counts[i][j][0];
-            long[] fp = counts[i][j][1];
-            long r = tp[0];
-            sweep(tp, fp, r, v, diceSum, deltaSum, counted);
-            double inter = cc.sumP(c, lv[i], 1);
-            double p = cc.sumP(c, lv[i], 0) + inter;
+            long r = cn.tp[c][0];
+            double inter = cc.sumP(c, cn.level(), 1);
+            double p = cc.sumP(c, cn.level(), 0) + inter;
             long ht;
             long pred;
             if (s.mode() == HardMode.THRESHOLD) {
                 int k = s.thresholdSteps()[j];
-                ht = tp[k];
-                pred = tp[k] + fp[k];
+                ht = cn.tp[c][k];
+                pred = cn.tp[c][k] + cn.fp[c][k];
             } else {
-                long[] h = cc.argmaxCounts(c, lv[i], s.confidenceFloorStep());
+                long[] h = cn.argmaxCounts(c, s.confidenceFloorStep());
                 ht = h[0];
                 pred = h[1];
             }
@@ -134,18 +159,15 @@ public final class Cohort {
             vHard[n] = pt.hardMl();
             n++;
         }
-        double[] meanDice = new double[Bins.COUNT];
-        double[] meanDelta = new double[Bins.COUNT];
+        ClassCurves cv = curves[j];
         int best = -1;
         int zero = -1;
         for (int k = 0; k < Bins.COUNT; k++) {
-            meanDice[k] = counted[k] == 0 ? Double.NaN : diceSum[k] / counted[k];
-            meanDelta[k] = counted[k] == 0 ? Double.NaN : deltaSum[k] / counted[k];
-            if (counted[k] > 0) {
-                if (best < 0 || meanDice[k] > meanDice[best]) {
-                    best = k;
+            if (cv.cases()[k] > 0) {
+                if (best < 0 || cv.meanHardDice()[k] > cv.meanHardDice()[best]) {
+                    best = k; // strict: the lowest step among ties
                 }
-                if (zero < 0 || Math.abs(meanDelta[k]) < Math.abs(meanDelta[zero])) {
+                if (zero < 0 || Math.abs(cv.meanDeltaHardMl()[k]) < Math.abs(cv.meanDeltaHardMl()[zero])) {
                     zero = k;
                 }
             }
@@ -159,23 +181,10 @@ public final class Cohort {
         ClassSummary summary = new ClassSummary(info.label(), info.name(), n, CohortStats.mean(soft, n),
                 CohortStats.mean(hard, n), CohortStats.sd(hard, n), CohortStats.median(hard, n), mDs, mDh, sdDh,
                 mDh - z * sdDh, mDh + z * sdDh, sdDs, mDs - z * sdDs, mDs + z * sdDs,
-                best < 0 ? Double.NaN : ClassCurves.threshold(best), best < 0 ? Double.NaN : meanDice[best],
+                best < 0 ? Double.NaN : ClassCurves.threshold(best), best < 0 ? Double.NaN : cv.meanHardDice()[best],
                 zero < 0 ? Double.NaN : ClassCurves.threshold(zero), CohortStats.pearson(vSoft, vRef, n),
                 CohortStats.pearson(vHard, vRef, n));
-        return new CohortClass(summary, new ClassCurves(meanDice, meanDelta, counted), List.copyOf(points));
-    }
-
-    /** Adds one case's hard Dice and ΔV_hard at every step to the running sums (where the class is present at t). */
-    private static void sweep(long[] tp, long[] fp, long r, double v, double[] diceSum, double[] deltaSum, int[] counted) {
-        for (int k = 0; k < Bins.COUNT; k++) {
-            long pred = tp[k] + fp[k];
-            long den = pred + r; // = 2TP + FP + FN
-            if (den > 0) {
-                diceSum[k] += 2.0 * tp[k] / den;
-                deltaSum[k] += (pred - r) * v;
-                counted[k]++;
-            }
-        }
+        return new CohortClass(summary, cv, List.copyOf(points));
     }
 
     private void validate(Settings s) {

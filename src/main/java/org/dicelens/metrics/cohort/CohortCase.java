@@ -1,7 +1,6 @@
 package org.dicelens.metrics.cohort;
 
 import java.util.List;
-import org.dicelens.metrics.Bins;
 import org.dicelens.metrics.CaseStatistics;
 import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;
@@ -103,32 +102,32 @@ public final class CohortCase {
         return sumP[c][lv * 2 + r];
     }
 
-    /** Dense counts of channel c at level ≤ lv: {#(r = 1, bin ≥ k), #(r = 0, bin ≥ k)} for every k. */
-    long[][] thresholdCounts(int c, int lv) {
-        long[] tp = new long[Bins.COUNT];
-        long[] fp = new long[Bins.COUNT];
-        positive[c].cumulative(lv, tp);
-        negative[c].cumulative(lv, fp);
-        return new long[][] {tp, fp};
+    int levelCount() {
+        return levels;
     }
 
-    /**
-     * {TP, TP + FP} of channel c in argmax mode with a confidence floor step, inside level lv (the engine's rule: a
-     * class predicts its argmax voxels at or above the floor; the background channel also takes every voxel below it).
-     */
-    long[] argmaxCounts(int c, int lv, int floorStep) {
-        if (c != background) {
-            return new long[] {argmaxRef[c].atLeast(lv, floorStep), argmaxAll[c].atLeast(lv, floorStep)};
-        }
-        long pred = argmaxAll[c].atLeast(lv, 0);
-        long tp = argmaxBg[c].atLeast(lv, 0);
-        for (int a = 0; a < classes.size(); a++) {
-            if (a != c) {
-                pred += argmaxAll[a].atLeast(lv, 0) - argmaxAll[a].atLeast(lv, floorStep);
-                tp += argmaxBg[a].atLeast(lv, 0) - argmaxBg[a].atLeast(lv, floorStep);
-            }
-        }
-        return new long[] {tp, pred};
+    int backgroundChannel() {
+        return background;
+    }
+
+    ShellHistogram positive(int c) {
+        return positive[c];
+    }
+
+    ShellHistogram negative(int c) {
+        return negative[c];
+    }
+
+    ShellHistogram argmaxAll(int c) {
+        return argmaxAll[c];
+    }
+
+    ShellHistogram argmaxRef(int c) {
+        return argmaxRef[c];
+    }
+
+    ShellHistogram argmaxBg(int c) {
+        return argmaxBg[c];
     }
 
     /** Approximate bytes held by these statistics. */

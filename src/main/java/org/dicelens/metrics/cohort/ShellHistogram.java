@@ -16,9 +16,9 @@ final class ShellHistogram {
 
     private final int[] start; // entries of level ℓ: start[ℓ] … start[ℓ+1]−1
     private final short[] bins;
-    private final long[] counts;
+    private final int[] counts; // a shell holds fewer than 2^31 voxels (volumes are indexed by int)
 
-    private ShellHistogram(int[] start, short[] bins, long[] counts) {
+    private ShellHistogram(int[] start, short[] bins, int[] counts) {
         this.start = start;
         this.bins = bins;
         this.counts = counts;
@@ -28,7 +28,7 @@ final class ShellHistogram {
     static ShellHistogram of(int levels, Cumulative cum) {
         int[] start = new int[levels + 1];
         short[] bins = new short[64];
-        long[] counts = new long[64];
+        int[] counts = new int[64];
         int n = 0;
         for (int lv = 0; lv < levels; lv++) {
             start[lv] = n;
@@ -43,7 +43,7 @@ final class ShellHistogram {
                         counts = Arrays.copyOf(counts, n * 2);
                     }
                     bins[n] = (short) k;
-                    counts[n++] = raw;
+                    counts[n++] = Math.toIntExact(raw);
                 }
             }
         }
@@ -62,6 +62,13 @@ final class ShellHistogram {
         }
     }
 
+    /** Adds sign × the raw counts of levels from … to (inclusive) into raw[bin]: moves a margin by whole shells. */
+    void addShells(int from, int to, long[] raw, int sign) {
+        for (int e = start[from]; e < start[to + 1]; e++) {
+            raw[bins[e]] += sign * (long) counts[e];
+        }
+    }
+
     /** #{level ≤ lv, bin ≥ k}; k ≥ Bins.COUNT gives 0. */
     long atLeast(int lv, int k) {
         long s = 0;
@@ -75,6 +82,6 @@ final class ShellHistogram {
 
     /** Bytes held (for the memory figures). */
     long bytes() {
-        return 4L * start.length + 2L * bins.length + 8L * counts.length + 48;
+        return 4L * start.length + 2L * bins.length + 4L * counts.length + 48;
     }
 }
