@@ -130,8 +130,10 @@ public final class CohortCommand implements Callable<Integer> {
             bar.message("warning: " + p.name() + ": " + w);
         }
         Engine e = Backend.engine(c, Progress.NONE);
-        CaseMetrics m = Backend.named(Backend.evaluate(e, settings.toSettings(c.classes()), Progress.NONE), p.name());
-        return new Loaded(m, CohortCase.of(p.name(), e));
+        Settings s = settings.toSettings(c.classes());
+        CaseMetrics m = Backend.named(Backend.evaluate(e, s, Progress.NONE), p.name());
+        // the margin is fixed here: keep one level (at most 1,001 bins per histogram, whatever the case's size)
+        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()));
     }
 
     private void emit(String text) throws InputException {

@@ -23,6 +23,9 @@ public final class CohortCase {
     private final ShellHistogram[] argmaxAll;
     private final ShellHistogram[] argmaxRef;
     private final ShellHistogram[] argmaxBg;
+    /** The only margin these statistics answer ({@link #atMargin}), or {@link #ALL_MARGINS}. */
+    private final int keptMargin;
+    private static final int ALL_MARGINS = Integer.MIN_VALUE;
 
     private CohortCase(String name, double voxelMl, List<ClassInfo> classes, CaseStatistics st) {
         this.name = name;
@@ -30,6 +33,7 @@ public final class CohortCase {
         this.classes = List.copyOf(classes);
         this.background = st.backgroundChannel();
         this.levels = st.levelCount();
+        this.keptMargin = ALL_MARGINS;
         int nc = st.classCount();
         if (nc != classes.size()) {
             throw new IllegalArgumentException(nc + " channels in the statistics, " + classes.size() + " classes");
@@ -52,6 +56,40 @@ public final class CohortCase {
             argmaxRef[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxRef(ch, lv, k));
             argmaxBg[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxBg(ch, lv, k));
         }
+    }
+
+    private CohortCase(CohortCase all, int margin) {
+        int lv = all.levelIndex(margin);
+        name = all.name;
+        voxelMl = all.voxelMl;
+        classes = all.classes;
+        background = all.background;
+        levels = 1;
+        keptMargin = margin;
+        int nc = classes.size();
+        negative = new ShellHistogram[nc];
+        positive = new ShellHistogram[nc];
+        sumP = new double[nc][];
+        argmaxAll = new ShellHistogram[nc];
+        argmaxRef = new ShellHistogram[nc];
+        argmaxBg = new ShellHistogram[nc];
+        for (int c = 0; c < nc; c++) {
+            negative[c] = all.negative[c].collapse(lv);
+            positive[c] = all.positive[c].collapse(lv);
+            sumP[c] = new double[] {all.sumP(c, lv, 0), all.sumP(c, lv, 1)};
+            argmaxAll[c] = all.argmaxAll[c].collapse(lv);
+            argmaxRef[c] = all.argmaxRef[c].collapse(lv);
+            argmaxBg[c] = all.argmaxBg[c].collapse(lv);
+        }
+    }
+
+    /**
+     * The same statistics for one margin only (one collapsed level: at most 1,001 bins per histogram whatever the
+     * case's size); a cohort of such cases answers that margin and refuses others. For the command line, whose
+     * margin is fixed.
+     */
+    public CohortCase atMargin(int margin) {
+        return new CohortCase(this, margin);
     }
 
     /** The statistics of a case (pass 1 of the engine); {@code classes} in channel order. */
@@ -88,6 +126,13 @@ public final class CohortCase {
 
     /** Level index of a margin, as {@code EvaluationRegion.levelIndex}: min(m, levels − 1); whole volume the last. */
     int levelIndex(int margin) {
+        if (keptMargin != ALL_MARGINS) {
+            if (margin != keptMargin) {
+                throw new IllegalArgumentException("the statistics of " + name + " were kept for margin " + keptMargin
+                        + " only, not " + margin);
+            }
+            return 0;
+        }
         if (margin == Settings.WHOLE_VOLUME) {
             return levels - 1;
         }

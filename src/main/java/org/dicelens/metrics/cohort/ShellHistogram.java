@@ -51,6 +51,17 @@ final class ShellHistogram {
         return new ShellHistogram(start, Arrays.copyOf(bins, n), Arrays.copyOf(counts, n));
     }
 
+    /** One shell holding every level ≤ lv: the statistics of one fixed margin. */
+    ShellHistogram collapse(int lv) {
+        long[] raw = new long[Bins.COUNT];
+        addShells(0, lv, raw, 1);
+        long[] cum = new long[Bins.COUNT + 1];
+        for (int k = Bins.COUNT - 1; k >= 0; k--) {
+            cum[k] = cum[k + 1] + raw[k];
+        }
+        return of(1, (l, k) -> cum[Math.min(k, Bins.COUNT)]);
+    }
+
     /** out[k] = #{level ≤ lv, bin ≥ k} for k = 0 … Bins.COUNT − 1. */
     void cumulative(int lv, long[] out) {
         Arrays.fill(out, 0, Bins.COUNT, 0);

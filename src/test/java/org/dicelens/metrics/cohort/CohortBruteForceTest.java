@@ -1,6 +1,7 @@
 package org.dicelens.metrics.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -104,7 +105,12 @@ class CohortBruteForceTest {
             Cohort cohort = new Cohort(cases.stream().map(CohortBruteForceTest::statistics).toList());
             for (int trial = 0; trial < 4; trial++) {
                 Settings s = randomSettings(rnd, cohort.classTable().size());
-                check(cohort.summarise(s), cases, levels, s, cohort, "seed " + seed + " trial " + trial);
+                CohortSummary sum = cohort.summarise(s);
+                check(sum, cases, levels, s, cohort, "seed " + seed + " trial " + trial);
+                // statistics kept for this margin only give the same summary, and refuse another margin
+                Cohort one = new Cohort(cohort.cases().stream().map(c -> c.atMargin(s.margin())).toList());
+                assertEquals(sum.summaries(), one.summarise(s).summaries());
+                assertThrows(IllegalArgumentException.class, () -> one.summarise(s.withMargin(s.margin() + 2)));
             }
         }
     }
