@@ -20,7 +20,7 @@ final class CohortBenchData {
     private CohortBenchData() {
     }
 
-    static Case randomCase(Random rnd, String name, int nx, int ny, int nz, int classes) {
+    static Case randomCase(Random rnd, String name, int nx, int ny, int nz, int classes, double noise) {
         Geometry g = Geometry.ofSpacing(nx, ny, nz, 1, 1, 1);
         int n = nx * ny * nz;
         byte[] ref = new byte[n];
@@ -39,7 +39,7 @@ final class CohortBenchData {
                     ref[i] = (byte) label;
                     double sum = 0;
                     for (int k = 0; k < classes; k++) {
-                        logit[k] = (k == label ? 3 : 0) + rnd.nextGaussian();
+                        logit[k] = (k == label ? 3 : 0) + noise * rnd.nextGaussian();
                         sum += Math.exp(logit[k]);
                     }
                     for (int k = 0; k < classes; k++) {
@@ -56,11 +56,11 @@ final class CohortBenchData {
                 List.of());
     }
 
-    static Cohort cohort(int cases, int nx, int ny, int nz, int classes, long seed) {
+    static Cohort cohort(int cases, int nx, int ny, int nz, int classes, long seed, double noise) {
         Random rnd = new Random(seed);
         List<CohortCase> out = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
-            Case c = randomCase(rnd, "case" + i, nx, ny, nz, classes);
+            Case c = randomCase(rnd, "case" + i, nx, ny, nz, classes, noise);
             EvaluationRegion region = EvaluationRegion.of(c);
             CaseStatistics st = CaseStatistics.compute(c, region, Progress.NONE, 0, 1);
             out.add(CohortCase.of(c.name(), st, c.geometry().voxelMl(), c.classes().all()));

@@ -9,6 +9,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,20 +27,26 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 public class CohortSummaryBench {
+    /** sd of the logit noise: 1.0 spreads every voxel's p over the bins (worst case for the shells), 0.25 milder. */
+    @Param({"1.0", "0.25"})
+    public double noise;
+
     private Cohort cohort;
     private Settings base;
     private int tick;
 
     @Setup
     public void setup() {
-        cohort = CohortBenchData.cohort(100, 96, 96, 60, 5, 16);
+        cohort = CohortBenchData.cohort(100, 96, 96, 60, 5, 16, noise);
         base = Settings.defaults(5).withMargin(4);
         long bytes = 0;
+        long one = 0;
         for (CohortCase c : cohort.cases()) {
             bytes += c.bytes();
+            one += c.atMargin(4).bytes();
         }
-        System.out.printf("%n[cohort] %d cases, statistics %.1f kB per case%n", cohort.cases().size(),
-                bytes / 1024.0 / cohort.cases().size());
+        System.out.printf("%n[cohort] %d cases, statistics %.1f kB per case (every margin), %.1f kB (one margin)%n",
+                cohort.cases().size(), bytes / 1024.0 / cohort.cases().size(), one / 1024.0 / cohort.cases().size());
     }
 
     @Benchmark
