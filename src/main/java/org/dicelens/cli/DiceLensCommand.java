@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dicelens", mixinStandardHelpOptions = true, version = "DiceLens 0.1.0",
         description = "Soft vs hard Dice, volume bias and Generalised Dice weights on NIfTI volumes.",
         subcommands = {InfoCommand.class, EvaluateCommand.class, SweepCommand.class, RenderCommand.class,
-            BenchCommand.class, PhantomCommand.class, LabCommand.class})
+            BenchCommand.class, PhantomCommand.class, LabCommand.class, CohortCommand.class})
 public final class DiceLensCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -151,7 +152,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
                     + " have no prediction and are skipped");
         }
-        List<CaseMetrics> done = runBatch(pairing.pairs(), pk, bar);
+        List<CaseMetrics> done = runBatch(pairing.pairs(), jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE, bar), null);
         emit(Reporter.standard().text(fmt, done));
         int failed = pairing.pairs().size() - done.size();
         if (failed > 0) {
@@ -233,12 +234,26 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         return Backend.named(m, caseName);
     }
 
-    /** Evaluates the pairs on {@code jobs} threads; returns the successes in name order, failures already reported. */
-    private List<CaseMetrics> runBatch(List<BatchPairing.Pair> pairs, PredictionKind pk, ProgressBar bar) {
+    /** The case of one batch pair, as the batch commands (evaluate, cohort) read it. */
+    CaseFiles batchCase(BatchPairing.Pair p, PredictionKind pk) {
+        return CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels).withPredictionKind(pk).withName(p.name());
+    }
+
+    /** The work of one batch case; its {@link InputException} is that case's failure (the others go on). */
+    interface BatchTask<T> {
+        T run(BatchPairing.Pair pair) throws InputException;
+    }
+
+    /**
+     * Runs the task on every pair on {@code jobs} threads; returns the successes in name order. Failures are reported
+     * on the bar as they happen and, when {@code failures} is not null, put there (case name → reason).
+     */
+    static <T> List<T> runBatch(List<BatchPairing.Pair> pairs, int jobs, ProgressBar bar, BatchTask<T> task,
+            Map<String, String> failures) {
         int n = pairs.size();
-        CaseMetrics[] results = new CaseMetrics[n];
+        Object[] results = new Object[n];
         AtomicInteger finished = new AtomicInteger();
-        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, n), r -> {
             Thread t = new Thread(r, "dicelens-case");
             t.setDaemon(true);
@@ -254,8 +269,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     String problem = p.error();
                     if (problem == null) {
                         try {
-                            results[k] = evaluate(CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels)
-                                    .withPredictionKind(pk).withName(p.name()), Progress.NONE, bar);
+                            results[k] = task.run(p);
                         } catch (InputException e) {
                             problem = OneLineErrors.oneLine(e.getMessage());
                         } catch (OutOfMemoryError e) {
@@ -266,11 +280,14 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     }
                     synchronized (bar) { // count and draw together, so the bar never steps back
                         if (problem != null) {
-                            failures.incrementAndGet();
+                            failed.incrementAndGet();
                             bar.message("error: case " + p.name() + ": " + problem);
+                            if (failures != null) {
+                                failures.put(p.name(), problem);
+                            }
                         }
                         int f = finished.incrementAndGet();
-                        bar.update(f / (double) n, "cases " + f + "/" + n + (failures.get() > 0 ? " (" + failures.get()
+                        bar.update(f / (double) n, "cases " + f + "/" + n + (failed.get() > 0 ? " (" + failed.get()
                                 + " failed)" : ""));
                     }
                 }));
@@ -289,10 +306,12 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             pool.shutdownNow();
             bar.finish();
         }
-        List<CaseMetrics> ok = new ArrayList<>();
-        for (CaseMetrics m : results) {
+        List<T> ok = new ArrayList<>();
+        for (Object m : results) {
             if (m != null) {
-                ok.add(m);
+                @SuppressWarnings("unchecked") // results[k] only ever holds task.run's T
+                T t = (T) m;
+                ok.add(t);
             }
         }
         return ok;

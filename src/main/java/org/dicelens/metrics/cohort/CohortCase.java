@@ -1,0 +1,187 @@
+package org.dicelens.metrics.cohort;
+
+import java.util.List;
+import org.dicelens.metrics.CaseStatistics;
+import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.ClassInfo;
+
+/**
+ * One case of a cohort reduced to what every cohort number needs, at every margin: per class the counts by
+ * (level, reference flag, bin) and Σp by (level, reference flag), and per argmax channel the argmax counts. No voxel
+ * and no reference to the case's volumes is kept (typically kilobytes; {@link #bytes()}).
+ */
+public final class CohortCase {
+    private final String name;
+    private final double voxelMl;
+    private final List<ClassInfo> classes;
+    private final int background;
+    private final int levels;
+    private final ShellHistogram[] negative; // per class: voxels with reference ≠ class
+    private final ShellHistogram[] positive; // per class: voxels with reference = class
+    private final double[][] sumP; // per class: Σp at level ≤ lv, [lv * 2 + r]
+    private final ShellHistogram[] argmaxAll;
+    private final ShellHistogram[] argmaxRef;
+    private final ShellHistogram[] argmaxBg;
+    /** The only margin these statistics answer ({@link #atMargin}), or {@link #ALL_MARGINS}. */
+    private final int keptMargin;
+    private static final int ALL_MARGINS = Integer.MIN_VALUE;
+
+    private CohortCase(String name, double voxelMl, List<ClassInfo> classes, CaseStatistics st) {
+        this.name = name;
+        this.voxelMl = voxelMl;
+        this.classes = List.copyOf(classes);
+        this.background = st.backgroundChannel();
+        this.levels = st.levelCount();
+        this.keptMargin = ALL_MARGINS;
+        int nc = st.classCount();
+        if (nc != classes.size()) {
+            throw new IllegalArgumentException(nc + " channels in the statistics, " + classes.size() + " classes");
+        }
+        negative = new ShellHistogram[nc];
+        positive = new ShellHistogram[nc];
+        sumP = new double[nc][levels * 2];
+        argmaxAll = new ShellHistogram[nc];
+        argmaxRef = new ShellHistogram[nc];
+        argmaxBg = new ShellHistogram[nc];
+        for (int c = 0; c < nc; c++) {
+            final int ch = c;
+            negative[c] = ShellHistogram.of(levels, (lv, k) -> st.count(ch, lv, 0, k));
+            positive[c] = ShellHistogram.of(levels, (lv, k) -> st.count(ch, lv, 1, k));
+            for (int lv = 0; lv < levels; lv++) {
+                sumP[c][lv * 2] = st.sumP(c, lv, 0);
+                sumP[c][lv * 2 + 1] = st.sumP(c, lv, 1);
+            }
+            argmaxAll[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxAll(ch, lv, k));
+            argmaxRef[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxRef(ch, lv, k));
+            argmaxBg[c] = ShellHistogram.of(levels, (lv, k) -> st.argmaxBg(ch, lv, k));
+        }
+    }
+
+    private CohortCase(CohortCase all, int margin) {
+        int lv = all.levelIndex(margin);
+        name = all.name;
+        voxelMl = all.voxelMl;
+        classes = all.classes;
+        background = all.background;
+        levels = 1;
+        keptMargin = margin;
+        int nc = classes.size();
+        negative = new ShellHistogram[nc];
+        positive = new ShellHistogram[nc];
+        sumP = new double[nc][];
+        argmaxAll = new ShellHistogram[nc];
+        argmaxRef = new ShellHistogram[nc];
+        argmaxBg = new ShellHistogram[nc];
+        for (int c = 0; c < nc; c++) {
+            negative[c] = all.negative[c].collapse(lv);
+            positive[c] = all.positive[c].collapse(lv);
+            sumP[c] = new double[] {all.sumP(c, lv, 0), all.sumP(c, lv, 1)};
+            argmaxAll[c] = all.argmaxAll[c].collapse(lv);
+            argmaxRef[c] = all.argmaxRef[c].collapse(lv);
+            argmaxBg[c] = all.argmaxBg[c].collapse(lv);
+        }
+    }
+
+    /**
+     * The same statistics for one margin only (one collapsed level: at most 1,001 bins per histogram whatever the
+     * case's size); a cohort of such cases answers that margin and refuses others. For the command line, whose
+     * margin is fixed.
+     */
+    public CohortCase atMargin(int margin) {
+        return new CohortCase(this, margin);
+    }
+
+    /** The statistics of a case (pass 1 of the engine); {@code classes} in channel order. */
+    public static CohortCase of(String name, CaseStatistics st, double voxelMl, List<ClassInfo> classes) {
+        return new CohortCase(name, voxelMl, classes, st);
+    }
+
+    /** The statistics of a built engine, under this case name (the engine and its volumes can then be dropped). */
+    public static CohortCase of(String name, Engine e) {
+        return of(name, e.statistics(), e.voxelMl(), e.caseData().classes().all());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public double voxelMl() {
+        return voxelMl;
+    }
+
+    /** The classes in channel order. */
+    public List<ClassInfo> classes() {
+        return classes;
+    }
+
+    int channelOf(int label) {
+        for (int c = 0; c < classes.size(); c++) {
+            if (classes.get(c).label() == label) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /** Level index of a margin, as {@code EvaluationRegion.levelIndex}: min(m, levels − 1); whole volume the last. */
+    int levelIndex(int margin) {
+        if (keptMargin != ALL_MARGINS) {
+            if (margin != keptMargin) {
+                throw new IllegalArgumentException("the statistics of " + name + " were kept for margin " + keptMargin
+                        + " only, not " + margin);
+            }
+            return 0;
+        }
+        if (margin == Settings.WHOLE_VOLUME) {
+            return levels - 1;
+        }
+        if (margin < 0) {
+            throw new IllegalArgumentException("margin must be >= 0 or Settings.WHOLE_VOLUME, got " + margin);
+        }
+        return Math.min(margin, levels - 1);
+    }
+
+    /** Σp of channel c at level ≤ lv over voxels with reference flag r. */
+    double sumP(int c, int lv, int r) {
+        return sumP[c][lv * 2 + r];
+    }
+
+    int levelCount() {
+        return levels;
+    }
+
+    int backgroundChannel() {
+        return background;
+    }
+
+    ShellHistogram positive(int c) {
+        return positive[c];
+    }
+
+    ShellHistogram negative(int c) {
+        return negative[c];
+    }
+
+    ShellHistogram argmaxAll(int c) {
+        return argmaxAll[c];
+    }
+
+    ShellHistogram argmaxRef(int c) {
+        return argmaxRef[c];
+    }
+
+    ShellHistogram argmaxBg(int c) {
+        return argmaxBg[c];
+    }
+
+    /** Approximate bytes held by these statistics. */
+    public long bytes() {
+        long b = 64;
+        for (int c = 0; c < classes.size(); c++) {
+            b += negative[c].bytes() + positive[c].bytes() + argmaxAll[c].bytes() + argmaxRef[c].bytes()
+                    + argmaxBg[c].bytes() + 8L * sumP[c].length + 16;
+        }
+        return b;
+    }
+}
