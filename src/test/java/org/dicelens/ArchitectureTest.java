@@ -25,6 +25,7 @@ class ArchitectureTest {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("common").definedBy("org.dicelens.common..")
                 .layer("nifti").definedBy("org.dicelens.nifti..")
+                .layer("npz").definedBy("org.dicelens.npz..")
                 .layer("volume").definedBy("org.dicelens.volume..")
                 .layer("metrics").definedBy("org.dicelens.metrics..")
                 .layer("lab").definedBy("org.dicelens.lab..")
@@ -41,6 +42,7 @@ class ArchitectureTest {
                 .whereLayer("render").mayOnlyBeAccessedByLayers("app", "cli", "ui")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("lab", "render", "bench", "app", "cli", "ui")
                 .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "lab", "render", "bench", "app", "cli", "ui")
+                .whereLayer("npz").mayOnlyBeAccessedByLayers("volume", "lab", "bench", "app", "cli", "ui")
                 .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "lab", "bench", "app", "cli", "ui")
                 .check(classes);
     }
