@@ -64,7 +64,7 @@ public final class NiftiBench {
     /**
      * Writes an n³ float32 volume: an ellipsoid "head" (about half the grid) of smooth sinusoidal intensities
      * 100..900 plus Gaussian noise (sd 8), zeros outside. It compresses about 2:1, like real float32 scans
-     * (../shared/realdata sct t2s.nii.gz: 1.9:1).
+     * (the real spinal-cord t2s scan of the test data: 1.9:1).
      */
     public static void writeSample(Path file, int n, long seed) throws NiftiException {
         Random r = new Random(seed);

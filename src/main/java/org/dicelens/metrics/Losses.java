@@ -2,7 +2,7 @@ package org.dicelens.metrics;
 
 /**
  * The per-class metrics and losses of the formula sheet as pure functions of the region's sums (no voxels). Undefined
- * values are NaN. Names follow shared/docs/LOSSES.md; s = {@link ClassSums}, lp = {@link LossParams}.
+ * values are NaN. Names follow docs/FORMULAS.md; s = {@link ClassSums}, lp = {@link LossParams}.
  */
 public final class Losses {
     /** ε of the sensitivity–specificity loss (Brosch 2015 as written in Sudre 2017). */

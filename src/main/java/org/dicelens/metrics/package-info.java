@@ -1,2 +1,2 @@
-/** Sufficient statistics and every number of the formula sheet (shared/docs/LOSSES.md). Uses volume. */
+/** Sufficient statistics and every number of the formula sheet (docs/FORMULAS.md). Uses volume. */
 package org.dicelens.metrics;

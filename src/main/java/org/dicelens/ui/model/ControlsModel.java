@@ -173,10 +173,6 @@ public final class ControlsModel {
         return includeBackground;
     }
 
-    public IntegerProperty calibrationBinsProperty() {
-        return calibrationBins;
-    }
-
     /** Hard Dice and means of a class absent from the reference (MONAI's ignore_empty when EXCLUDE). */
     public ObjectProperty<EmptyClasses> emptyClassesProperty() {
         return emptyClasses;

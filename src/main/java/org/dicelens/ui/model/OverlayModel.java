@@ -17,7 +17,7 @@ public final class OverlayModel {
     /** Overlay layers, bottom to top. */
     public enum Layer {
         REFERENCE("Reference"), PROBABILITY("Probability"), HARD("Hard mask (contour)"), ERRORS("Errors TP/FP/FN"),
-        GRADIENT("Loss gradient"), DICE_OPTIMAL("Dice-optimal (contour)"), REGION("Evaluation region");
+        GRADIENT("Loss gradient"), DICE_OPTIMAL("Dice-optimal (contour)"), REGION("EngineResult region");
 
         public final String label;
 

@@ -64,7 +64,7 @@ public final class ViewerModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
 
-    private final Latest<Request, Evaluation> evaluator;
+    private final Latest<Request, EngineResult> evaluator;
     private final Latest<Request, Curves.Sweep> sweeper;
     private final Latest<Request, Curves.Reliability> calibrator;
     private final Latest<Request, Curves.Histogram> histogrammer;
@@ -284,13 +284,13 @@ public final class ViewerModel {
     }
 
     /** Runs on the metrics thread: the engine's numbers and sums, nothing computed here. */
-    private static Evaluation evaluate(Request r) {
+    private static EngineResult evaluate(Request r) {
         CaseMetrics m = r.analysis().evaluate(r.settings());
         ClassSums[] s = new ClassSums[m.classes().size()];
         for (int c = 0; c < s.length; c++) {
             s[c] = r.analysis().sums(r.settings(), c);
         }
-        return new Evaluation(m, s);
+        return new EngineResult(m, s);
     }
 
     private void submitCharts() {

@@ -4,5 +4,5 @@ import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassSums;
 
 /** One evaluation by the engine: every number, and the per-class sums the formula strip substitutes. */
-public record Evaluation(CaseMetrics metrics, ClassSums[] sums) {
+public record EngineResult(CaseMetrics metrics, ClassSums[] sums) {
 }
