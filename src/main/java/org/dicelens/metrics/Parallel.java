@@ -17,7 +17,7 @@ import org.dicelens.common.Progress;
  * The calling thread is worker 0; only it talks to {@link Progress}, so a UI's progress object is never called from a
  * pool thread. Cancellation is checked between planes.
  */
-final class Parallel {
+public final class Parallel {
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "dicelens-metrics");
         t.setDaemon(true);
@@ -54,35 +54,48 @@ final class Parallel {
         // always group the same voxels, so the merged floating-point results do not depend on thread timing.
         AtomicInteger done = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int w = 1; w < workers; w++) {
-            int worker = w;
-            futures.add(POOL.submit(() -> {
-                for (int z = blockStart(planes, workers, worker); !stop.get() && z < blockStart(planes, workers, worker + 1);
-                        z++) {
-                    task.plane(worker, z);
-                    done.incrementAndGet();
-                    if (progress.isCancelled()) {
-                        stop.set(true);
-                    }
-                }
-            }));
-        }
-        Throwable failure = null;
-        try {
+        runWorkers(workers, worker -> {
             int reported = -1;
-            for (int z = 0; !stop.get() && z < blockStart(planes, workers, 1); z++) {
-                task.plane(0, z);
+            for (int z = blockStart(planes, workers, worker); !stop.get() && z < blockStart(planes, workers, worker + 1);
+                    z++) {
+                task.plane(worker, z);
                 int d = done.incrementAndGet();
-                int pct = (int) (100L * d / planes);
-                if (pct != reported) {
-                    reported = pct;
+                if (worker == 0 && (int) (100L * d / planes) != reported) {
+                    reported = (int) (100L * d / planes);
                     progress.update(from + (to - from) * d / planes, message);
                 }
                 if (progress.isCancelled()) {
                     stop.set(true);
                 }
             }
+        }, stop);
+        if (stop.get() || progress.isCancelled()) {
+            throw new CancellationException("cancelled");
+        }
+    }
+
+    /**
+     * Runs {@code body(w)} for w = 1..workers−1 on the pool and {@code body(0)} on the calling thread, and waits for all.
+     * A failure in any worker sets {@code stop} (bodies poll it) and the first failure is rethrown; an interrupted
+     * wait becomes a {@link CancellationException}. Only worker 0 runs on the caller's thread, so only it may talk to a
+     * UI's {@link Progress}.
+     */
+    public static void runWorkers(int workers, java.util.function.IntConsumer body, AtomicBoolean stop) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 1; w < workers; w++) {
+            int worker = w;
+            futures.add(POOL.submit(() -> {
+                try {
+                    body.accept(worker);
+                } catch (RuntimeException | Error e) {
+                    stop.set(true);
+                    throw e;
+                }
+            }));
+        }
+        Throwable failure = null;
+        try {
+            body.accept(0);
         } catch (RuntimeException | Error e) {
             stop.set(true);
             failure = e;
@@ -91,15 +104,11 @@ final class Parallel {
             try {
                 f.get();
             } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause();
-                }
+                failure = failure == null ? e.getCause() : failure;
             } catch (InterruptedException e) {
                 stop.set(true);
                 Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = new CancellationException("interrupted");
-                }
+                failure = failure == null ? new CancellationException("interrupted") : failure;
             }
         }
         if (failure instanceof RuntimeException re) {
@@ -110,9 +119,6 @@ final class Parallel {
         }
         if (failure != null) {
             throw new IllegalStateException(failure);
-        }
-        if (stop.get() || progress.isCancelled()) {
-            throw new CancellationException("cancelled");
         }
     }
 }
