@@ -8,9 +8,10 @@ import org.dicelens.volume.Geometry;
 /**
  * A phantom on real anatomy: the posterior q is a resampled tissue template's (background = 1 − gm − wm, white
  * matter, grey matter) with synthetic white-matter lesions added as {@link PhantomGenerator} adds them (spheres, logistic
- * boundary, one rater level per lesion). Raters follow the phantom's model: one uniform u per structure, white matter
- * iff ω ≥ u_W, else grey matter iff η ≥ u_G, with ω = wm and η = gm / (1 − wm), so P(white) = wm and
- * P(grey) = gm exactly (up to float rounding of η); lesions on top. The tissue maps are rounded to multiples of 1/2048
+ * boundary, one rater level per lesion). Raters mark white matter iff ω ≥ u_W(x), else grey matter iff η ≥ u_G(x), with
+ * ω = wm, η = gm / (1 − wm) and u smooth random fields with uniform marginals (grain {@link #RATER_GRAIN_MM}), so
+ * P(white) = wm and P(grey) = gm exactly (up to float rounding of η) while one rater's volumes stay near Σq·v;
+ * lesions on top, one uniform level per lesion as in the generator. The tissue maps are rounded to multiples of 1/2048
  * (far finer than the template's own 1/255 steps; the files compress far better), keeping gm + wm ≤ 1.
  * The image is the template's T1 (×4, whole numbers) with the lesions drawn hypointense (0.6 × the white matter's mean).
  */
@@ -20,6 +21,8 @@ public final class TemplateBrain {
     static final double IMAGE_SCALE = 4;
     /** A lesion's centre needs ω ≥ this everywhere within radius + gap (the phantom's gap rule). */
     static final double WHITE_MIN = 0.5;
+    /** Grain of the raters' smooth level fields for white and grey matter (see {@link PhantomStructures#tissueGrainMm}). */
+    static final double RATER_GRAIN_MM = 4;
 
     private TemplateBrain() {
     }
@@ -46,7 +49,7 @@ public final class TemplateBrain {
         }
         double[] spacing = g.spacing();
         List<PhantomLesion> lesions = placeLesions(s, g, spacing, omega, new SplittableRandom(s.seed()));
-        PhantomStructures st = new PhantomStructures(g, spacing, s.widthMm(), eta, white, lesions);
+        PhantomStructures st = new PhantomStructures(g, spacing, s.widthMm(), eta, white, lesions, RATER_GRAIN_MM);
         double[] lambda = st.lesionProbability();
         float[][] q = new float[4][n];
         double lesionT1 = LESION_CONTRAST * meanWhiteT1(maps.t1(), omega);
