@@ -29,7 +29,7 @@ class SampleDataTest {
         try (Stream<Path> s = Files.walk(ROOT)) {
             bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
-        assertTrue(bytes <= 5L * 1024 * 1024, "sample-data/ holds " + bytes + " bytes; the budget is 5 MB");
+        assertTrue(bytes <= 15L * 1024 * 1024, "sample-data/ holds " + bytes + " bytes; the budget is 15 MB");
     }
 
     private static void check(Path dir, PhantomSpec spec) throws Exception {
