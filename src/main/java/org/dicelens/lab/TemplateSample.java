@@ -19,7 +19,7 @@ import org.dicelens.volume.NiftiHeaders;
 /**
  * Writes a {@link TemplateBrain} case as the phantom's files ({@link PhantomWriter}), adds to {@code phantom.json}
  * where the maps came from (folder name, block size, crop), and bundles the template's licence notice
- * ({@code LICENSE}, which permissive templates such as ICBM 2009a require in every copy) with a {@code SOURCE.txt}
+ * ({@code LICENSE}, which permissive templates such as ICBM 2009a require in every copy) with a {@code SOURCE}
  * line. Only derived, resampled data is written; the template's own files are never copied.
  */
 public final class TemplateSample {
@@ -61,7 +61,7 @@ public final class TemplateSample {
                 notices.add(to);
             }
         }
-        Path source = out.resolve("SOURCE.txt");
+        Path source = out.resolve("SOURCE"); // no extension: a case folder's .txt files are read as class tables
         String text = "Derived from the tissue template in '" + templateDir.getFileName() + "' (T1, grey- and white-matter "
                 + "probability maps; licence notice in LICENSE beside this file): cropped to the head, block-averaged over "
                 + factor + "x" + factor + "x" + factor + " voxels, with synthetic white-matter lesions, sampled raters and "

@@ -34,7 +34,7 @@ class TemplateSampleTest {
         String licence = Files.readString(SAMPLE.resolve("LICENSE"));
         assertTrue(licence.contains("Copyright (C) 1993-2009 Louis Collins") && licence.contains("Permission to use, copy, "
                 + "modify, and distribute"), "the MNI notice must be bundled beside the derived files");
-        assertTrue(Files.readString(SAMPLE.resolve("SOURCE.txt")).contains("No original template file"));
+        assertTrue(Files.readString(SAMPLE.resolve("SOURCE")).contains("No original template file"));
         assertTrue(size(SAMPLE) <= 6L * 1024 * 1024, "sample-data/icbm152 holds " + size(SAMPLE) + " bytes; budget 6 MB");
         assertTrue(size(SAMPLE.getParent()) <= 15L * 1024 * 1024, "sample-data holds " + size(SAMPLE.getParent())
                 + " bytes; budget 15 MB");

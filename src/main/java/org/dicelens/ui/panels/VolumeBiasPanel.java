@@ -47,7 +47,7 @@ public final class VolumeBiasPanel extends VBox {
     public VolumeBiasPanel(ViewerModel vm) {
         deltas.setPadding(new Insets(0, 4, 0, 4));
         Label legend = new Label("Bars per class, mL: V_ref · V_soft = Σp·v · V_hard(t) · V_Dice-optimal"
-                + " · Σq·v (expected, when the case has a phantom.json)");
+                + " · Σq·v (expected)");
         legend.getStyleClass().add("hint");
         VBox content = org.dicelens.ui.Clips.toBox(new VBox(2, legend, charts, deltas));
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -143,11 +143,10 @@ public final class VolumeBiasPanel extends VBox {
      * which a calibrated prediction's soft volume estimates.
      */
     static String deltaText(ClassMetrics c, Double expectedMl) {
-        String s = c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard " + Fmt.signed(c.deltaHardMl(), 2)
+        String s = c.name() + ": ΔV soft " + Fmt.signed(c.deltaSoftMl(), 2) + ", hard " + Fmt.signed(c.deltaHardMl(), 2)
                 + " mL vs ref";
         if (expectedMl != null) {
-            s += "; vs Σq·v = " + Fmt.num(expectedMl, 2) + " mL: soft " + Fmt.signed(c.softMl() - expectedMl, 2) + ", hard "
-                    + Fmt.signed(c.hardMl() - expectedMl, 2) + ", ref " + Fmt.signed(c.refMl() - expectedMl, 2);
+            s += "; vs Σq·v: soft " + Fmt.signed(c.softMl() - expectedMl, 2) + ", hard " + Fmt.signed(c.hardMl() - expectedMl, 2);
         }
         return s;
     }
