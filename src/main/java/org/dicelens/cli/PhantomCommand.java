@@ -87,6 +87,11 @@ public final class PhantomCommand implements Callable<Integer> {
             description = "With --from-template: average the maps over NxNxN voxels (default: ${DEFAULT-VALUE}).")
     int block = 2;
 
+    @Option(names = "--lab-models", paramLabel = "N", defaultValue = "0",
+            description = "With --from-template: also train the lab's logistic models (cross-entropy, soft Dice) on N other "
+                + "template cases and write prediction_lab_ce/dice.nii.gz (minutes; default: ${DEFAULT-VALUE}, none).")
+    int labModels;
+
     @Override
     public Integer call() throws InputException {
         PhantomSpec s = spec();
@@ -108,11 +113,19 @@ public final class PhantomCommand implements Callable<Integer> {
                 throw new InputException(template, "--from-template", "the template sets the grid and the image: leave out "
                         + "--size, --spacing, --noise and --bias");
             }
-            TemplateSample.Written t = TemplateSample.write(template, block, s, out, kinds);
+            if (labModels < 0) {
+                throw new InputException(null, "--lab-models", "must be 0 or more, not " + labModels);
+            }
+            TemplateSample.Written t = TemplateSample.write(template, block, s, out, kinds, labModels);
             p = t.phantom();
             s = p.spec();
             written.addAll(t.files().all());
             written.addAll(t.notices());
+            for (var m : t.labModels()) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "lab %s: lesion Σp·v %.3f mL, V_hard(0.5) %.3f mL, Σp/R on its "
+                        + "training cases %.3f%n", m.loss().label(), m.softMl(), m.hardMl(), m.trainingVolumeRatio());
+                written.add(m.file());
+            }
         } else {
             p = PhantomGenerator.generate(s);
             written.addAll(PhantomWriter.write(p, out, kinds).all());

@@ -30,11 +30,13 @@ public final class TemplateSample {
     }
 
     /** What was written: the phantom's files and the notices. */
-    public record Written(Phantom phantom, PhantomWriter.Written files, List<Path> notices) {
+    public record Written(Phantom phantom, PhantomWriter.Written files, List<Path> notices,
+            List<TemplateLabModels.Outcome> labModels) {
     }
 
+    /** @param labTrainCases 0: no trained models; else the lab's models trained on this many other template cases */
     public static Written write(Path templateDir, int factor, PhantomSpec spec, Path out,
-            Collection<PhantomPrediction> kinds) throws InputException {
+            Collection<PhantomPrediction> kinds, int labTrainCases) throws InputException {
         if (!Files.isRegularFile(templateDir.resolve("LICENSE"))) {
             throw new InputException(templateDir, "LICENSE", "no licence notice beside the template: a derived sample "
                     + "must carry it, so add the template's LICENSE file first");
@@ -72,7 +74,9 @@ public final class TemplateSample {
             throw new InputException(source, null, "cannot write: " + e.getMessage(), e);
         }
         notices.add(source);
-        return new Written(p, w, notices);
+        List<TemplateLabModels.Outcome> lab = labTrainCases > 0
+                ? TemplateLabModels.write(maps, spec, p, labTrainCases, out) : List.of();
+        return new Written(p, w, notices, lab);
     }
 
     /**
