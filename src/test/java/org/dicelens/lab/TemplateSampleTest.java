@@ -39,8 +39,7 @@ class TemplateSampleTest {
         assertTrue(size(SAMPLE.getParent()) <= 15L * 1024 * 1024, "sample-data holds " + size(SAMPLE.getParent())
                 + " bytes; budget 15 MB");
         for (String f : new String[] {"image.nii.gz", "reference.nii.gz", "prediction_calibrated.nii.gz",
-            "prediction_overconfident.nii.gz", "prediction_diceoptimal.nii.gz", "prediction_lab_ce.nii.gz",
-            "prediction_lab_dice.nii.gz", "labels.txt", "phantom.json"}) {
+            "prediction_overconfident.nii.gz", "prediction_diceoptimal.nii.gz", "labels.txt", "phantom.json"}) {
             assertTrue(Files.isRegularFile(SAMPLE.resolve(f)), f);
         }
     }
