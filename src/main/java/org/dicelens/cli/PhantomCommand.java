@@ -17,6 +17,7 @@ import org.dicelens.lab.PhantomKind;
 import org.dicelens.lab.PhantomPrediction;
 import org.dicelens.lab.PhantomSpec;
 import org.dicelens.lab.PhantomWriter;
+import org.dicelens.lab.TemplateSample;
 import org.dicelens.metrics.raters.RaterReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,6 +81,21 @@ public final class PhantomCommand implements Callable<Integer> {
             description = "Predictions to write (default: ${DEFAULT-VALUE}).")
     List<String> predictions = new ArrayList<>();
 
+    @Option(names = "--from-template", paramLabel = "DIR",
+            description = "Build the case on a tissue template instead (a folder with *_t1_*, *_gm_* and *_wm_* NIfTI maps on "
+                + "one grid and its LICENSE): q = background 1 - gm - wm, white and grey matter, plus the lesions; "
+                + "--size, --spacing, --noise and --bias do not apply.")
+    Path template;
+
+    @Option(names = "--block", paramLabel = "N", defaultValue = "2",
+            description = "With --from-template: average the maps over NxNxN voxels (default: ${DEFAULT-VALUE}).")
+    int block = 2;
+
+    @Option(names = "--lab-models", paramLabel = "N", defaultValue = "0",
+            description = "With --from-template: also train the lab's logistic models (cross-entropy, soft Dice) on N other "
+                + "template cases and write prediction_lab_ce/dice.nii.gz (minutes; default: ${DEFAULT-VALUE}, none).")
+    int labModels;
+
     @Override
     public Integer call() throws InputException {
         PhantomSpec s = spec();
@@ -94,8 +110,30 @@ public final class PhantomCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new InputException(out, "--out", "exists and is not a folder");
         }
-        Phantom p = PhantomGenerator.generate(s);
-        PhantomWriter.Written w = PhantomWriter.write(p, out, kinds);
+        Phantom p;
+        List<Path> written = new ArrayList<>();
+        if (template != null) {
+            if (size != null || spacing != null || noise != null || bias != null) {
+                throw new InputException(template, "--from-template", "the template sets the grid and the image: leave out "
+                        + "--size, --spacing, --noise and --bias");
+            }
+            if (labModels < 0) {
+                throw new InputException(null, "--lab-models", "must be 0 or more, not " + labModels);
+            }
+            TemplateSample.Written t = TemplateSample.write(template, block, s, out, kinds, labModels);
+            p = t.phantom();
+            s = p.spec();
+            written.addAll(t.files().all());
+            written.addAll(t.notices());
+            for (var m : t.labModels()) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "lab %s: lesion Σp·v %.3f mL, V_hard(0.5) %.3f mL, Σp/R on its "
+                        + "training cases %.3f%n", m.loss().label(), m.softMl(), m.hardMl(), m.trainingVolumeRatio());
+                written.add(m.file());
+            }
+        } else {
+            p = PhantomGenerator.generate(s);
+            written.addAll(PhantomWriter.write(p, out, kinds).all());
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "phantom %s %dx%dx%d at %sx%sx%s mm, %d lesions, width %s mm, seed %d%n",
                 s.kind().name().toLowerCase(Locale.ROOT), s.nx(), s.ny(), s.nz(), s.sx(), s.sy(), s.sz(), p.lesions().size(),
@@ -106,7 +144,7 @@ public final class PhantomCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "%d\t%s\t%.3f\t%.3f\t%.3f%n", p.classes().get(c).label(), p.classes().get(c).name(),
                     p.expectedVolumeMl(c), r.k() * p.geometry().voxelMl(), r.threshold());
         }
-        for (Path f : w.all()) {
+        for (Path f : written) {
             o.println("wrote " + f);
         }
         o.flush();

@@ -29,9 +29,22 @@ final class PhantomStructures {
     final float[] head;
     final float[] white;
     final List<PhantomLesion> lesions;
+    /**
+     * 0: a rater draws one level per structure (the generator's rater). Above 0: head and white-matter levels are smooth
+     * random fields with uniform marginals of this grain in mm (the lab's {@link SyntheticLesions#raterLevels}), so each
+     * voxel is still marked with probability σ but a rater's volume stays near Σσ: on a template's blurry tissue maps
+     * one level per structure would make one rater's white matter hundreds of mL too large or too small.
+     */
+    final double tissueGrainMm;
 
     PhantomStructures(Geometry geometry, double[] spacing, double width, float[] head, float[] white,
             List<PhantomLesion> lesions) {
+        this(geometry, spacing, width, head, white, lesions, 0);
+    }
+
+    PhantomStructures(Geometry geometry, double[] spacing, double width, float[] head, float[] white,
+            List<PhantomLesion> lesions, double tissueGrainMm) {
+        this.tissueGrainMm = tissueGrainMm;
         this.geometry = geometry;
         this.spacing = spacing;
         this.width = width;
@@ -120,7 +133,15 @@ final class PhantomStructures {
         double uWhite = 1 - rnd.nextDouble();
         int n = geometry.voxelCount();
         byte[] labels = new byte[n];
-        if (!binary) {
+        if (!binary && tissueGrainMm > 0) {
+            double[] fieldWhite = SyntheticLesions.raterLevels(geometry, tissueGrainMm, rnd);
+            double[] fieldHead = SyntheticLesions.raterLevels(geometry, tissueGrainMm, rnd);
+            for (int i = 0; i < n; i++) {
+                double uw = Math.max(fieldWhite[i], Double.MIN_VALUE); // u in (0, 1]: σ = 0 is never marked
+                double uh = Math.max(fieldHead[i], Double.MIN_VALUE);
+                labels[i] = white[i] >= uw ? (byte) 1 : head[i] >= uh ? (byte) 2 : 0;
+            }
+        } else if (!binary) {
             for (int i = 0; i < n; i++) {
                 labels[i] = white[i] >= uWhite ? (byte) 1 : head[i] >= uHead ? (byte) 2 : 0;
             }

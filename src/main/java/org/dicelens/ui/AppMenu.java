@@ -1,5 +1,6 @@
 package org.dicelens.ui;
 
+import java.nio.file.Path;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -51,6 +52,14 @@ public final class AppMenu {
         fill.run();
         files.setOnRecentChanged(fill);
         MenuItem sample = item("Open sample case", null, sampleCase);
+        Menu samples = new Menu("Bundled samples");
+        for (Path p : DefaultCase.samples()) {
+            MenuItem m = new MenuItem(p.getFileName().toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> files.openPath(p));
+            samples.getItems().add(m);
+        }
+        samples.setDisable(samples.getItems().isEmpty());
         MenuItem phantom = item("Open generated phantom", null, phantomCase);
         MenuItem openS = item("Open session…", "Shortcut+Shift+O", files::openSession);
         MenuItem saveS = item("Save session…", "Shortcut+S", files::saveSession);
@@ -58,7 +67,7 @@ public final class AppMenu {
         MenuItem csv = item("Export metrics as CSV…", null, files::exportCsv);
         MenuItem json = item("Export metrics as JSON…", null, files::exportJson);
         MenuItem exit = item("Quit", "Shortcut+Q", quit);
-        file.getItems().addAll(ref, pred, img, table, folder, recentMenu, new SeparatorMenuItem(), sample, phantom,
+        file.getItems().addAll(ref, pred, img, table, folder, recentMenu, new SeparatorMenuItem(), sample, samples, phantom,
                 new SeparatorMenuItem(), openS, saveS, new SeparatorMenuItem(), png, csv, json, new SeparatorMenuItem(), exit);
 
         Menu view = new Menu("View");

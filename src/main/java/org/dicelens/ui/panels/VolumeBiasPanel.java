@@ -1,18 +1,25 @@
 package org.dicelens.ui.panels;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.dicelens.common.InputException;
+import org.dicelens.lab.PhantomDescription;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
 import org.dicelens.ui.charts.ChartColours;
 import org.dicelens.ui.charts.PlotCanvas;
+import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per foreground class, a small bar chart of V_ref, V_soft, V_hard(t) and the Dice-optimal volume (each class on its
@@ -22,9 +29,14 @@ import org.dicelens.ui.model.ViewerModel;
  */
 public final class VolumeBiasPanel extends VBox {
     static final List<String> BARS = List.of("ref", "soft", "hard", "opt");
+    /** With an expected volume (phantom.json beside the reference) a fifth bar, Σq·v, the mean over raters. */
+    static final List<String> BARS_EXPECTED = List.of("ref", "soft", "hard", "opt", "Σq");
     private static final int HARD = 2;
     private static final Color[] COLOURS = {ChartColours.REF, ChartColours.SOFT, ChartColours.VOLUME,
-        ChartColours.T_VOL};
+        ChartColours.T_VOL, Color.GRAY};
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeBiasPanel.class);
+    /** Label → Σq·v (mL) of the open case's reference, from its phantom.json; empty when unknown. */
+    private Map<Integer, Double> expected = Map.of();
     private final HBox charts = new HBox(2);
     /** One ΔV line per class, stacked: a changing number must not re-flow the lines (and the charts above them). */
     private final VBox deltas = new VBox(1);
@@ -34,7 +46,8 @@ public final class VolumeBiasPanel extends VBox {
 
     public VolumeBiasPanel(ViewerModel vm) {
         deltas.setPadding(new Insets(0, 4, 0, 4));
-        Label legend = new Label("Bars per class, mL: V_ref · V_soft = Σp·v · V_hard(t) · V_Dice-optimal");
+        Label legend = new Label("Bars per class, mL: V_ref · V_soft = Σp·v · V_hard(t) · V_Dice-optimal"
+                + " · Σq·v (expected)");
         legend.getStyleClass().add("hint");
         VBox content = org.dicelens.ui.Clips.toBox(new VBox(2, legend, charts, deltas));
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -42,13 +55,32 @@ public final class VolumeBiasPanel extends VBox {
         VBox.setVgrow(panel, Priority.ALWAYS);
         getChildren().add(panel);
         WhileShown shown = new WhileShown(this);
+        vm.currentProperty().addListener((o, a, c) -> {
+            expected = expectedOf(c);
+            names = List.of(); // rebuild the charts: their categories depend on whether Σq·v is known
+        });
+        expected = expectedOf(vm.current());
         vm.metricsProperty().addListener((o, a, m) -> shown.run(() -> show(m)));
     }
 
-    private static PlotCanvas newChart(String title) {
+    /** Σq·v per label from phantom.json beside the case's reference (a phantom's description); empty otherwise. */
+    static Map<Integer, Double> expectedOf(LoadedCase c) {
+        if (c == null || c.files() == null || c.files().reference() == null) {
+            return Map.of();
+        }
+        Path folder = c.files().reference().toAbsolutePath().getParent();
+        try {
+            return folder == null ? Map.of() : PhantomDescription.expectedMl(folder);
+        } catch (InputException e) {
+            LOG.warn("expected volumes not shown: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    private static PlotCanvas newChart(String title, boolean withExpected) {
         PlotCanvas c = new PlotCanvas();
         c.setLabels(title, "", "mL");
-        c.setCategories(BARS);
+        c.setCategories(withExpected ? BARS_EXPECTED : BARS);
         c.setMinSize(90, 150);
         c.setPrefSize(200, 300);
         HBox.setHgrow(c, Priority.ALWAYS);
@@ -61,6 +93,7 @@ public final class VolumeBiasPanel extends VBox {
         }
         List<ClassMetrics> fg = m.classes().stream().filter(c -> c.label() != 0).toList();
         List<String> now = fg.stream().map(ClassMetrics::name).toList();
+        boolean withExpected = fg.stream().anyMatch(c -> expected.containsKey(c.label()));
         if (!now.equals(names)) {
             names = now;
             perClass.clear();
@@ -68,7 +101,7 @@ public final class VolumeBiasPanel extends VBox {
             deltas.getChildren().clear();
             deltaLabels.clear();
             for (String n : now) {
-                PlotCanvas b = newChart(n);
+                PlotCanvas b = newChart(n, withExpected);
                 perClass.add(b);
                 charts.getChildren().add(b);
                 Label delta = new Label();
@@ -80,7 +113,9 @@ public final class VolumeBiasPanel extends VBox {
         }
         for (int i = 0; i < fg.size(); i++) {
             ClassMetrics c = fg.get(i);
-            double[] v = {c.refMl(), c.softMl(), c.hardMl(), c.diceOptimalMl()};
+            Double e = expected.get(c.label());
+            double[] v = withExpected ? new double[] {c.refMl(), c.softMl(), c.hardMl(), c.diceOptimalMl(),
+                e == null ? Double.NaN : e} : new double[] {c.refMl(), c.softMl(), c.hardMl(), c.diceOptimalMl()};
             PlotCanvas chart = perClass.get(i);
             chart.clear();
             double top = 0;
@@ -98,10 +133,22 @@ public final class VolumeBiasPanel extends VBox {
             chart.setRange(-0.6, v.length - 0.4, 0, niceTop(top));
             chart.redraw();
             Label l = deltaLabels.get(i);
-            l.setText(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
-                    + Fmt.signed(c.deltaHardMl(), 2) + " mL");
+            l.setText(deltaText(c, e));
             SignStyle.apply(l, c.deltaHardMl());
         }
+    }
+
+    /**
+     * ΔV against the reference, and when Σq·v is known against it too: one rater can be far from the expectation,
+     * which a calibrated prediction's soft volume estimates.
+     */
+    static String deltaText(ClassMetrics c, Double expectedMl) {
+        String s = c.name() + ": ΔV soft " + Fmt.signed(c.deltaSoftMl(), 2) + ", hard " + Fmt.signed(c.deltaHardMl(), 2)
+                + " mL vs ref";
+        if (expectedMl != null) {
+            s += "; vs Σq·v: soft " + Fmt.signed(c.softMl() - expectedMl, 2) + ", hard " + Fmt.signed(c.hardMl() - expectedMl, 2);
+        }
+        return s;
     }
 
     /** The smallest of 1, 2, 2.5, 4, 5, 8 × 10^k above {@code max}·1.05, so the axis's quarter ticks read well. */
