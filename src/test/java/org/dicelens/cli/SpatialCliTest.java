@@ -163,6 +163,19 @@ class SpatialCliTest {
     }
 
     @Test
+    void aBatchCarriesTheSameSpatialKeysPerCase() throws Exception {
+        Path refs = java.nio.file.Files.createDirectories(dir.resolve("refs"));
+        Path preds = java.nio.file.Files.createDirectories(dir.resolve("preds"));
+        java.nio.file.Files.copy(ref, refs.resolve("caseA.nii"));
+        java.nio.file.Files.copy(pred, preds.resolve("caseA.nii"));
+        Cli r = Cli.run("evaluate", "--reference-dir", refs.toString(), "--prediction-dir", preds.toString(), "-q",
+                "--spatial", "--jobs", "1");
+        JsonNode c = foreground(EvaluateCommandTest.json(r).get(0));
+        sameSurface(direct(0.5, SpatialOptions.defaults()).surface(), c);
+        assertEquals(1, c.get("lesionsMissed").asInt());
+    }
+
+    @Test
     void csvHasTheScalarColumnsOnly() {
         Cli r = run("--spatial", "--format", "csv");
         assertEquals(0, r.exit(), r.err());
