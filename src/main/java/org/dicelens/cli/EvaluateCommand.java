@@ -13,9 +13,11 @@ import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.app.cases.CaseOpener;
 import org.dicelens.app.report.ReportFormat;
 import org.dicelens.app.report.Reporter;
+import org.dicelens.app.report.SpatialSection;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
+import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.PredictionKind;
@@ -88,6 +90,12 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Mixin
     RaterOptions raters = new RaterOptions();
 
+    @Mixin
+    SpatialCliOptions spatial = new SpatialCliOptions();
+
+    /** Where --spatial results go (null without --spatial). */
+    private SpatialSection spatialSection;
+
     @Option(names = "--format", paramLabel = "json|csv",
             description = "Output format (default: csv when --out ends in .csv, else json).")
     String format;
@@ -110,6 +118,13 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             throw SettingsOptions.bad("--format", format, "expected json or csv");
         }
         settings.validate(); // a typo in an option fails before any loading
+        spatial.validate();
+        if (spatial.spatial && raters.any()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spatial does not go with --raters or "
+                    + "--soft-reference (yet)");
+        }
+        spatialSection = spatial.spatial ? SpatialSection.forFormat(fmt) : null;
+        Reporter reporter = spatialSection == null ? Reporter.standard() : Reporter.with(List.of(spatialSection));
         PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, quiet);
@@ -137,7 +152,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             } finally {
                 bar.finish();
             }
-            emit(Reporter.standard().text(fmt, m));
+            emit(reporter.text(fmt, m));
             return 0;
         }
         BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
@@ -153,7 +168,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     + " have no prediction and are skipped");
         }
         List<CaseMetrics> done = runBatch(pairing.pairs(), jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE, bar), null);
-        emit(Reporter.standard().text(fmt, done));
+        emit(reporter.text(fmt, done));
         int failed = pairing.pairs().size() - done.size();
         if (failed > 0) {
             err.println("error: " + failed + " of " + pairing.pairs().size() + " cases failed (reported above); the report "
@@ -230,8 +245,12 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             messages.message("warning: " + caseName + ": " + w);
         }
         Settings s = settings.toSettings(c.classes());
-        CaseMetrics m = Backend.evaluate(c, s, progress);
-        return Backend.named(m, caseName);
+        Engine e = Backend.engine(c, progress);
+        CaseMetrics m = Backend.named(Backend.evaluate(e, s, progress), caseName);
+        if (spatialSection != null) {
+            spatialSection.put(m.caseName(), spatial.compute(c, e.region(), s, Progress.NONE));
+        }
+        return m;
     }
 
     /** The case of one batch pair, as the batch commands (evaluate, cohort) read it. */

@@ -31,6 +31,7 @@ import org.dicelens.ui.panels.OverlayPanel;
 import org.dicelens.ui.panels.StatusBar;
 import org.dicelens.ui.panels.VolumeBiasPanel;
 import org.dicelens.ui.panels.WeightsPanel;
+import org.dicelens.ui.panels.spatial.BoundaryLesionPanel;
 import org.dicelens.ui.slices.SliceGrid;
 
 /**
@@ -93,7 +94,11 @@ public final class MainWindow extends BorderPane {
         CalibrationCharts calibration = new CalibrationCharts(vm);
         VBox calibrationBox = Help.panel("Calibration", HelpText.CALIBRATION, calibration);
         volumeBias = new VolumeBiasPanel(vm);
+        BoundaryLesionPanel spatial = new BoundaryLesionPanel(vm, display.crosshair());
+        Tab spatialTab = tab("Boundary & lesions", spatial);
+        spatial.startWhenSelected(spatialTab);
         tabs.getTabs().addAll(tab("Volume bias", volumeBias), tab("Class weights", weights),
+                spatialTab,
                 tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox),
                 org.dicelens.ui.lab.LabPanel.tab(vm));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
+import java.util.Map;
 
-/** A report value as a JSON node: NaN and the infinities JSON cannot hold as null, lists as arrays. */
+/** A report value as a JSON node: NaN and the infinities JSON cannot hold as null, lists as arrays, maps as objects. */
 final class JsonValues {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -29,6 +30,10 @@ final class JsonValues {
             ArrayNode a = F.arrayNode();
             items.forEach(x -> a.add(node(x)));
             return a;
+        } else if (v instanceof Map<?, ?> fields) { // a nested record, e.g. one lesion of the spatial section
+            com.fasterxml.jackson.databind.node.ObjectNode o = F.objectNode();
+            fields.forEach((k, x) -> o.set(String.valueOf(k), node(x)));
+            return o;
         }
         return F.textNode(v.toString());
     }
