@@ -31,12 +31,12 @@ final class RaterEvaluation {
         Case c = loaded;
         RaterReference ref;
         if (opts.given()) {
-            ref = RaterInputs.labelMaps(opts.raters, loaded, progress);
+            ref = org.dicelens.app.cases.RaterFiles.labelMaps(opts.raters, loaded, progress);
             byte[] majority = ref.majorityLabels(loaded.classes().backgroundChannel());
             c = new Case(loaded.name(), loaded.geometry(), loaded.image(), majority, loaded.prediction(), loaded.classes(),
                     loaded.warnings(), loaded.predictionKind());
         } else {
-            ref = RaterInputs.soft(opts.softReference, loaded);
+            ref = org.dicelens.app.cases.RaterFiles.soft(opts.softReference, loaded);
         }
         Settings s = options.toSettings(c.classes());
         Engine e = Backend.engine(c, progress);
