@@ -95,6 +95,15 @@ public final class FileActions {
         }
     }
 
+    /** Several raters' label maps on the case's grid (issue 18): the engine then compares with their majority vote. */
+    public void openRaters() {
+        List<File> fs = nifti("Open raters (one label map per rater, on the case's grid)").showOpenMultipleDialog(owner);
+        if (fs != null && !fs.isEmpty()) {
+            List<Path> ps = fs.stream().map(File::toPath).toList();
+            add(ps, ps.stream().map(p -> FileRoles.Role.RATER).toList());
+        }
+    }
+
     public void openImage() {
         File f = nifti("Open image").showOpenDialog(owner);
         if (f != null) {
