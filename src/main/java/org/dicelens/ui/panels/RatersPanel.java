@@ -74,7 +74,14 @@ public final class RatersPanel extends VBox {
         summary.setWrapText(true);
         summary.setId("raterSummary");
         getChildren().addAll(Help.header("Raters", HELP), choose, qHat, barRow, outlines, summary);
-        vm.currentProperty().addListener(x -> refresh());
+        vm.currentProperty().addListener((o, was, now) -> {
+            // a case that brings raters shows them at once (a session restores its own overlays after this)
+            if (now != null && now.raters() != null && (was == null || was.raters() == null)) {
+                overlays.layer(OverlayModel.Layer.AGREEMENT).enabled.set(true);
+                overlays.layer(OverlayModel.Layer.CONSENSUS).enabled.set(true);
+            }
+            refresh();
+        });
         vm.raterMetricsProperty().addListener(x -> refreshSummary());
         vm.controls().selectedClassProperty().addListener(x -> refreshSummary());
         overlays.agreementAsQHat.addListener(x -> drawLegend());

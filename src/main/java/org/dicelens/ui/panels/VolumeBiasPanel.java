@@ -1,5 +1,8 @@
 package org.dicelens.ui.panels;
 
+import org.dicelens.metrics.raters.RaterClassMetrics;
+import org.dicelens.metrics.raters.RaterMetrics;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -22,6 +25,9 @@ import org.dicelens.ui.model.ViewerModel;
  */
 public final class VolumeBiasPanel extends VBox {
     static final List<String> BARS = List.of("ref", "soft", "hard", "opt");
+    /** With several raters: a fifth column, one tick per rater's volume, and Σq̂·v across the chart. */
+    static final List<String> WITH_RATERS = List.of("ref", "soft", "hard", "opt", "raters");
+    private static final Color RATER = Color.web("#7b1fa2");
     private static final int HARD = 2;
     private static final Color[] COLOURS = {ChartColours.REF, ChartColours.SOFT, ChartColours.VOLUME,
         ChartColours.T_VOL};
@@ -31,8 +37,10 @@ public final class VolumeBiasPanel extends VBox {
     private final List<Label> deltaLabels = new ArrayList<>();
     private final List<PlotCanvas> perClass = new ArrayList<>();
     private List<String> names = List.of();
+    private final ViewerModel vm;
 
     public VolumeBiasPanel(ViewerModel vm) {
+        this.vm = vm;
         deltas.setPadding(new Insets(0, 4, 0, 4));
         Label legend = new Label("Bars per class, mL: V_ref · V_soft = Σp·v · V_hard(t) · V_Dice-optimal");
         legend.getStyleClass().add("hint");
@@ -43,6 +51,7 @@ public final class VolumeBiasPanel extends VBox {
         getChildren().add(panel);
         WhileShown shown = new WhileShown(this);
         vm.metricsProperty().addListener((o, a, m) -> shown.run(() -> show(m)));
+        vm.raterMetricsProperty().addListener((o, a, r) -> shown.run(() -> show(vm.metricsProperty().get())));
     }
 
     private static PlotCanvas newChart(String title) {
@@ -78,12 +87,15 @@ public final class VolumeBiasPanel extends VBox {
                 deltas.getChildren().add(new LayoutBoundary(delta));
             }
         }
+        RaterMetrics raters = vm.raterMetricsProperty().get();
         for (int i = 0; i < fg.size(); i++) {
             ClassMetrics c = fg.get(i);
             double[] v = {c.refMl(), c.softMl(), c.hardMl(), c.diceOptimalMl()};
             PlotCanvas chart = perClass.get(i);
             chart.clear();
-            double top = 0;
+            RaterClassMetrics r = raters == null ? null : raterClass(raters, c.label());
+            chart.setCategories(r == null ? BARS : WITH_RATERS);
+            double top = r == null ? 0 : addRaters(chart, r, v.length);
             for (int k = 0; k < v.length; k++) {
                 double shown = Double.isNaN(v[k]) ? 0 : v[k];
                 top = Math.max(top, shown);
@@ -95,13 +107,36 @@ public final class VolumeBiasPanel extends VBox {
                     chart.add(bar);
                 }
             }
-            chart.setRange(-0.6, v.length - 0.4, 0, niceTop(top));
+            chart.setRange(-0.6, (r == null ? v.length : v.length + 1) - 0.4, 0, niceTop(top));
             chart.redraw();
             Label l = deltaLabels.get(i);
             l.setText(c.name() + ": ΔV_soft " + Fmt.signed(c.deltaSoftMl(), 2) + " mL, ΔV_hard "
                     + Fmt.signed(c.deltaHardMl(), 2) + " mL");
             SignStyle.apply(l, c.deltaHardMl());
         }
+    }
+
+    private static RaterClassMetrics raterClass(RaterMetrics m, int label) {
+        return m.classes().stream().filter(k -> k.label() == label).findFirst().orElse(null);
+    }
+
+    /**
+     * The raters' volumes as a strip of ticks in column {@code x} (a soft reference has none) and Σq̂·v as a dashed
+     * line across the chart, so V_soft and V_hard read against the raters' spread; returns the largest volume drawn.
+     */
+    static double addRaters(PlotCanvas chart, RaterClassMetrics r, int x) {
+        double top = 0;
+        for (double ml : r.raterMl()) {
+            if (Double.isFinite(ml)) {
+                chart.add(new PlotCanvas.Line(new double[] {x - 0.3, x + 0.3}, new double[] {ml, ml}, RATER, false, null));
+                top = Math.max(top, ml);
+            }
+        }
+        if (Double.isFinite(r.expectedMl())) {
+            chart.add(new PlotCanvas.HLine(r.expectedMl(), RATER, "Σq̂"));
+            top = Math.max(top, r.expectedMl());
+        }
+        return top;
     }
 
     /** The smallest of 1, 2, 2.5, 4, 5, 8 × 10^k above {@code max}·1.05, so the axis's quarter ticks read well. */
