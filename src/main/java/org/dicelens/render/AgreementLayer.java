@@ -5,13 +5,16 @@ import org.dicelens.metrics.raters.RaterReference;
 /**
  * Several raters on a slice (issue 18): how much they agree that a voxel is the chosen class, as a heat map (the
  * number of raters labelling it, or q̂ for a soft reference or on request), and the consensus/dissensus outline:
- * one contour around the voxels every rater marks (q̂ = 1) and one around those any rater marks (q̂ &gt; 0); the band
- * between is where the raters disagree. Voxels no rater marks stay unpainted.
+ * one contour on the inner edge of the voxels every rater marks (q̂ = 1) and one just outside those any rater marks
+ * (q̂ &gt; 0), so neither hides the band between them, where the raters disagree. Voxels no rater marks stay unpainted.
  */
 public final class AgreementLayer {
-    /** Blue (one rater of many) through yellow to red (every rater): the agreement heat map's colours. */
-    public static final Colormap COLOURS = new Colormap("agreement", 256,
-            new double[] {0, 0.15, 0.35, 1.0, 0.5, 1.0, 0.85, 0.1, 1, 0.9, 0.05, 0.05});
+    /**
+     * Blue (few raters) through cyan and yellow to red (every rater): the agreement heat map's colours, distinct at
+     * the thirds so that 1, 2 and 3 of three raters read apart.
+     */
+    public static final Colormap COLOURS = new Colormap("agreement", 256, new double[] {0, 0.1, 0.25, 1.0,
+        0.34, 0.0, 0.8, 1.0, 0.67, 1.0, 0.85, 0.0, 1, 0.95, 0.1, 0.1});
     /** Outline of the voxels every rater marks. */
     public static final int CONSENSUS_ARGB = 0xFF00E676;
     /** Outline of the voxels any rater marks. */
@@ -67,7 +70,7 @@ public final class AgreementLayer {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int p = y * w + x;
-                if (Contours.onContour(any, w, h, x, y)) {
+                if (justOutside(any, w, h, x, y)) {
                     out[p] = Pixels.blend(out[p], ANY_RATER_ARGB, lineWeight);
                 }
                 if (Contours.onContour(all, w, h, x, y)) {
@@ -75,6 +78,13 @@ public final class AgreementLayer {
                 }
             }
         }
+    }
+
+    /** Pixel (x, y) is outside the mask with a 4-neighbour inside it. */
+    static boolean justOutside(byte[] mask, int w, int h, int x, int y) {
+        int i = y * w + x;
+        return mask[i] == 0 && (x > 0 && mask[i - 1] != 0 || x < w - 1 && mask[i + 1] != 0 || y > 0 && mask[i - w] != 0
+                || y < h - 1 && mask[i + w] != 0);
     }
 
     private static int weight(double opacity) {

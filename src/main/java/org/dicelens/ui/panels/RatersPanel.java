@@ -71,7 +71,6 @@ public final class RatersPanel extends VBox {
         HBox outlines = new HBox(4, swatch(AgreementLayer.CONSENSUS_ARGB), new Label("all raters"),
                 swatch(AgreementLayer.ANY_RATER_ARGB), new Label("any rater"));
         outlines.setAlignment(Pos.CENTER_LEFT);
-        summary.setWrapText(true);
         summary.setId("raterSummary");
         getChildren().addAll(Help.header("Raters", HELP), choose, qHat, barRow, outlines, summary);
         vm.currentProperty().addListener((o, was, now) -> {
@@ -154,8 +153,9 @@ public final class RatersPanel extends VBox {
             return;
         }
         RaterClassMetrics r = m.classes().get(c);
-        summary.setText(String.format(Locale.ROOT, "%s: %s raters · Σq̂·v %s mL · raters %s–%s mL · inter-rater Dice %s "
-                + "· consensus Dice %s", r.name(), m.soft() ? "soft" : String.valueOf(m.raters()),
+        // one short line per number: the left column is narrow
+        summary.setText(String.format(Locale.ROOT, "%s: %s raters%nΣq̂·v %s mL, raters %s–%s mL%ninter-rater Dice %s%n"
+                + "consensus Dice %s", r.name(), m.soft() ? "soft" : String.valueOf(m.raters()),
                 Fmt.num(r.expectedMl(), 2), Fmt.num(r.raterMlMin(), 2), Fmt.num(r.raterMlMax(), 2),
                 Fmt.num(r.interRaterDice(), 3), Fmt.num(r.consensusDice(), 3)));
     }
