@@ -121,9 +121,13 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
                 null, name, raters, raterChoice);
     }
 
-    /** The same case with several raters' label maps (the reference stays what fixes the grid and classes). */
+    /**
+     * The same case with several raters' label maps, comparing with their majority vote; without a reference the first
+     * rater's file stands for it (the reference fixes the grid and the classes).
+     */
     public CaseFiles withRaters(List<Path> files) {
-        return new CaseFiles(reference == null && files != null && !files.isEmpty() ? files.get(0) : reference,
+        boolean first = reference == null && referenceMasks.isEmpty() && files != null && !files.isEmpty();
+        return new CaseFiles(first ? files.get(0) : reference,
                 referenceMasks, predictions, predictionKind, image, classTable, datasetJson, folder, phantom, name, files, 0);
     }
 
