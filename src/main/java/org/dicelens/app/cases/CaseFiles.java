@@ -76,23 +76,27 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
     }
 
     // Changing a file makes the case no longer "that folder" or "that phantom": the with-methods that change files
-    // drop both.
+    // drop both. A new reference is another case's: it drops the raters too (give them again after it).
 
     public CaseFiles withReference(Path p) {
-        return new CaseFiles(p, List.of(), predictions, predictionKind, image, classTable, datasetJson, null, null, name, raters, raterChoice);
+        return new CaseFiles(p, List.of(), predictions, predictionKind, image, classTable, datasetJson, null, null, name,
+                List.of(), 0);
     }
 
     public CaseFiles withReferenceMasks(List<Path> masks) {
-        return new CaseFiles(null, masks, predictions, predictionKind, image, classTable, datasetJson, null, null, name, raters, raterChoice);
+        return new CaseFiles(null, masks, predictions, predictionKind, image, classTable, datasetJson, null, null, name,
+                List.of(), 0);
     }
 
     public CaseFiles withPredictions(List<Path> p) {
-        return new CaseFiles(reference, referenceMasks, p, predictionKind, image, classTable, datasetJson, null, null, name, raters, raterChoice);
+        return new CaseFiles(reference, referenceMasks, p, predictionKind, image, classTable, datasetJson, null, null, name,
+                raters, raterChoice);
     }
 
     /** The same case with its prediction read as {@code k} (keeps folder and phantom: no file changes). */
     public CaseFiles withPredictionKind(PredictionKind k) {
-        return new CaseFiles(reference, referenceMasks, predictions, k, image, classTable, datasetJson, folder, phantom, name, raters, raterChoice);
+        return new CaseFiles(reference, referenceMasks, predictions, k, image, classTable, datasetJson, folder, phantom, name,
+                raters, raterChoice);
     }
 
     public CaseFiles withImage(Path p) {
@@ -101,7 +105,8 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
     }
 
     public CaseFiles withClassTable(Path p) {
-        return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, p, datasetJson, null, null, name, raters, raterChoice);
+        return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, p, datasetJson, null, null, name,
+                raters, raterChoice);
     }
 
     public CaseFiles withDatasetJson(Path p) {
