@@ -339,7 +339,8 @@ public final class FileActions {
         Path p = chooseExport("Export metrics as CSV", lc.data().name() + "-metrics.csv", "csv");
         if (p != null) {
             try {
-                MetricsExport.writeCsv(vm.metricsProperty().get(), p, lc.files().inputs());
+                MetricsExport.writeCsv(vm.metricsProperty().get(), vm.raterMetricsProperty().get(), p,
+                        lc.files().inputs());
             } catch (InputException e) {
                 vm.report("Could not export the metrics", e);
             }
@@ -354,7 +355,8 @@ public final class FileActions {
         Path p = chooseExport("Export metrics as JSON", lc.data().name() + "-metrics.json", "json");
         if (p != null) {
             try {
-                MetricsExport.writeJson(vm.metricsProperty().get(), p, lc.files().inputs());
+                MetricsExport.writeJson(vm.metricsProperty().get(), vm.raterMetricsProperty().get(), p,
+                        lc.files().inputs());
             } catch (InputException e) {
                 vm.report("Could not export the metrics", e);
             }

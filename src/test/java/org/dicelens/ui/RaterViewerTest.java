@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -186,5 +187,41 @@ class RaterViewerTest {
         vm.open(CaseFiles.ofFolder(folder));
         assertEquals(K, vm.current().raters().reference().raterCount());
         assertEquals(hardDice(1, majority()), vm.metricsProperty().get().classes().get(1).hardDice(), 1e-12);
+    }
+
+    /** "Export metrics" with raters writes what {@code evaluate --raters} writes, after the case name (JSON and CSV). */
+    @Test
+    void exportWithRatersIsWhatEvaluateRatersWrites() throws Exception {
+        CaseFiles f = tc.write(dir).withRaters(raterFiles);
+        open(f);
+        for (String format : List.of("json", "csv")) {
+            Path viewer = dir.resolve("viewer." + format);
+            Path cli = dir.resolve("cli." + format);
+            if (format.equals("json")) {
+                org.dicelens.ui.io.MetricsExport.writeJson(vm.metricsProperty().get(), vm.raterMetricsProperty().get(),
+                        viewer, f.inputs());
+            } else {
+                org.dicelens.ui.io.MetricsExport.writeCsv(vm.metricsProperty().get(), vm.raterMetricsProperty().get(),
+                        viewer, f.inputs());
+            }
+            List<String> args = new ArrayList<>(List.of("evaluate", "--raters"));
+            raterFiles.forEach(r -> args.add(r.toString()));
+            args.addAll(List.of("--prediction", f.predictions().get(0).toString(), "--image", f.image().toString(),
+                    "--format", format, "--out", cli.toString(), "-q"));
+            assertEquals(0, org.dicelens.cli.DiceLensCommand.commandLine().execute(args.toArray(String[]::new)));
+            String a = Files.readString(cli);
+            String b = Files.readString(viewer);
+            assertTrue(a.contains("expectedMl"), a);
+            assertEquals(withoutCaseName(a, format), withoutCaseName(b, format), format);
+        }
+    }
+
+    private static String withoutCaseName(String report, String format) {
+        if (format.equals("json")) {
+            return report.replaceFirst("\"case\" : \"[^\"]*\"", "\"case\" : \"\"");
+        }
+        StringBuilder sb = new StringBuilder();
+        report.lines().forEach(l -> sb.append(sb.length() == 0 ? l : l.substring(l.indexOf(','))).append('\n'));
+        return sb.toString();
     }
 }
