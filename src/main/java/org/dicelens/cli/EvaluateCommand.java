@@ -140,7 +140,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             }
             if (raters.any()) {
                 try {
-                    emit(RaterEvaluation.json(in, raters, settings, bar));
+                    emit(RaterEvaluation.report(in, raters, settings, fmt, bar));
                 } finally {
                     bar.finish();
                 }
@@ -189,12 +189,6 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         if (raters.softReference != null && (batch || reference == null && masks.isEmpty())) {
             throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks) and "
                     + "--prediction, for one case");
-        }
-        if (raters.any()) {
-            if (format != null && !format.equalsIgnoreCase("json") || format == null && out != null
-                    && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-                throw new CommandLine.ParameterException(cl, "--raters and --soft-reference report in JSON only");
-            }
         }
         if (batch) {
             if (referenceDir == null || predictionDir == null) {

@@ -65,6 +65,11 @@ public final class ViewCommand implements Callable<Integer> {
             + "dataset.json (class names, regions).")
     Path datasetJson;
 
+    @Option(names = "--raters", paramLabel = "RATER", arity = "1..*", description = "Several raters' label maps on the "
+            + "case's grid (the first stands for --reference when that is not given); the viewer compares with their "
+            + "majority vote and shows their agreement.")
+    List<Path> raters = new ArrayList<>();
+
     public ViewCommand(Launcher launcher) {
         this.launcher = launcher;
     }
@@ -81,7 +86,7 @@ public final class ViewCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PredictionKind pk = Backend.kind(kind);
         boolean files = reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null || labels != null
-                || datasetJson != null;
+                || datasetJson != null || !raters.isEmpty();
         if (folder == null && !files) {
             if (pk != PredictionKind.AUTO) {
                 throw new CommandLine.ParameterException(cl, "--prediction-kind needs a case (a FOLDER or --prediction)");
@@ -99,7 +104,7 @@ public final class ViewCommand implements Callable<Integer> {
             }
             c = CaseOpener.resolve(CaseFiles.ofFolder(folder));
         } else {
-            if (reference == null && masks.isEmpty()) {
+            if (reference == null && masks.isEmpty() && raters.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "give --reference (or --reference-masks) and --prediction, "
                         + "or a case FOLDER");
             }
@@ -115,6 +120,7 @@ public final class ViewCommand implements Callable<Integer> {
         c = labels != null ? c.withClassTable(labels) : c;
         c = c.withPredictionKind(pk);
         c = datasetJson != null ? c.withDatasetJson(datasetJson) : c;
+        c = !raters.isEmpty() ? c.withRaters(raters) : c;
         for (Path p : c.inputs()) {
             if (folder != null && p.getParent() != null && p.getParent().equals(folder) && !isNamed(c, p)) {
                 continue; // files of the folder that play no role are not checked
@@ -133,7 +139,7 @@ public final class ViewCommand implements Callable<Integer> {
 
     private static boolean isNamed(CaseFiles c, Path p) {
         return p.equals(c.reference()) || p.equals(c.image()) || p.equals(c.classTable()) || p.equals(c.datasetJson())
-                || c.predictions().contains(p) || c.referenceMasks().contains(p);
+                || c.predictions().contains(p) || c.referenceMasks().contains(p) || c.raters().contains(p);
     }
 
     private static List<Path> volumes(CaseFiles c) {

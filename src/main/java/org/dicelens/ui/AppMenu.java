@@ -25,6 +25,7 @@ public final class AppMenu {
         MenuItem ref = item("Open reference…", "Shortcut+R", files::openReference);
         MenuItem pred = item("Open prediction(s)…", "Shortcut+P", files::openPredictions);
         MenuItem img = item("Open image…", "Shortcut+I", files::openImage);
+        MenuItem raters = item("Open raters…", null, files::openRaters);
         MenuItem table = item("Open class table…", null, files::openClassTable);
         MenuItem folder = item("Open case folder…", "Shortcut+O", files::openFolder);
         Menu recentMenu = new Menu("Recent");
@@ -67,7 +68,8 @@ public final class AppMenu {
         MenuItem csv = item("Export metrics as CSV…", null, files::exportCsv);
         MenuItem json = item("Export metrics as JSON…", null, files::exportJson);
         MenuItem exit = item("Quit", "Shortcut+Q", quit);
-        file.getItems().addAll(ref, pred, img, table, folder, recentMenu, new SeparatorMenuItem(), sample, samples, phantom,
+        file.getItems().addAll(ref, pred, raters, img, table, folder, recentMenu, new SeparatorMenuItem(), sample, samples,
+                phantom,
                 new SeparatorMenuItem(), openS, saveS, new SeparatorMenuItem(), png, csv, json, new SeparatorMenuItem(), exit);
 
         Menu view = new Menu("View");

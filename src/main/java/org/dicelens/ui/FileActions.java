@@ -95,6 +95,15 @@ public final class FileActions {
         }
     }
 
+    /** Several raters' label maps on the case's grid (issue 18): the engine then compares with their majority vote. */
+    public void openRaters() {
+        List<File> fs = nifti("Open raters (one label map per rater, on the case's grid)").showOpenMultipleDialog(owner);
+        if (fs != null && !fs.isEmpty()) {
+            List<Path> ps = fs.stream().map(File::toPath).toList();
+            add(ps, ps.stream().map(p -> FileRoles.Role.RATER).toList());
+        }
+    }
+
     public void openImage() {
         File f = nifti("Open image").showOpenDialog(owner);
         if (f != null) {
@@ -330,7 +339,8 @@ public final class FileActions {
         Path p = chooseExport("Export metrics as CSV", lc.data().name() + "-metrics.csv", "csv");
         if (p != null) {
             try {
-                MetricsExport.writeCsv(vm.metricsProperty().get(), p, lc.files().inputs());
+                MetricsExport.writeCsv(vm.metricsProperty().get(), vm.raterMetricsProperty().get(), p,
+                        lc.files().inputs());
             } catch (InputException e) {
                 vm.report("Could not export the metrics", e);
             }
@@ -345,7 +355,8 @@ public final class FileActions {
         Path p = chooseExport("Export metrics as JSON", lc.data().name() + "-metrics.json", "json");
         if (p != null) {
             try {
-                MetricsExport.writeJson(vm.metricsProperty().get(), p, lc.files().inputs());
+                MetricsExport.writeJson(vm.metricsProperty().get(), vm.raterMetricsProperty().get(), p,
+                        lc.files().inputs());
             } catch (InputException e) {
                 vm.report("Could not export the metrics", e);
             }

@@ -62,7 +62,8 @@ public final class MainWindow extends BorderPane {
         OverlayPanel overlays = new OverlayPanel(display);
         imbalance = new ImbalancePanel(vm);
         javafx.scene.layout.Region filler = new javafx.scene.layout.Region();
-        VBox left = new VBox(6, classes, overlays, new javafx.scene.control.Separator(), imbalance, filler);
+        VBox left = new VBox(6, classes, overlays, new org.dicelens.ui.panels.RatersPanel(vm, display),
+                new javafx.scene.control.Separator(), imbalance, filler);
         VBox.setVgrow(filler, Priority.ALWAYS);
         left.getStyleClass().add("panel");
         left.setPrefWidth(300);

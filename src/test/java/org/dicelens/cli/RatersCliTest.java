@@ -72,10 +72,9 @@ class RatersCliTest {
             }
             majority[best]++;
         }
-        JsonNode sec = o.get("raters");
-        assertEquals(K, sec.get("count").asInt());
+        assertEquals(K, o.get("raterCount").asInt());
         for (int c = 0; c < classes; c++) {
-            JsonNode k = sec.get("classes").get(c);
+            JsonNode k = o.get("classes").get(c);
             double expected = 0;
             double semiNum = 0;
             double semiDen = 0;
@@ -93,7 +92,7 @@ class RatersCliTest {
             }
             assertEquals(majority[c] * v, o.get("classes").get(c).get("refMl").asDouble(), 1e-9, "majority as reference");
         }
-        assertTrue(sec.get("classes").get(3).get("raterMlSd").asDouble() > 0, "raters disagree on the lesions");
+        assertTrue(o.get("classes").get(3).get("raterMlSd").asDouble() > 0, "raters disagree on the lesions");
     }
 
     @Test
@@ -103,8 +102,19 @@ class RatersCliTest {
         Cli both = Cli.run("evaluate", "--reference", files.get(0), "--raters", files.get(1), "--prediction", pred, "-q");
         assertEquals(2, both.exit(), both.err());
         Cli csv = Cli.run("evaluate", "--raters", files.get(0), files.get(1), "--prediction", pred, "--format", "csv", "-q");
-        assertEquals(2, csv.exit(), csv.err());
-        assertTrue(csv.err().contains("JSON"), csv.err());
+        assertEquals(0, csv.exit(), csv.err());
+        // CSV: one row per class with the rater keys as columns, the same numbers as the JSON
+        String[] lines = csv.out().strip().split("\\R");
+        List<String> header = List.of(lines[0].split(","));
+        JsonNode o = EvaluateCommandTest.json(Cli.run("evaluate", "--raters", files.get(0), files.get(1), "--prediction",
+                pred, "-q"));
+        for (String key : List.of("raterCount", "expectedMl", "semimetricDice", "interRaterDice", "raterMl")) {
+            assertTrue(header.contains(key), key + " in " + header);
+        }
+        String[] row1 = lines[2].split(",", -1);
+        assertEquals(o.get("classes").get(1).get("expectedMl").asDouble(),
+                Double.parseDouble(row1[header.indexOf("expectedMl")]), 1e-12);
+        assertEquals(2, Integer.parseInt(row1[header.indexOf("raterCount")]));
         Path other = dir.resolve("other");
         assertEquals(0, Cli.run("phantom", "--out", other.toString(), "--kind", "brain", "--size", "20,22,12",
                 "--predictions", "calibrated").exit());
@@ -130,10 +140,9 @@ class RatersCliTest {
         for (Path soft : List.of(soft3, soft4)) {
             JsonNode o = EvaluateCommandTest.json(Cli.run("evaluate", "--reference", ref.toString(), "--prediction",
                     pred.toString(), "--soft-reference", soft.toString(), "-q"));
-            JsonNode sec = o.get("raters");
-            assertEquals(0, sec.get("count").asInt());
-            assertTrue(sec.get("soft").asBoolean());
-            JsonNode k = sec.get("classes").get(1);
+            assertEquals(0, o.get("raterCount").asInt());
+            assertTrue(o.get("raterSoft").asBoolean());
+            JsonNode k = o.get("classes").get(1);
             // Σq̂ = 7/4 voxels = 0.0035 mL; Σp = 3/2; ‖p − q̂‖₁ = 1/4 + 1/4 + 1/4 + 0 = 3/4
             assertEquals(0.0035, k.get("expectedMl").asDouble(), 1e-12);
             assertEquals((1.5 + 1.75 - 0.75) / 3.25, k.get("semimetricDice").asDouble(), 1e-12);
@@ -141,7 +150,7 @@ class RatersCliTest {
             assertEquals(8.0 / 13, k.get("softDiceVsMean").asDouble(), 1e-12);
             assertEquals(0, k.get("raterMl").size());
             assertTrue(k.get("interRaterDice").isNull());
-            assertEquals(2, sec.get("consensusVoxels").asInt(), "q̂ is 0 or 1 at voxels 1 and 3");
+            assertEquals(2, o.get("raterConsensusVoxels").asInt(), "q̂ is 0 or 1 at voxels 1 and 3");
             // the usual keys stay against --reference: R = 2 voxels
             assertEquals(0.004, o.get("classes").get(1).get("refMl").asDouble(), 1e-12);
         }

@@ -82,6 +82,16 @@ class ViewCommandTest {
     }
 
     @Test
+    void ratersNamedOnTheCommandLineJoinTheCase() {
+        Cli r = view("--raters", ref.toString(), ref.toString(), "--prediction", pred.toString());
+        assertEquals(0, r.exit(), r.err());
+        CaseFiles c = launched.get(0);
+        assertEquals(List.of(ref, ref), c.raters());
+        assertEquals(ref, c.reference(), "the first rater stands for the reference");
+        assertEquals(0, c.raterChoice(), "compare with the majority vote");
+    }
+
+    @Test
     void noArgumentsOpenTheDefaultCase() {
         assertEquals(0, view().exit());
         assertTrue(launchedDefault);

@@ -25,13 +25,26 @@ import org.dicelens.volume.formats.InputFormats;
  * @param folder         a case folder: read it by file roles ({@link CaseFolder}); kept after resolving, as provenance
  * @param phantom        a phantom description ("brain", "lesion:overconfident", …) when the case is generated
  * @param name           the case name to show and report; null for the reference file's name
+ * @param raters         several raters' label maps on the reference's grid, in rater order (empty: one reference)
+ * @param raterChoice    which reference the engine uses when there are raters: 0 the raters' majority vote, k ≥ 1
+ *                       rater k (the k-th file of {@code raters})
  */
 public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> predictions, PredictionKind predictionKind,
-        Path image, Path classTable, Path datasetJson, Path folder, String phantom, String name) implements CaseSource {
+        Path image, Path classTable, Path datasetJson, Path folder, String phantom, String name, List<Path> raters,
+        int raterChoice) implements CaseSource {
     public CaseFiles {
         referenceMasks = referenceMasks == null ? List.of() : List.copyOf(referenceMasks);
         predictions = predictions == null ? List.of() : List.copyOf(predictions);
         predictionKind = predictionKind == null ? PredictionKind.AUTO : predictionKind;
+        raters = raters == null ? List.of() : List.copyOf(raters);
+        raterChoice = raterChoice < 0 || raterChoice > raters.size() ? 0 : raterChoice;
+    }
+
+    /** Every field but the raters (a case with one reference). */
+    public CaseFiles(Path reference, List<Path> referenceMasks, List<Path> predictions, PredictionKind predictionKind,
+            Path image, Path classTable, Path datasetJson, Path folder, String phantom, String name) {
+        this(reference, referenceMasks, predictions, predictionKind, image, classTable, datasetJson, folder, phantom, name,
+                List.of(), 0);
     }
 
     /** A label-map reference, prediction(s), image, class table, folder, phantom (the viewer's original six fields). */
@@ -63,49 +76,74 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
     }
 
     // Changing a file makes the case no longer "that folder" or "that phantom": the with-methods that change files
-    // drop both.
+    // drop both. A new reference is another case's: it drops the raters too (give them again after it).
 
     public CaseFiles withReference(Path p) {
-        return new CaseFiles(p, List.of(), predictions, predictionKind, image, classTable, datasetJson, null, null, name);
+        return new CaseFiles(p, List.of(), predictions, predictionKind, image, classTable, datasetJson, null, null, name,
+                List.of(), 0);
     }
 
     public CaseFiles withReferenceMasks(List<Path> masks) {
-        return new CaseFiles(null, masks, predictions, predictionKind, image, classTable, datasetJson, null, null, name);
+        return new CaseFiles(null, masks, predictions, predictionKind, image, classTable, datasetJson, null, null, name,
+                List.of(), 0);
     }
 
     public CaseFiles withPredictions(List<Path> p) {
-        return new CaseFiles(reference, referenceMasks, p, predictionKind, image, classTable, datasetJson, null, null, name);
+        return new CaseFiles(reference, referenceMasks, p, predictionKind, image, classTable, datasetJson, null, null, name,
+                raters, raterChoice);
     }
 
     /** The same case with its prediction read as {@code k} (keeps folder and phantom: no file changes). */
     public CaseFiles withPredictionKind(PredictionKind k) {
-        return new CaseFiles(reference, referenceMasks, predictions, k, image, classTable, datasetJson, folder, phantom, name);
+        return new CaseFiles(reference, referenceMasks, predictions, k, image, classTable, datasetJson, folder, phantom, name,
+                raters, raterChoice);
     }
 
     public CaseFiles withImage(Path p) {
         return new CaseFiles(reference, referenceMasks, predictions, predictionKind, p, classTable, datasetJson, null, null,
-                name);
+                name, raters, raterChoice);
     }
 
     public CaseFiles withClassTable(Path p) {
-        return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, p, datasetJson, null, null, name);
+        return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, p, datasetJson, null, null, name,
+                raters, raterChoice);
     }
 
     public CaseFiles withDatasetJson(Path p) {
         return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, classTable, p, folder, phantom,
-                name);
+                name, raters, raterChoice);
     }
 
     /** The same case under another name (keeps folder and phantom). */
     public CaseFiles withName(String n) {
         return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, classTable, datasetJson, folder,
-                phantom, n);
+                phantom, n, raters, raterChoice);
     }
 
     /** The same files remembered as read from {@code dir} (what a resolved case folder keeps). */
     CaseFiles fromFolder(Path dir) {
         return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, classTable, datasetJson, dir,
-                null, name);
+                null, name, raters, raterChoice);
+    }
+
+    /**
+     * The same case with several raters' label maps, comparing with their majority vote; without a reference the first
+     * rater's file stands for it (the reference fixes the grid and the classes).
+     */
+    public CaseFiles withRaters(List<Path> files) {
+        boolean first = reference == null && referenceMasks.isEmpty() && files != null && !files.isEmpty();
+        return new CaseFiles(first ? files.get(0) : reference,
+                referenceMasks, predictions, predictionKind, image, classTable, datasetJson, folder, phantom, name, files, 0);
+    }
+
+    /** The same case comparing with rater k (k ≥ 1) or with the raters' majority vote (k = 0); keeps folder and phantom. */
+    public CaseFiles withRaterChoice(int k) {
+        return new CaseFiles(reference, referenceMasks, predictions, predictionKind, image, classTable, datasetJson, folder,
+                phantom, name, raters, k);
+    }
+
+    public boolean hasRaters() {
+        return !raters.isEmpty();
     }
 
     public boolean hasReference() {
@@ -127,6 +165,7 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
     public List<Path> inputs() {
         List<Path> all = new ArrayList<>(predictions);
         all.addAll(referenceMasks);
+        all.addAll(raters);
         if (folder != null) {
             try (Stream<Path> s = Files.list(folder)) {
                 s.forEach(all::add);

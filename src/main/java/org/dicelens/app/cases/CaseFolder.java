@@ -13,6 +13,9 @@ import org.dicelens.volume.formats.VolumeShape;
 /**
  * A case folder: the files in it sorted by name, each given its role by {@link FileRoles#guess} (a label map named
  * like seg/label/ref/gt, predictions named like prob/pred/softmax, a class table, the remaining NIfTI as the image).
+ * Files named like raters (rater_1, seg01, …; {@link FileRoles#isRaterName}) are offered as several raters: with a
+ * reference beside them, the reference is rater 1 and they follow (the phantom's layout, reference.nii.gz being rater
+ * 0 of its sample); without one, the first rater also stands for the reference.
  */
 public final class CaseFolder {
     private CaseFolder() {
@@ -64,6 +67,7 @@ public final class CaseFolder {
         Path image = null;
         Path table = null;
         List<Path> predictions = new ArrayList<>();
+        List<Path> raters = new ArrayList<>();
         for (Path p : files) {
             switch (FileRoles.guess(p)) {
                 case REFERENCE -> {
@@ -74,11 +78,18 @@ public final class CaseFolder {
                     reference = p;
                 }
                 case PREDICTION -> predictions.add(p);
+                case RATER -> raters.add(p);
                 case IMAGE -> image = image == null ? p : image;
                 case CLASS_TABLE -> table = table == null ? p : table;
                 default -> {
                 }
             }
+        }
+        if (!raters.isEmpty()) {
+            if (reference != null) {
+                raters.add(0, reference);
+            }
+            reference = raters.get(0);
         }
         if (reference == null) {
             throw new InputException(folder, "reference", "no label map found (a NIfTI file named like *seg*, *label*, "
@@ -95,6 +106,7 @@ public final class CaseFolder {
             throw new InputException(folder, "prediction", "no prediction found (a NIfTI file named like *prob*, "
                     + "*pred* or *softmax*)");
         }
-        return new CaseFiles(reference, predictions, image, table, null, null).fromFolder(folder);
+        CaseFiles found = new CaseFiles(reference, predictions, image, table, null, null);
+        return (raters.size() > 1 ? found.withRaters(raters) : found).fromFolder(folder);
     }
 }

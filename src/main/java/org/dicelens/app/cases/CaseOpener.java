@@ -19,7 +19,7 @@ public final class CaseOpener {
         if (f.phantom() == null && f.folder() != null && !f.hasFiles()) {
             CaseFiles found = CaseFolder.resolve(f.folder());
             CaseFiles named = f.name() == null ? found : found.withName(f.name());
-            CaseFiles kind = named.withPredictionKind(f.predictionKind());
+            CaseFiles kind = named.withPredictionKind(f.predictionKind()).withRaterChoice(f.raterChoice());
             return f.datasetJson() == null ? kind : kind.withDatasetJson(f.datasetJson());
         }
         return f;

@@ -13,7 +13,7 @@ import org.dicelens.volume.formats.InputFormats;
 public final class FileRoles {
     /** What a file is in a case. */
     public enum Role {
-        REFERENCE, REFERENCE_MASK, PREDICTION, IMAGE, CLASS_TABLE, SESSION, CASE_FOLDER, IGNORE
+        REFERENCE, REFERENCE_MASK, RATER, PREDICTION, IMAGE, CLASS_TABLE, SESSION, CASE_FOLDER, IGNORE
     }
 
     public static final String SESSION_SUFFIX = ".dicelens.json";
@@ -37,11 +37,25 @@ public final class FileRoles {
         if (format.peek() == null || has(n, "prob", "pred", "softmax", "posterior", "logit", "output")) {
             return Role.PREDICTION;
         }
+        if (isRaterName(n)) {
+            return Role.RATER;
+        }
         if (has(n, "seg", "label", "ref", "gt", "truth", "mask", "manual", "lesion")) {
             return Role.REFERENCE;
         }
         return Role.IMAGE;
     }
+
+    /**
+     * One of several raters' label maps: named like rater_2 / rater2 / raterB, or a numbered segmentation (seg_1,
+     * seg01, task01_seg02 as QUBIQ names them, annotator1).
+     */
+    static boolean isRaterName(String lowerCaseName) {
+        return lowerCaseName.contains("rater") || lowerCaseName.contains("annotator")
+                || RATER_NUMBERED.matcher(lowerCaseName).find();
+    }
+
+    private static final java.util.regex.Pattern RATER_NUMBERED = java.util.regex.Pattern.compile("seg[_-]?\\d");
 
     private static boolean has(String n, String... words) {
         for (String w : words) {
@@ -58,11 +72,13 @@ public final class FileRoles {
                 ? CaseFiles.empty() : base;
         List<Path> preds = new ArrayList<>();
         List<Path> masks = new ArrayList<>();
+        List<Path> raters = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
             switch (roles.get(i)) {
                 case REFERENCE -> f = f.withReference(p);
                 case REFERENCE_MASK -> masks.add(p);
+                case RATER -> raters.add(p);
                 case PREDICTION -> preds.add(p);
                 case IMAGE -> f = f.withImage(p);
                 case CLASS_TABLE -> f = f.withClassTable(p);
@@ -75,6 +91,9 @@ public final class FileRoles {
         }
         if (!preds.isEmpty()) {
             f = f.withPredictions(preds);
+        }
+        if (!raters.isEmpty()) {
+            f = f.withRaters(raters);
         }
         return f;
     }

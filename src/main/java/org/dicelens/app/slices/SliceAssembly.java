@@ -83,6 +83,9 @@ public final class SliceAssembly {
             in = in.withGradient(gradientScreen);
         }
         renderer.render(f.data(), g, slice, f.settings(), f.overlays(), in, out);
+        if (f.agreement() != null) {
+            f.agreement().paint(g, slice, out);
+        }
     }
 
     /** The slice a view shows for the frame's crosshair. */

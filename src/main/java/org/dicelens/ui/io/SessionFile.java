@@ -32,7 +32,15 @@ public final class SessionFile {
 
     /** The files of a case, as strings so the JSON stays readable and portable. */
     public record CaseRef(String reference, List<String> predictions, String image, String classTable, String folder,
-            String phantom, List<String> referenceMasks, String predictionKind, String datasetJson, String name) {
+            String phantom, List<String> referenceMasks, String predictionKind, String datasetJson, String name,
+            List<String> raters, Integer raterChoice) {
+        /** The fields sessions had before several raters (absent ones read as null). */
+        public CaseRef(String reference, List<String> predictions, String image, String classTable, String folder,
+                String phantom, List<String> referenceMasks, String predictionKind, String datasetJson, String name) {
+            this(reference, predictions, image, classTable, folder, phantom, referenceMasks, predictionKind, datasetJson,
+                    name, null, null);
+        }
+
         /** The six fields sessions had before masks, kind, dataset.json and name (absent ones read as null). */
         public CaseRef(String reference, List<String> predictions, String image, String classTable, String folder,
                 String phantom) {
@@ -66,7 +74,9 @@ public final class SessionFile {
         f.referenceMasks().forEach(p -> masks.add(str(p)));
         return new CaseRef(str(f.reference()), preds, str(f.image()), str(f.classTable()), str(f.folder()), f.phantom(),
                 masks.isEmpty() ? null : masks, f.predictionKind() == org.dicelens.volume.PredictionKind.AUTO ? null
-                        : f.predictionKind().name(), str(f.datasetJson()), f.name());
+                        : f.predictionKind().name(), str(f.datasetJson()), f.name(),
+                f.raters().isEmpty() ? null : f.raters().stream().map(SessionFile::str).toList(),
+                f.raters().isEmpty() ? null : f.raterChoice());
     }
 
     /** The case files, resolved against the session file's folder when stored relative. */
@@ -88,8 +98,13 @@ public final class SessionFile {
                 kind = null; // checked by read(), which names the field
             }
         }
+        List<Path> raters = new ArrayList<>();
+        if (f.raters() != null) {
+            f.raters().forEach(p -> raters.add(path(p, base)));
+        }
         return new CaseFiles(path(f.reference(), base), masks, preds, kind, path(f.image(), base),
-                path(f.classTable(), base), path(f.datasetJson(), base), path(f.folder(), base), f.phantom(), f.name());
+                path(f.classTable(), base), path(f.datasetJson(), base), path(f.folder(), base), f.phantom(), f.name(),
+                raters, f.raterChoice() == null ? 0 : f.raterChoice());
     }
 
     private static String str(Path p) {

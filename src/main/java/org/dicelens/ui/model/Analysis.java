@@ -47,4 +47,15 @@ public interface Analysis {
     default org.dicelens.metrics.voxel.VoxelMetrics voxels() {
         return null;
     }
+
+    /**
+     * Every multi-rater number of the prediction against {@code raters} under these settings (in the evaluation
+     * region when the implementation knows it; the whole volume by default).
+     */
+    default org.dicelens.metrics.raters.RaterMetrics raters(org.dicelens.metrics.raters.RaterReference raters,
+            Settings settings) {
+        Case c = data();
+        return org.dicelens.metrics.raters.RaterStatistics.compute(raters, c.prediction().channels(), c.classes(),
+                c.geometry().voxelMl(), settings, null);
+    }
 }

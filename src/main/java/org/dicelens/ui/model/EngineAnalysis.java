@@ -52,6 +52,13 @@ public final class EngineAnalysis implements Analysis {
     }
 
     @Override
+    public org.dicelens.metrics.raters.RaterMetrics raters(org.dicelens.metrics.raters.RaterReference raters,
+            Settings s) {
+        return org.dicelens.metrics.raters.RaterStatistics.compute(raters, engine.caseData().prediction().channels(),
+                engine.caseData().classes(), engine.voxelMl(), s, engine.region());
+    }
+
+    @Override
     public Case data() {
         return engine.caseData();
     }

@@ -17,7 +17,8 @@ public final class OverlayModel {
     /** Overlay layers, bottom to top. */
     public enum Layer {
         REFERENCE("Reference"), PROBABILITY("Probability"), HARD("Hard mask (contour)"), ERRORS("Errors TP/FP/FN"),
-        GRADIENT("Loss gradient"), DICE_OPTIMAL("Dice-optimal (contour)"), REGION("EngineResult region");
+        GRADIENT("Loss gradient"), DICE_OPTIMAL("Dice-optimal (contour)"), REGION("Evaluation region"),
+        AGREEMENT("Rater agreement"), CONSENSUS("Consensus / dissensus (contour)");
 
         public final String label;
 
@@ -52,6 +53,8 @@ public final class OverlayModel {
     public final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(Colormap.VIRIDIS);
     public final ObjectProperty<GradientLoss> gradientLoss = new SimpleObjectProperty<>(GradientLoss.SOFT_DICE);
     public final BooleanProperty gradientWrtLogit = new SimpleBooleanProperty(false);
+    /** The agreement overlay shows q̂ (true) or the number of raters (false; a soft reference always shows q̂). */
+    public final BooleanProperty agreementAsQHat = new SimpleBooleanProperty(false);
 
     public OverlayModel() {
         layers.put(Layer.REFERENCE, new LayerState(true, 0.9));
@@ -61,6 +64,8 @@ public final class OverlayModel {
         layers.put(Layer.GRADIENT, new LayerState(false, 0.7));
         layers.put(Layer.DICE_OPTIMAL, new LayerState(false, 1.0));
         layers.put(Layer.REGION, new LayerState(true, 1.0));
+        layers.put(Layer.AGREEMENT, new LayerState(false, 0.6));
+        layers.put(Layer.CONSENSUS, new LayerState(false, 1.0));
     }
 
     public LayerState layer(Layer l) {
@@ -82,7 +87,8 @@ public final class OverlayModel {
             s.enabled.addListener(l);
             s.opacity.addListener(l);
         }
-        for (Observable o : new Observable[] {referenceFilled, colormap, gradientLoss, gradientWrtLogit}) {
+        for (Observable o : new Observable[] {referenceFilled, colormap, gradientLoss, gradientWrtLogit,
+            agreementAsQHat}) {
             o.addListener(x -> onChange.run());
         }
     }
@@ -102,7 +108,11 @@ public final class OverlayModel {
             return;
         }
         if (s.enabled() != null) {
-            s.enabled().forEach((k, v) -> layers.get(k).enabled.set(v));
+            s.enabled().forEach((k, v) -> {
+                if (layers.containsKey(k)) {
+                    layers.get(k).enabled.set(v);
+                }
+            });
         }
         if (s.opacity() != null) {
             s.opacity().forEach((k, v) -> layers.get(k).opacity.set(Math.max(0, Math.min(1, v))));

@@ -1,5 +1,9 @@
 package org.dicelens.ui.model;
 
+import org.dicelens.app.cases.RaterFiles;
+import org.dicelens.metrics.raters.RaterMetrics;
+import org.dicelens.metrics.raters.RaterReference;
+
 import org.dicelens.app.cases.CaseFiles;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +57,7 @@ public final class ViewerModel {
     private final ReadOnlyObjectWrapper<LoadedCase> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CaseMetrics> metrics = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClassSums[]> sums = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RaterMetrics> raterMetrics = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Settings> metricsSettings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Sweep> sweep = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Reliability> reliability = new ReadOnlyObjectWrapper<>();
@@ -65,6 +70,7 @@ public final class ViewerModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
 
     private final Latest<Request, EngineResult> evaluator;
+    private final Latest<Request, RaterMetrics> raterEvaluator;
     private final Latest<Request, Curves.Sweep> sweeper;
     private final Latest<Request, Curves.Reliability> calibrator;
     private final Latest<Request, Curves.Histogram> histogrammer;
@@ -115,6 +121,7 @@ public final class ViewerModel {
                 }
             }
         });
+        raterEvaluator = tasks.latest("metrics", r -> deliver(r, raterMetrics));
         sweeper = tasks.latest("charts", r -> deliver(r, sweep));
         calibrator = tasks.latest("charts", r -> deliver(r, reliability));
         histogrammer = tasks.latest("charts", r -> deliver(r, histogram));
@@ -160,9 +167,17 @@ public final class ViewerModel {
         loadTask = tasks.start("load", task -> {
             CaseFiles resolved = reader.resolve(files);
             Case c = reader.read(resolved, shown, task);
+            RaterFiles.Read raters = null;
+            if (resolved.hasRaters()) {
+                raters = RaterChoice.reuse(shown, resolved, c);
+                if (raters == null) {
+                    raters = RaterFiles.read(resolved, c, task);
+                }
+                c = RaterChoice.apply(c, raters, resolved.raterChoice());
+            }
             task.checkCancelled();
             Analysis a = factory.build(c, task);
-            return new LoadedCase(resolved, c, a);
+            return new LoadedCase(resolved, c, a, raters);
         }, TaskListener.of((fraction, message) -> {
             if (generation == loadGeneration) {
                 progress.set(fraction);
@@ -226,6 +241,8 @@ public final class ViewerModel {
         calibrator.invalidate();
         histogrammer.invalidate();
         slicer.invalidate();
+        raterEvaluator.invalidate();
+        raterMetrics.set(null);
         metrics.set(null);
         sums.set(null);
         sweep.set(null);
@@ -280,6 +297,10 @@ public final class ViewerModel {
         }
         Settings s = controls.toSettings();
         evaluator.submit(new Request(c.analysis(), s, -1, -1), ViewerModel::evaluate);
+        if (c.raters() != null) {
+            RaterReference ref = c.raters().reference();
+            raterEvaluator.submit(new Request(c.analysis(), s, -1, -1), q -> q.analysis().raters(ref, q.settings()));
+        }
         submitCharts();
     }
 
@@ -356,6 +377,22 @@ public final class ViewerModel {
 
     public LoadedCase current() {
         return current.get();
+    }
+
+    /** The multi-rater numbers of the shown case under the current controls; null without raters. */
+    public ReadOnlyObjectProperty<RaterMetrics> raterMetricsProperty() {
+        return raterMetrics.getReadOnlyProperty();
+    }
+
+    /**
+     * Compares with rater {@code k} (1..K) or with the raters' majority vote (0): the case is opened again with that
+     * reference (the raters' maps already read are kept), so the metrics, charts and overlays all follow it.
+     */
+    public void chooseRater(int k) {
+        LoadedCase c = current.get();
+        if (c != null && c.raters() != null && k != c.files().raterChoice()) {
+            open(c.files().withRaterChoice(k), lc -> { });
+        }
     }
 
     public ReadOnlyObjectProperty<CaseMetrics> metricsProperty() {

@@ -72,7 +72,7 @@ public final class LossesPanel extends VBox {
         }
         title.getStyleClass().add("subtitle");
         caseLevel.setWrapText(true);
-        VBox left = new VBox(4, title, table, caseLevel);
+        VBox left = new VBox(4, title, table, caseLevel, new SoftReferenceBox(vm));
         HBox both = new HBox(14, left, params);
         HBox.setHgrow(params, Priority.ALWAYS);
         ScrollPane scroll = LiveScroll.of(both);

@@ -1,6 +1,9 @@
 package org.dicelens.ui.panels;
 
 import java.nio.file.Path;
+import org.dicelens.metrics.raters.RaterClassMetrics;
+import org.dicelens.metrics.raters.RaterMetrics;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,8 @@ public final class VolumeBiasPanel extends VBox {
     static final List<String> BARS = List.of("ref", "soft", "hard", "opt");
     /** With an expected volume (phantom.json beside the reference) a fifth bar, Σq·v, the mean over raters. */
     static final List<String> BARS_EXPECTED = List.of("ref", "soft", "hard", "opt", "Σq");
+    /** With several raters: one more column, one tick per rater's volume, and Σq̂·v across the chart. */
+    private static final Color RATER = Color.web("#7b1fa2");
     private static final int HARD = 2;
     private static final Color[] COLOURS = {ChartColours.REF, ChartColours.SOFT, ChartColours.VOLUME,
         ChartColours.T_VOL, Color.GRAY};
@@ -43,8 +48,10 @@ public final class VolumeBiasPanel extends VBox {
     private final List<Label> deltaLabels = new ArrayList<>();
     private final List<PlotCanvas> perClass = new ArrayList<>();
     private List<String> names = List.of();
+    private final ViewerModel vm;
 
     public VolumeBiasPanel(ViewerModel vm) {
+        this.vm = vm;
         deltas.setPadding(new Insets(0, 4, 0, 4));
         Label legend = new Label("Bars per class, mL: V_ref · V_soft = Σp·v · V_hard(t) · V_Dice-optimal"
                 + " · Σq·v (expected)");
@@ -61,6 +68,7 @@ public final class VolumeBiasPanel extends VBox {
         });
         expected = expectedOf(vm.current());
         vm.metricsProperty().addListener((o, a, m) -> shown.run(() -> show(m)));
+        vm.raterMetricsProperty().addListener((o, a, r) -> shown.run(() -> show(vm.metricsProperty().get())));
     }
 
     /** Σq·v per label from phantom.json beside the case's reference (a phantom's description); empty otherwise. */
@@ -111,6 +119,7 @@ public final class VolumeBiasPanel extends VBox {
                 deltas.getChildren().add(new LayoutBoundary(delta));
             }
         }
+        RaterMetrics raters = vm.raterMetricsProperty().get();
         for (int i = 0; i < fg.size(); i++) {
             ClassMetrics c = fg.get(i);
             Double e = expected.get(c.label());
@@ -118,7 +127,9 @@ public final class VolumeBiasPanel extends VBox {
                 e == null ? Double.NaN : e} : new double[] {c.refMl(), c.softMl(), c.hardMl(), c.diceOptimalMl()};
             PlotCanvas chart = perClass.get(i);
             chart.clear();
-            double top = 0;
+            RaterClassMetrics r = raters == null ? null : raterClass(raters, c.label());
+            chart.setCategories(categories(withExpected, r != null));
+            double top = r == null ? 0 : addRaters(chart, r, v.length);
             for (int k = 0; k < v.length; k++) {
                 double shown = Double.isNaN(v[k]) ? 0 : v[k];
                 top = Math.max(top, shown);
@@ -130,7 +141,7 @@ public final class VolumeBiasPanel extends VBox {
                     chart.add(bar);
                 }
             }
-            chart.setRange(-0.6, v.length - 0.4, 0, niceTop(top));
+            chart.setRange(-0.6, (r == null ? v.length : v.length + 1) - 0.4, 0, niceTop(top));
             chart.redraw();
             Label l = deltaLabels.get(i);
             l.setText(deltaText(c, e));
@@ -149,6 +160,38 @@ public final class VolumeBiasPanel extends VBox {
             s += "; vs Σq·v: soft " + Fmt.signed(c.softMl() - expectedMl, 2) + ", hard " + Fmt.signed(c.hardMl() - expectedMl, 2);
         }
         return s;
+    }
+
+    /** The bars, then Σq·v when a phantom.json gives it, then the raters' column when there are raters. */
+    static List<String> categories(boolean withExpected, boolean withRaters) {
+        List<String> c = new ArrayList<>(withExpected ? BARS_EXPECTED : BARS);
+        if (withRaters) {
+            c.add("raters");
+        }
+        return c;
+    }
+
+    private static RaterClassMetrics raterClass(RaterMetrics m, int label) {
+        return m.classes().stream().filter(k -> k.label() == label).findFirst().orElse(null);
+    }
+
+    /**
+     * The raters' volumes as a strip of ticks in column {@code x} (a soft reference has none) and Σq̂·v as a dashed
+     * line across the chart, so V_soft and V_hard read against the raters' spread; returns the largest volume drawn.
+     */
+    static double addRaters(PlotCanvas chart, RaterClassMetrics r, int x) {
+        double top = 0;
+        for (double ml : r.raterMl()) {
+            if (Double.isFinite(ml)) {
+                chart.add(new PlotCanvas.Line(new double[] {x - 0.3, x + 0.3}, new double[] {ml, ml}, RATER, false, null));
+                top = Math.max(top, ml);
+            }
+        }
+        if (Double.isFinite(r.expectedMl())) {
+            chart.add(new PlotCanvas.HLine(r.expectedMl(), RATER, "Σq̂"));
+            top = Math.max(top, r.expectedMl());
+        }
+        return top;
     }
 
     /** The smallest of 1, 2, 2.5, 4, 5, 8 × 10^k above {@code max}·1.05, so the axis's quarter ticks read well. */

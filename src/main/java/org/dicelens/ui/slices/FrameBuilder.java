@@ -1,5 +1,7 @@
 package org.dicelens.ui.slices;
 
+import org.dicelens.render.AgreementLayer;
+
 import java.util.List;
 import org.dicelens.app.slices.SliceAssembly;
 import org.dicelens.app.slices.SliceFrame;
@@ -72,6 +74,20 @@ public final class FrameBuilder {
             double[] w = SliceAssembly.gdlWeights(m);
             g = (axis, slice, out) -> lc.analysis().gradientSlice(s, w, c, loss, logit, axis, slice, out);
         }
-        return new SliceFrame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g);
+        return new SliceFrame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g, agreement(vm, d.overlays()));
+    }
+
+    /** The raters' agreement layer of the chosen class, or null when the case has no raters or both layers are off. */
+    public static AgreementLayer agreement(ViewerModel vm, OverlayModel o) {
+        LoadedCase lc = vm.current();
+        boolean heat = o.on(OverlayModel.Layer.AGREEMENT);
+        boolean outline = o.on(OverlayModel.Layer.CONSENSUS);
+        if (lc == null || lc.raters() == null || !(heat || outline)) {
+            return null;
+        }
+        var ref = lc.raters().reference();
+        return new AgreementLayer(ref, vm.selectedChannel(), new AgreementLayer.Style(heat,
+                o.opacity(OverlayModel.Layer.AGREEMENT), !o.agreementAsQHat.get() && !ref.isSoft(), outline,
+                o.opacity(OverlayModel.Layer.CONSENSUS)));
     }
 }

@@ -1,4 +1,4 @@
-package org.dicelens.cli;
+package org.dicelens.app.cases;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,14 +12,39 @@ import org.dicelens.volume.Case;
 import org.dicelens.volume.Geometry;
 
 /**
- * Reads the raters' label maps of {@code evaluate --raters} onto a loaded case: each file must be one 3D label map on
- * the case's grid whose labels are classes of the case; labels become the case's channel indices.
+ * Reads several raters' label maps ({@code evaluate --raters}, the viewer's raters) onto a loaded case: each file must
+ * be one 3D label map on the case's grid whose labels are classes of the case; labels become the case's channel
+ * indices. Also reads a soft reference, and gives the case whose reference is the raters' majority vote or one rater.
  */
-final class RaterInputs {
-    private RaterInputs() {
+public final class RaterFiles {
+    private RaterFiles() {
     }
 
-    static RaterReference labelMaps(List<Path> files, Case c, Progress progress) throws InputException {
+    /**
+     * The case {@code c} with the reference the engine should use: the raters' majority vote (choice 0) or rater
+     * {@code choice} (1..K).
+     */
+    public static Case withReference(Case c, RaterReference ref, byte[] raterLabels, int choice) {
+        byte[] reference = choice == 0 ? ref.majorityLabels(c.classes().backgroundChannel()) : raterLabels;
+        return new Case(c.name(), c.geometry(), c.image(), reference, c.prediction(), c.classes(), c.warnings(),
+                c.predictionKind());
+    }
+
+    /** The raters of {@code f} read onto {@code c}, with each rater's channel map (for choosing one rater). */
+    public record Read(RaterReference reference, java.util.List<byte[]> labels) {
+    }
+
+    /** Reads the raters' label maps of {@code f} (at least one) onto the loaded case {@code c}. */
+    public static Read read(CaseFiles f, Case c, Progress progress) throws InputException {
+        List<byte[]> maps = labelList(f.raters(), c, progress);
+        return new Read(RaterReference.ofLabelMaps(maps, c.classCount()), maps);
+    }
+
+    public static RaterReference labelMaps(List<Path> files, Case c, Progress progress) throws InputException {
+        return RaterReference.ofLabelMaps(labelList(files, c, progress), c.classCount());
+    }
+
+    private static List<byte[]> labelList(List<Path> files, Case c, Progress progress) throws InputException {
         if (files.size() > RaterReference.MAX_RATERS) {
             throw new InputException(null, "--raters", "at most " + RaterReference.MAX_RATERS + " raters, not " + files.size());
         }
@@ -29,11 +54,11 @@ final class RaterInputs {
             progress.update(k / (double) files.size(), "reading rater " + (k + 1) + " of " + files.size());
             maps.add(channels(files.get(k), c));
         }
-        return RaterReference.ofLabelMaps(maps, c.classCount());
+        return maps;
     }
 
     /** A soft reference: one volume per class, or one foreground volume for a two-class case (background 1 − q̂). */
-    static RaterReference soft(Path file, Case c) throws InputException {
+    public static RaterReference soft(Path file, Case c) throws InputException {
         NiftiVolume v = NiftiReader.read(file, Progress.NONE);
         checkGrid(file, v, c);
         int classes = c.classCount();

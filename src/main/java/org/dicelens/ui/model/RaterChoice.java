@@ -1,0 +1,26 @@
+package org.dicelens.ui.model;
+
+import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.RaterFiles;
+import org.dicelens.volume.Case;
+
+/** Which reference the engine uses when a case has several raters, and reuse of raters already read. */
+final class RaterChoice {
+    private RaterChoice() {
+    }
+
+    /** The case whose reference is the raters' majority vote (choice 0) or rater {@code choice} (1..K). */
+    static Case apply(Case c, RaterFiles.Read raters, int choice) {
+        int k = Math.max(0, Math.min(choice, raters.labels().size()));
+        return RaterFiles.withReference(c, raters.reference(), k == 0 ? null : raters.labels().get(k - 1), k);
+    }
+
+    /** The raters of the shown case when they are the same files on the same grid (switching rater reads nothing). */
+    static RaterFiles.Read reuse(LoadedCase shown, CaseFiles files, Case c) {
+        if (shown == null || shown.raters() == null || !shown.files().raters().equals(files.raters())
+                || shown.data().voxelCount() != c.voxelCount() || shown.data().classCount() != c.classCount()) {
+            return null;
+        }
+        return shown.raters();
+    }
+}
