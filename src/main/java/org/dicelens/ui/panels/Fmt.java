@@ -14,14 +14,22 @@ public final class Fmt {
         if (Double.isInfinite(v)) {
             return v > 0 ? "∞" : "−∞";
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return noNegativeZero(String.format(Locale.ROOT, "%." + decimals + "f", v));
     }
 
     public static String signed(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%+." + decimals + "f", v).replace('-', '−');
+        return noNegativeZero(String.format(Locale.ROOT, "%+." + decimals + "f", v)).replace('-', '−');
+    }
+
+    /** A value that rounds to zero has no sign: "-0.0" and "+0.0" read as a tiny change of sign, so both become "0.0". */
+    static String noNegativeZero(String s) {
+        if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+') && s.chars().noneMatch(ch -> ch >= '1' && ch <= '9')) {
+            return s.substring(1);
+        }
+        return s;
     }
 
     /** Compact scientific form for weights spanning many orders of magnitude. */
