@@ -81,8 +81,8 @@ public final class AppMenu {
                 item("Soft vs hard Dice", null, () -> Dialogs.info(null, "Soft vs hard Dice", HelpText.METRICS)),
                 item("Volume bias", null, () -> Dialogs.info(null, "Volume bias", HelpText.VOLUME)),
                 item("Class weights", null, () -> Dialogs.info(null, "Generalised Dice weights", HelpText.WEIGHTS)),
-                item("About DiceLens", null, () -> Dialogs.info(null, "DiceLens",
-                        "A lab for soft vs hard Dice, volume bias and Generalised Dice weights on NIfTI volumes. "
+                item("About DiceLens", null, () -> Dialogs.info(null, "DiceLens " + org.dicelens.common.Version.get(),
+                        "DiceLens " + org.dicelens.common.Version.get() + "\n\nA lab for soft vs hard Dice, volume bias and Generalised Dice weights on NIfTI volumes. "
                                 + "Every number comes from the same engine as the command line.")));
         return new MenuBar(file, view, help);
     }
