@@ -55,4 +55,15 @@ public final class Fmt {
     public static String step(int step) {
         return String.format(Locale.ROOT, "%.3f", step / 1000.0);
     }
+
+    /**
+     * A range "lo – hi" with both ends at one precision, enough to tell values a thousandth of the span apart (never
+     * "12.35 – 1234" as %g gives).
+     */
+    public static String range(double lo, double hi) {
+        double span = Math.abs(hi - lo);
+        int decimals = span > 0 && Double.isFinite(span) ? (int) Math.max(0, Math.min(6, 2 - Math.floor(Math.log10(span))))
+                : 2;
+        return num(lo, decimals) + " – " + num(hi, decimals);
+    }
 }

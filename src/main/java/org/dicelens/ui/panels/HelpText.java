@@ -55,4 +55,18 @@ public final class HelpText {
     public static final String VIEWS = "Wheel or arrow keys: next/previous slice. Ctrl+wheel: zoom. Drag: pan. Click: move "
             + "the crosshair (all views follow). Right-drag: window (horizontal) and level (vertical). Double-click: "
             + "maximise this view or go back to the grid.";
+    public static final String OVERLAYS = "What each overlay draws (the key under the toggles shows the colours of those that "
+            + "are on; each slider sets its opacity):\n"
+            + "• Reference: the reference labels in their class colours, filled or as outlines.\n"
+            + "• Probability: p of the chosen class through the colour map, from 0 to 1; p below 0.05 is not drawn.\n"
+            + "• Hard mask: the outline of each class's hard mask (p ≥ t in threshold mode, the argmax class in argmax "
+            + "mode) in the class colour; it moves with the thresholds.\n"
+            + "• Errors: the chosen class's hard mask against the reference: TP bluish green, FP vermillion, FN sky blue.\n"
+            + "• Loss gradient: ∂L/∂p of the chosen loss for the chosen class, blue negative (raising p lowers the loss), "
+            + "red positive, white 0; optionally ∂L/∂logit.\n"
+            + "• Dice-optimal: the outline of p ≥ t_opt, the threshold with the best hard Dice for this case, in "
+            + "reddish purple: compare it with the hard mask at your t.\n"
+            + "• Evaluation region: the box every number is computed in (the reference's bounding box grown by the margin), "
+            + "in yellow.\n\n"
+            + "Navigation: see Help ▸ Using the views.";
 }

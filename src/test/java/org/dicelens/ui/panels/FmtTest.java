@@ -17,4 +17,11 @@ class FmtTest {
         assertEquals("+1.50", Fmt.signed(1.5, 2));
         assertEquals("−10.0", Fmt.signed(-10.0, 1), "zeros after a non-zero digit keep the sign");
     }
+
+    @Test
+    void aRangeHasOnePrecision() {
+        assertEquals("12 – 1234", Fmt.range(12.345, 1234.0), "span 1222: whole numbers");
+        assertEquals("0.000 – 0.950", Fmt.range(0, 0.95), "span 0.95: three decimals");
+        assertEquals("100.0 – 112.5", Fmt.range(100, 112.5));
+    }
 }
