@@ -220,7 +220,13 @@ public final class SliceGrid extends StackPane {
             regionMargin = margin;
             region = lc.analysis().region(vm.controls().toSettings());
         }
-        return FrameBuilder.build(vm, display, SliceInputs.none().withRegion(region));
+        // a box region is outlined on screen by each view, on voxel boundaries; any other region the renderer traces
+        org.dicelens.render.RegionBox box = org.dicelens.render.RegionBox.of(region);
+        var o = display.overlays();
+        double opacity = o.on(org.dicelens.ui.model.OverlayModel.Layer.REGION)
+                ? o.opacity(org.dicelens.ui.model.OverlayModel.Layer.REGION) : 0;
+        views.values().forEach(v -> v.setRegion(box, opacity));
+        return FrameBuilder.build(vm, display, SliceInputs.none().withRegion(box != null ? null : region));
     }
 
     private List<SliceView> shownViews() {

@@ -67,6 +67,8 @@ public final class SliceView extends Region {
     private long lastPaintNanos;
     private volatile String lastComposeThread = "";
     private java.util.List<Object> drawnOverlay = java.util.List.of();
+    private org.dicelens.render.RegionBox regionBox;
+    private double regionOpacity;
 
     public SliceView(ViewAxis axis, DisplayModel display) {
         this.axis = axis;
@@ -128,6 +130,19 @@ public final class SliceView extends Region {
 
     public ViewAxis axis() {
         return axis;
+    }
+
+    /** The evaluation region drawn as an outline on voxel boundaries (null: none), at an opacity (0: hidden). */
+    public void setRegion(org.dicelens.render.RegionBox box, double opacity) {
+        regionBox = box;
+        regionOpacity = opacity;
+        drawOverlay();
+    }
+
+    /** The region outline on screen (tests): null when none is shown. */
+    public double[] regionOutline() {
+        javafx.scene.shape.Rectangle r = annotations.regionShape();
+        return r.isVisible() ? new double[] {r.getX(), r.getY(), r.getWidth(), r.getHeight()} : null;
     }
 
     /** Called with the voxel under the mouse (null when outside the slice), for the status line. */
@@ -363,7 +378,8 @@ public final class SliceView extends Region {
         int[] c = crosshair.voxel();
         // a threshold step changes the pixels, not the crosshair, letters or title: leave the shapes as they are then
         java.util.List<Object> key = java.util.Arrays.asList(geometry, w, h,
-                p == null ? null : java.util.Arrays.toString(p), java.util.Arrays.toString(c), isFocused());
+                p == null ? null : java.util.Arrays.toString(p), java.util.Arrays.toString(c), isFocused(), regionBox,
+                regionOpacity);
         if (key.equals(drawnOverlay)) {
             return;
         }
@@ -376,6 +392,8 @@ public final class SliceView extends Region {
         double sx = p[0] + (geometry.screenX(c[0], c[1], c[2]) + 0.5) * p[2] / geometry.width();
         double sy = p[1] + (geometry.screenY(c[0], c[1], c[2]) + 0.5) * p[3] / geometry.height();
         EdgeLetters e = geometry.edgeLetters();
+        annotations.region(RegionOutline.onScreen(regionBox, geometry, geometry.sliceOf(c[0], c[1], c[2]), p),
+                regionOpacity);
         annotations.show(w, h, isFocused(), p, sx, sy, new char[] {e.left(), e.right(), e.top(), e.bottom()},
                 title(axis) + "  " + (geometry.sliceOf(c[0], c[1], c[2]) + 1) + "/" + geometry.sliceCount());
     }
