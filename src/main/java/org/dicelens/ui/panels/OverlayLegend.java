@@ -33,14 +33,14 @@ public final class OverlayLegend extends VBox {
         Runnable drawBar = () -> probabilityBar.setImage(bar(org.dicelens.ui.slices.FrameBuilder.colormap(o.colormap.get())));
         o.colormap.addListener(x -> drawBar.run());
         drawBar.run();
-        row(o, Layer.REFERENCE, swatchOutline(Color.gray(0.85)), text("reference: class colours (filled or outlined)"));
-        row(o, Layer.PROBABILITY, text("p  0"), probabilityBar, text("1  (below 0.05 not drawn)"));
-        row(o, Layer.HARD, swatchOutline(Color.gray(0.85)), text("hard mask p ≥ t: class-coloured contour"));
+        row(o, Layer.REFERENCE, swatchOutline(Color.gray(0.85)), text("reference, class colours"));
+        row(o, Layer.PROBABILITY, text("p  0"), probabilityBar, text("1"));
+        row(o, Layer.HARD, swatchOutline(Color.gray(0.85)), text("hard mask p ≥ t, class colours"));
         row(o, Layer.ERRORS, swatch(OverlayColours.TP), text("TP"), swatch(OverlayColours.FP), text("FP"),
-                swatch(OverlayColours.FN), text("FN  (chosen class)"));
-        row(o, Layer.GRADIENT, text("∂L/∂p  −"), new ImageView(bar(Colormap.BLUE_WHITE_RED)), text("+  (0 = white)"));
-        row(o, Layer.DICE_OPTIMAL, swatchOutline(argb(OverlayColours.DICE_OPTIMAL)), text("p ≥ t_opt (best hard Dice)"));
-        row(o, Layer.REGION, swatchOutline(argb(OverlayColours.REGION)), text("evaluation region (bounding box + margin)"));
+                swatch(OverlayColours.FN), text("FN"));
+        row(o, Layer.GRADIENT, text("∂L/∂p  −"), new ImageView(bar(Colormap.BLUE_WHITE_RED)), text("+"));
+        row(o, Layer.DICE_OPTIMAL, swatchOutline(argb(OverlayColours.DICE_OPTIMAL)), text("p ≥ t_opt (Dice-optimal)"));
+        row(o, Layer.REGION, swatchOutline(argb(OverlayColours.REGION)), text("evaluation region"));
     }
 
     /** The row of a layer (for tests): visible exactly while the layer is. */
@@ -54,8 +54,23 @@ public final class OverlayLegend extends VBox {
         r.setAlignment(Pos.CENTER_LEFT);
         r.visibleProperty().bind(o.layer(l).enabled);
         r.managedProperty().bind(r.visibleProperty());
+        javafx.scene.control.Tooltip.install(r, Help.tip(detail(l)));
         rows.put(l, r);
         getChildren().add(r);
+    }
+
+    private static String detail(Layer l) {
+        return switch (l) {
+            case REFERENCE -> "The reference labels in their class colours, filled or outlined";
+            case PROBABILITY -> "p of the chosen class through the colour map; p below 0.05 is not drawn";
+            case HARD -> "Outline of each class's hard mask (p ≥ t, or the argmax class) in its class colour";
+            case ERRORS -> "The chosen class's hard mask against the reference: true positive, false positive, false "
+                    + "negative (Okabe-Ito colours, distinct under colour-vision deficiencies)";
+            case GRADIENT -> "∂L/∂p of the chosen loss: blue negative (raising p lowers the loss), red positive, white 0";
+            case DICE_OPTIMAL -> "Outline of p ≥ t_opt, the threshold with the best hard Dice on this case";
+            case REGION -> "The evaluation region: the reference's bounding box grown by the margin, outlined on voxel "
+                    + "boundaries";
+        };
     }
 
     private static Label text(String s) {
@@ -82,7 +97,7 @@ public final class OverlayLegend extends VBox {
     }
 
     private static WritableImage bar(Colormap map) {
-        int w = 120;
+        int w = 96;
         int h = 9;
         int[] px = ColourBar.image(map, w, h, false);
         WritableImage img = new WritableImage(w, h);
