@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The root command; each subcommand lives in its own class. */
-@Command(name = "dicelens", mixinStandardHelpOptions = true, version = "DiceLens 0.1.0",
+@Command(name = "dicelens", mixinStandardHelpOptions = true, versionProvider = DiceLensCommand.VersionFromPom.class,
         description = "Soft vs hard Dice, volume bias and Generalised Dice weights on NIfTI volumes.",
         subcommands = {InfoCommand.class, EvaluateCommand.class, SweepCommand.class, RenderCommand.class,
             BenchCommand.class, PhantomCommand.class, LabCommand.class, CohortCommand.class})
@@ -15,6 +15,14 @@ public final class DiceLensCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** The version the pom gives, shared with the viewer's About box. */
+    static final class VersionFromPom implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"DiceLens " + org.dicelens.common.Version.get()};
+        }
     }
 
     /** The commands without a viewer: {@code view} explains that it is not available here. */

@@ -67,6 +67,11 @@ public record RegionBox(int x0, int y0, int z0, int x1, int y1, int z1) {
         return new Membership(this, g.nx(), g.nx() * g.ny());
     }
 
+    /** The box behind a predicate made by {@link #asPredicate}, or null for any other region. */
+    public static RegionBox of(IntPredicate region) {
+        return region instanceof Membership m ? m.box() : null;
+    }
+
     /** The predicate of {@link #asPredicate}: a box on a grid. */
     record Membership(RegionBox box, int nx, int nxy) implements IntPredicate {
         @Override

@@ -73,8 +73,17 @@ public final class AppMenu {
                 new SeparatorMenuItem(), openS, saveS, new SeparatorMenuItem(), png, csv, json, new SeparatorMenuItem(), exit);
 
         Menu view = new Menu("View");
-        MenuItem grid = item("Tri-planar grid", "Shortcut+0", () -> display.maximisedProperty().set(null));
-        view.getItems().add(grid);
+        // Ctrl+0 restores the standard display, as viewers' "reset view" does: the grid and fitted slices
+        MenuItem grid = item("Tri-planar grid, zoom reset", "Shortcut+0", () -> {
+            display.maximisedProperty().set(null);
+            display.zoom().reset();
+        });
+        MenuItem resetZoom = item("Reset zoom (Home in a view)", null, display.zoom()::reset);
+        resetZoom.setId("resetZoom");
+        CheckMenuItem link = new CheckMenuItem("Link zoom and pan across views");
+        link.setId("linkZoom");
+        link.selectedProperty().bindBidirectional(display.zoom().linkedProperty());
+        view.getItems().addAll(grid, resetZoom, link, new SeparatorMenuItem());
         int k = 1;
         for (ViewAxis a : ViewAxis.values()) {
             view.getItems().add(item("Maximise " + org.dicelens.ui.slices.SliceView.title(a), "Shortcut+" + k++, () -> display.maximisedProperty().set(a)));
@@ -92,8 +101,8 @@ public final class AppMenu {
                 item("Soft vs hard Dice", null, () -> Dialogs.info(null, "Soft vs hard Dice", HelpText.METRICS)),
                 item("Volume bias", null, () -> Dialogs.info(null, "Volume bias", HelpText.VOLUME)),
                 item("Class weights", null, () -> Dialogs.info(null, "Generalised Dice weights", HelpText.WEIGHTS)),
-                item("About DiceLens", null, () -> Dialogs.info(null, "DiceLens",
-                        "A lab for soft vs hard Dice, volume bias and Generalised Dice weights on NIfTI volumes. "
+                item("About DiceLens", null, () -> Dialogs.info(null, "DiceLens " + org.dicelens.common.Version.get(),
+                        "DiceLens " + org.dicelens.common.Version.get() + "\n\nA lab for soft vs hard Dice, volume bias and Generalised Dice weights on NIfTI volumes. "
                                 + "Every number comes from the same engine as the command line.")));
         return new MenuBar(file, view, help);
     }

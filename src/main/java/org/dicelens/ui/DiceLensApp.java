@@ -70,7 +70,7 @@ public final class DiceLensApp extends Application {
             }
         });
         vm.currentProperty().addListener((o, a, lc) -> stage.setTitle(lc == null ? "DiceLens"
-                : "DiceLens — " + lc.data().name()));
+                : WindowTitle.of(lc.files(), lc.data().name())));
         // fit the screen (a laptop, or the 1280×800 headless screen of the UI tests)
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));

@@ -75,12 +75,7 @@ public final class MainWindow extends BorderPane {
         fourth.getStyleClass().add("panel");
         grid = new SliceGrid(vm, display, fourth);
         PerSliceStrip strip = new PerSliceStrip(vm, display.crosshair());
-        javafx.scene.control.ChoiceBox<String> axis = new javafx.scene.control.ChoiceBox<>(
-                javafx.collections.FXCollections.observableArrayList("sagittal (x)", "coronal (y)", "axial (z)"));
-        axis.getSelectionModel().select(vm.perSliceAxisProperty().get());
-        axis.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.perSliceAxisProperty().set(
-                i.intValue()));
-        vm.perSliceAxisProperty().addListener((o, a, i) -> axis.getSelectionModel().select(i.intValue()));
+        javafx.scene.control.ChoiceBox<org.dicelens.render.ViewAxis> axis = strip.viewChoice();
         javafx.scene.layout.HBox stripHeader = Help.header("Per slice", HelpText.PER_SLICE);
         stripHeader.getChildren().add(1, axis);
         VBox stripBox = new VBox(stripHeader, strip);

@@ -81,6 +81,18 @@ public final class ControlsModel {
         });
     }
 
+    /**
+     * A newly loaded case with the same labels (e.g. the same files with a class table): keeps every control but takes
+     * the table's names and colours, so the Classes panel shows what the slices, table and charts show.
+     */
+    public void renameClasses(ClassTable table) {
+        List<ClassInfo> all = table.all();
+        for (int c = 0; c < Math.min(all.size(), classes.size()); c++) {
+            classes.get(c).nameProperty().set(all.get(c).name());
+            classes.get(c).argbProperty().set(all.get(c).argb());
+        }
+    }
+
     /** Runs several control changes as one: {@link #settingsProperty()} changes once at the end. */
     public void batch(Runnable changes) {
         batch++;

@@ -18,6 +18,7 @@ public final class DisplayModel {
     private final ObjectProperty<ViewAxis> maximised = new SimpleObjectProperty<>();
     private final CrosshairModel crosshair = new CrosshairModel();
     private final OverlayModel overlays = new OverlayModel();
+    private final ZoomModel zoom = new ZoomModel();
 
     /** New image range: the window spans it whole. */
     public void resetWindow(double min, double max) {
@@ -68,5 +69,10 @@ public final class DisplayModel {
 
     public OverlayModel overlays() {
         return overlays;
+    }
+
+    /** The views' shared zoom: reset, and zoom/pan linked across views. */
+    public ZoomModel zoom() {
+        return zoom;
     }
 }

@@ -65,7 +65,12 @@ public final class EngineAnalysis implements Analysis {
 
     @Override
     public IntPredicate region(Settings s) {
-        return SliceAssembly.region(engine.region(), s);
+        if (SliceAssembly.region(engine.region(), s) == null) {
+            return null;
+        }
+        // Ω_m is exactly a box: handed over as one, so the views can outline it on voxel boundaries
+        int[] b = engine.region().bounds(s.margin());
+        return new org.dicelens.render.RegionBox(b[0], b[1], b[2], b[3], b[4], b[5]).asPredicate(data().geometry());
     }
 
     @Override

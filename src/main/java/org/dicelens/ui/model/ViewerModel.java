@@ -256,6 +256,8 @@ public final class ViewerModel {
         if (!sameClasses) {
             controls.resetClasses(lc.data().classes());
             autoSelect = then == null;
+        } else {
+            controls.renameClasses(lc.data().classes());
         }
         if (then != null) {
             then.accept(lc);

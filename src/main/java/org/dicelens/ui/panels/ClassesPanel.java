@@ -152,6 +152,10 @@ public final class ClassesPanel extends VBox {
             name.textProperty().bind(c.nameProperty());
             name.setMinWidth(76);
             name.setMaxWidth(120);
+            // long names ("non-enhancing tumour core") wrap instead of ending in "…"
+            name.setWrapText(true);
+            name.setId("className-" + c.channel());
+            name.tooltipProperty().bind(c.nameProperty().map(Help::tip));
             Slider s = StepSlider.of(c.thresholdStepProperty());
             s.setId("threshold-" + c.channel());
             s.disableProperty().bind(controls.modeProperty().isEqualTo(HardMode.ARGMAX));

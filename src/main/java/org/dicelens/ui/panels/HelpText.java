@@ -51,7 +51,8 @@ public final class HelpText {
     public static final String CALIBRATION = "Reliability diagram: per bin of p, the fraction of voxels that really "
             + "belong to the class against the mean p. A calibrated model lies on the diagonal; ECE is the count-weighted "
             + "gap. The histogram shows p split by reference: where the two overlap, no threshold separates them.";
-    public static final String PER_SLICE = "Hard and soft Dice of the chosen class on each slice along the chosen voxel axis. "
+    public static final String PER_SLICE = "Hard and soft Dice of the chosen class on each slice of the chosen view (axial, coronal or sagittal, as "
+            + "the views show them, numbered from 1 as in their titles). "
             + "Click to jump to a slice; the marker is the current slice. Slices with empty reference and prediction are "
             + "left blank rather than scored 1.";
     public static final String FORMULA = "The chosen class's numbers with the current sums substituted: I = Σp·r, "
@@ -61,5 +62,25 @@ public final class HelpText {
             + "sums, each class's w, I, P + R and share of the denominator.";
     public static final String VIEWS = "Wheel or arrow keys: next/previous slice. Ctrl+wheel: zoom. Drag: pan. Click: move "
             + "the crosshair (all views follow). Right-drag: window (horizontal) and level (vertical). Double-click: "
-            + "maximise this view or go back to the grid.";
+            + "maximise this view or go back to the grid (the crosshair stays). Home or the Fit button: reset zoom and pan; "
+            + "Ctrl+0: the grid with zoom reset. View ▸ Link zoom and pan: one scale (pixels per mm) and one pan for all "
+            + "three views.";
+    public static final String OVERLAYS = "What each overlay draws (the key under the toggles shows the colours of those that "
+            + "are on; each slider sets its opacity):\n"
+            + "• Reference: the reference labels in their class colours, filled or as outlines.\n"
+            + "• Probability: p of the chosen class through the colour map, from 0 to 1; p below 0.05 is not drawn.\n"
+            + "• Hard mask: the outline of each class's hard mask (p ≥ t in threshold mode, the argmax class in argmax "
+            + "mode) in the class colour; it moves with the thresholds.\n"
+            + "• Errors: the chosen class's hard mask against the reference: TP bluish green, FP vermillion, FN sky blue.\n"
+            + "• Loss gradient: ∂L/∂p of the chosen loss for the chosen class, blue negative (raising p lowers the loss), "
+            + "red positive, white 0; optionally ∂L/∂logit.\n"
+            + "• Dice-optimal: the outline of p ≥ t_opt, the threshold with the best hard Dice for this case, in "
+            + "reddish purple: compare it with the hard mask at your t.\n"
+            + "• Evaluation region: the box every number is computed in (the reference's bounding box grown by the margin), "
+            + "in yellow.\n"
+            + "• Rater agreement (with several raters): how many raters label each voxel with the chosen class, or q̂, "
+            + "their mean; the Raters panel's colour bar gives the scale.\n"
+            + "• Consensus / dissensus: a green outline around the voxels all raters label and a magenta one around those "
+            + "any rater labels; the band between them is where the raters disagree.\n\n"
+            + "Navigation: see Help ▸ Using the views.";
 }

@@ -84,7 +84,14 @@ public final class MetricsTablePanel extends VBox {
         // boundary keeps that request inside the table (whose flow then finds nothing to do)
         LayoutBoundary boundary = new LayoutBoundary(table);
         VBox.setVgrow(boundary, javafx.scene.layout.Priority.ALWAYS);
-        getChildren().add(Help.panel("Metrics", HelpText.METRICS, new VBox(2, absentClasses(vm), boundary)));
+        javafx.scene.control.Label clamped = new javafx.scene.control.Label();
+        clamped.setId("metricsClamped");
+        clamped.setWrapText(true);
+        clamped.getStyleClass().add("warning-text");
+        clamped.managedProperty().bind(clamped.textProperty().isNotEmpty());
+        clamped.visibleProperty().bind(clamped.managedProperty());
+        vm.currentProperty().addListener((o, a, c) -> clamped.setText(ClampNotice.summary(c == null ? null : c.data())));
+        getChildren().add(Help.panel("Metrics", HelpText.METRICS, new VBox(2, absentClasses(vm), clamped, boundary)));
         vm.metricsProperty().addListener((o, a, m) -> show(m));
         show(vm.metricsProperty().get());
     }

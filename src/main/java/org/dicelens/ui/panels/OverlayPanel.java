@@ -1,6 +1,5 @@
 package org.dicelens.ui.panels;
 
-import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -15,9 +14,13 @@ import org.controlsfx.control.RangeSlider;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.OverlayModel;
 
-/** Overlay toggles and opacities, colormap and gradient choice, and the image window as a range slider. */
+/**
+ * Overlay toggles and opacities, a key to the visible overlays' colours, colormap and gradient choice, and the image
+ * window as a range slider.
+ */
 public final class OverlayPanel extends VBox {
     private final RangeSlider window;
+    private final OverlayLegend legend;
 
     public OverlayPanel(DisplayModel display) {
         OverlayModel o = display.overlays();
@@ -81,27 +84,18 @@ public final class OverlayPanel extends VBox {
         window.lowValueProperty().bindBidirectional(display.windowLowProperty());
         window.highValueProperty().bindBidirectional(display.windowHighProperty());
         Label wl = new Label();
-        wl.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "%.4g – %.4g", display.windowLowProperty().get(), display.windowHighProperty().get()),
+        wl.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Fmt.range(
+                display.windowLowProperty().get(), display.windowHighProperty().get()),
                 display.windowLowProperty(), display.windowHighProperty()));
         HBox wrow = new HBox(6, new Label("Window"), window);
         wrow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(window, Priority.ALWAYS);
-        javafx.scene.image.ImageView bar = new javafx.scene.image.ImageView();
-        Runnable drawBar = () -> {
-            int w = 200;
-            int h = 10;
-            int[] px = org.dicelens.render.ColourBar.image(org.dicelens.ui.slices.FrameBuilder.colormap(o.colormap.get()),
-                    w, h, false);
-            javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(w, h);
-            img.getPixelWriter().setPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), px, 0, w);
-            bar.setImage(img);
-        };
-        o.colormap.addListener(x -> drawBar.run());
-        drawBar.run();
-        HBox barRow = new HBox(4, new Label("p  0"), bar, new Label("1"));
-        barRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(Help.header("Overlays", HelpText.VIEWS), g, opts1, barRow, opts2, wrow, wl);
+        legend = new OverlayLegend(o);
+        getChildren().addAll(Help.header("Overlays", HelpText.OVERLAYS), g, legend, opts1, opts2, wrow, wl);
+    }
+
+    public OverlayLegend legend() {
+        return legend;
     }
 
     public RangeSlider window() {

@@ -9,11 +9,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.dicelens.ui.model.ViewerModel;
 
-/** Bottom line: the voxel under the cursor (coordinates, intensity, label, every p), and load progress with Cancel. */
+/**
+ * Bottom line: the voxel under the cursor (coordinates, intensity, label, every p), how many probabilities were clamped
+ * into [0,1] on reading (per file in the tooltip), and load progress with Cancel.
+ */
 public final class StatusBar extends HBox {
     private final Label readout = new Label("Move the mouse over a view to read voxel values.");
     private final ProgressBar bar = new ProgressBar(0);
     private final Label message = new Label();
+    private final Label clamped = new Label();
     private final Button cancel = new Button("Cancel");
 
     public StatusBar(ViewerModel vm) {
@@ -37,7 +41,21 @@ public final class StatusBar extends HBox {
         cancel.setOnAction(e -> vm.cancelLoad());
         cancel.setId("cancelLoad");
         message.textProperty().bind(vm.progressMessageProperty());
-        getChildren().addAll(readout, message, bar, cancel);
+        clamped.setId("statusClamped");
+        clamped.getStyleClass().add("warning-text");
+        clamped.setMinWidth(0);
+        clamped.setMaxWidth(520);
+        clamped.managedProperty().bind(clamped.textProperty().isNotEmpty());
+        clamped.visibleProperty().bind(clamped.managedProperty());
+        vm.currentProperty().addListener((o, a, c) -> showClamped(c == null ? null : c.data()));
+        showClamped(vm.current() == null ? null : vm.current().data());
+        getChildren().addAll(readout, clamped, message, bar, cancel);
+    }
+
+    private void showClamped(org.dicelens.volume.Case c) {
+        String s = ClampNotice.summary(c);
+        clamped.setText(s);
+        clamped.setTooltip(s.isEmpty() ? null : Help.tip(String.join("\n", ClampNotice.perFile(c))));
     }
 
     public void setReadout(String s) {

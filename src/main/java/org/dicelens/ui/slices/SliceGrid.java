@@ -85,6 +85,16 @@ public final class SliceGrid extends StackPane {
         grid.setVgap(2);
         layoutGrid();
         getChildren().add(grid);
+        // zoom reset within reach of the views (also Home in a view and View ▸ Reset zoom)
+        javafx.scene.control.Button fit = new javafx.scene.control.Button("Fit");
+        fit.setId("zoomFit");
+        fit.getStyleClass().add("zoom-fit");
+        fit.setFocusTraversable(false);
+        fit.setTooltip(new javafx.scene.control.Tooltip("Reset zoom and pan of every view (Home, Ctrl+0)"));
+        fit.setOnAction(e -> display.zoom().reset());
+        StackPane.setAlignment(fit, javafx.geometry.Pos.BOTTOM_LEFT);
+        StackPane.setMargin(fit, new javafx.geometry.Insets(4));
+        getChildren().add(fit);
         display.maximisedProperty().addListener(x -> layoutGrid());
         vm.currentProperty().addListener((o, a, lc) -> caseChanged(lc));
         vm.controls().settingsProperty().addListener(x -> repaint());
@@ -210,7 +220,13 @@ public final class SliceGrid extends StackPane {
             regionMargin = margin;
             region = lc.analysis().region(vm.controls().toSettings());
         }
-        return FrameBuilder.build(vm, display, SliceInputs.none().withRegion(region));
+        // a box region is outlined on screen by each view, on voxel boundaries; any other region the renderer traces
+        org.dicelens.render.RegionBox box = org.dicelens.render.RegionBox.of(region);
+        var o = display.overlays();
+        double opacity = o.on(org.dicelens.ui.model.OverlayModel.Layer.REGION)
+                ? o.opacity(org.dicelens.ui.model.OverlayModel.Layer.REGION) : 0;
+        views.values().forEach(v -> v.setRegion(box, opacity));
+        return FrameBuilder.build(vm, display, SliceInputs.none().withRegion(box != null ? null : region));
     }
 
     private List<SliceView> shownViews() {

@@ -27,7 +27,8 @@ import org.dicelens.ui.model.DisplayModel;
  * slowly (8 ms per view here) but copies them quickly. Shapes on top ({@link ViewAnnotations}) draw the crosshair, the
  * orientation letters, the slice number and the focus ring.
  * Wheel/arrows move through slices, Ctrl/Cmd+wheel zooms, drag pans, click moves the crosshair, right-drag sets the
- * window, double-click maximises.
+ * window, double-click maximises (leaving the crosshair where it was), Home resets the zoom; zoom and pan may be linked
+ * across views ({@link org.dicelens.ui.model.ZoomModel}).
  */
 public final class SliceView extends Region {
 
@@ -60,10 +61,14 @@ public final class SliceView extends Region {
     private double lastX;
     private double lastY;
     private boolean dragged;
+    /** The crosshair before the first click of a possible double-click, which restores it (maximise is not a move). */
+    private int[] crosshairBeforeClick;
     private Consumer<int[]> hover = v -> { };
     private long lastPaintNanos;
     private volatile String lastComposeThread = "";
     private java.util.List<Object> drawnOverlay = java.util.List.of();
+    private org.dicelens.render.RegionBox regionBox;
+    private double regionOpacity;
 
     public SliceView(ViewAxis axis, DisplayModel display) {
         this.axis = axis;
@@ -91,7 +96,19 @@ public final class SliceView extends Region {
         setOnMouseReleased(this::onRelease);
         setOnMouseMoved(e -> hover.accept(voxelAt(e.getX(), e.getY())));
         setOnMouseExited(e -> hover.accept(null));
+        display.zoom().onChange(x -> requestLayout());
+        display.zoom().onReset(x -> {
+            zoom = 1;
+            panX = 0;
+            panY = 0;
+            requestLayout();
+        });
         setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.HOME) {
+                display.zoom().reset();
+                e.consume();
+                return;
+            }
             int d = switch (e.getCode()) {
                 case UP, PAGE_UP, RIGHT -> 1;
                 case DOWN, PAGE_DOWN, LEFT -> -1;
@@ -113,6 +130,19 @@ public final class SliceView extends Region {
 
     public ViewAxis axis() {
         return axis;
+    }
+
+    /** The evaluation region drawn as an outline on voxel boundaries (null: none), at an opacity (0: hidden). */
+    public void setRegion(org.dicelens.render.RegionBox box, double opacity) {
+        regionBox = box;
+        regionOpacity = opacity;
+        drawOverlay();
+    }
+
+    /** The region outline on screen (tests): null when none is shown. */
+    public double[] regionOutline() {
+        javafx.scene.shape.Rectangle r = annotations.regionShape();
+        return r.isVisible() ? new double[] {r.getX(), r.getY(), r.getWidth(), r.getHeight()} : null;
     }
 
     /** Called with the voxel under the mouse (null when outside the slice), for the status line. */
@@ -300,15 +330,32 @@ public final class SliceView extends Region {
     }
 
     /** Display rectangle of the slice: {x, y, w, h} in this view's coordinates. */
-    private double[] placement() {
+    public double[] placement() {
         double w = getWidth();
         double h = getHeight();
         double mmW = geometry.width() * geometry.pixelWidthMm();
         double mmH = geometry.height() * geometry.pixelHeightMm();
-        double fit = Math.min((w - 8) / mmW, (h - 8) / mmH) * zoom;
-        double dw = mmW * fit;
-        double dh = mmH * fit;
-        return new double[] {(w - dw) / 2 + panX, (h - dh) / 2 + panY, dw, dh};
+        double[] s = scaleAndPan();
+        double dw = mmW * s[0];
+        double dh = mmH * s[0];
+        return new double[] {(w - dw) / 2 + s[1], (h - dh) / 2 + s[2], dw, dh};
+    }
+
+    /** Pixels per mm that fit the slice into the view. */
+    private double fit() {
+        double mmW = geometry.width() * geometry.pixelWidthMm();
+        double mmH = geometry.height() * geometry.pixelHeightMm();
+        return Math.min((getWidth() - 8) / mmW, (getHeight() - 8) / mmH);
+    }
+
+    /** {scale in pixels per mm, pan x, pan y in pixels}: the linked zoom's when linked, else this view's own. */
+    private double[] scaleAndPan() {
+        org.dicelens.ui.model.ZoomModel z = display.zoom();
+        if (z.linkedProperty().get()) {
+            double scale = z.scale(fit());
+            return new double[] {scale, z.panMm(axis.worldX()) * scale, z.panMm(axis.worldY()) * scale};
+        }
+        return new double[] {fit() * zoom, panX, panY};
     }
 
     @Override
@@ -331,7 +378,8 @@ public final class SliceView extends Region {
         int[] c = crosshair.voxel();
         // a threshold step changes the pixels, not the crosshair, letters or title: leave the shapes as they are then
         java.util.List<Object> key = java.util.Arrays.asList(geometry, w, h,
-                p == null ? null : java.util.Arrays.toString(p), java.util.Arrays.toString(c), isFocused());
+                p == null ? null : java.util.Arrays.toString(p), java.util.Arrays.toString(c), isFocused(), regionBox,
+                regionOpacity);
         if (key.equals(drawnOverlay)) {
             return;
         }
@@ -344,6 +392,8 @@ public final class SliceView extends Region {
         double sx = p[0] + (geometry.screenX(c[0], c[1], c[2]) + 0.5) * p[2] / geometry.width();
         double sy = p[1] + (geometry.screenY(c[0], c[1], c[2]) + 0.5) * p[3] / geometry.height();
         EdgeLetters e = geometry.edgeLetters();
+        annotations.region(RegionOutline.onScreen(regionBox, geometry, geometry.sliceOf(c[0], c[1], c[2]), p),
+                regionOpacity);
         annotations.show(w, h, isFocused(), p, sx, sy, new char[] {e.left(), e.right(), e.top(), e.bottom()},
                 title(axis) + "  " + (geometry.sliceOf(c[0], c[1], c[2]) + 1) + "/" + geometry.sliceCount());
     }
@@ -372,6 +422,11 @@ public final class SliceView extends Region {
         int d = e.getDeltaY() > 0 ? 1 : -1;
         if (e.isShortcutDown() || e.isControlDown()) {
             double f = d > 0 ? 1.15 : 1 / 1.15;
+            if (display.zoom().linkedProperty().get()) {
+                zoomLinked(f, e.getX(), e.getY());
+                e.consume();
+                return;
+            }
             double nz = Math.max(0.5, Math.min(40, zoom * f));
             // keep the point under the mouse fixed while zooming
             double cx = e.getX() - getWidth() / 2 - panX;
@@ -386,12 +441,33 @@ public final class SliceView extends Region {
         e.consume();
     }
 
+    /** Linked zoom: the scale of every view changes, keeping the point under the mouse fixed in this one. */
+    private void zoomLinked(double f, double x, double y) {
+        org.dicelens.ui.model.ZoomModel z = display.zoom();
+        double fit = fit();
+        double cur = z.scale(fit);
+        double ns = Math.max(fit * org.dicelens.ui.model.ZoomModel.MIN_ZOOM,
+                Math.min(fit * org.dicelens.ui.model.ZoomModel.MAX_ZOOM, cur * f));
+        double px = z.panMm(axis.worldX()) * cur;
+        double py = z.panMm(axis.worldY()) * cur;
+        double nx = px - (x - getWidth() / 2 - px) * (ns / cur - 1);
+        double ny = py - (y - getHeight() / 2 - py) * (ns / cur - 1);
+        z.set(ns, axis.worldX(), nx / ns, axis.worldY(), ny / ns);
+    }
+
     private void onPress(MouseEvent e) {
         requestFocus();
         pressX = lastX = e.getX();
         pressY = lastY = e.getY();
         dragged = false;
+        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1) {
+            crosshairBeforeClick = crosshair.voxel();
+        }
         if (e.getClickCount() == 2 && e.getButton() == MouseButton.PRIMARY) {
+            // the first click moved the crosshair: a double-click only maximises, so put it back
+            if (crosshairBeforeClick != null) {
+                crosshair.set(crosshairBeforeClick[0], crosshairBeforeClick[1], crosshairBeforeClick[2]);
+            }
             display.maximisedProperty().set(display.maximisedProperty().get() == axis ? null : axis);
         }
     }
@@ -408,14 +484,21 @@ public final class SliceView extends Region {
         if (e.isSecondaryButtonDown()) {
             display.dragWindow(dx / Math.max(1, getWidth()), dy / Math.max(1, getHeight()));
         } else if (e.isPrimaryButtonDown() && dragged) {
-            panX += dx;
-            panY += dy;
-            requestLayout();
+            org.dicelens.ui.model.ZoomModel z = display.zoom();
+            if (z.linkedProperty().get() && geometry != null) {
+                double s = z.scale(fit());
+                z.set(z.scale(Double.NaN), axis.worldX(), z.panMm(axis.worldX()) + dx / s, axis.worldY(),
+                        z.panMm(axis.worldY()) + dy / s);
+            } else {
+                panX += dx;
+                panY += dy;
+                requestLayout();
+            }
         }
     }
 
     private void onRelease(MouseEvent e) {
-        if (e.getButton() == MouseButton.PRIMARY && !dragged) {
+        if (e.getButton() == MouseButton.PRIMARY && !dragged && e.getClickCount() < 2) {
             int[] v = voxelAt(e.getX(), e.getY());
             if (v != null) {
                 crosshair.set(v[0], v[1], v[2]);

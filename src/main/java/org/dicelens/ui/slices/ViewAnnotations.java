@@ -26,6 +26,8 @@ final class ViewAnnotations extends Group {
     private final Text top = letter();
     private final Text bottom = letter();
     private final Text title = new Text();
+    /** The evaluation region's outline, on voxel boundaries (see {@link RegionOutline}). */
+    private final Rectangle region = new Rectangle();
 
     ViewAnnotations() {
         setManaged(false);
@@ -41,6 +43,14 @@ final class ViewAnnotations extends Group {
         title.setFont(SMALL);
         title.setFill(Color.rgb(255, 255, 255, 0.9));
         title.setTextOrigin(VPos.TOP);
+        region.setFill(null);
+        int c = org.dicelens.render.OverlayColours.REGION;
+        region.setStroke(Color.rgb((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF));
+        region.setStrokeWidth(1);
+        region.setStrokeType(javafx.scene.shape.StrokeType.INSIDE);
+        region.setVisible(false);
+        region.setId("regionOutline");
+        getChildren().add(region);
         getChildren().addAll(cross);
         getChildren().addAll(left, right, top, bottom, title, focusRing);
     }
@@ -76,6 +86,23 @@ final class ViewAnnotations extends Group {
         title.setText(caption);
         title.setX(6);
         title.setY(4);
+    }
+
+    /** The region's rectangle {x, y, w, h} in view coordinates at an opacity, or null for none on this slice. */
+    void region(double[] r, double opacity) {
+        region.setVisible(r != null && opacity > 0);
+        if (r != null) {
+            region.setX(r[0]);
+            region.setY(r[1]);
+            region.setWidth(Math.max(1, r[2]));
+            region.setHeight(Math.max(1, r[3]));
+            region.setOpacity(opacity);
+        }
+    }
+
+    /** The region outline shown now (tests). */
+    Rectangle regionShape() {
+        return region;
     }
 
     private void ring(double w, double h, boolean focused) {

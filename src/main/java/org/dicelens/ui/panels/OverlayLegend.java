@@ -1,0 +1,115 @@
+package org.dicelens.ui.panels;
+
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.dicelens.render.ColourBar;
+import org.dicelens.render.Colormap;
+import org.dicelens.render.OverlayColours;
+import org.dicelens.ui.model.OverlayModel;
+import org.dicelens.ui.model.OverlayModel.Layer;
+
+/**
+ * A compact key to what is drawn: one row per visible overlay with its colours (taken from the renderer's own
+ * constants and colormaps, so key and picture cannot disagree); a hidden overlay's row is hidden with it.
+ */
+public final class OverlayLegend extends VBox {
+    private final Map<Layer, HBox> rows = new EnumMap<>(Layer.class);
+
+    public OverlayLegend(OverlayModel o) {
+        setSpacing(2);
+        setId("overlayLegend");
+        getStyleClass().add("overlay-legend");
+        ImageView probabilityBar = new ImageView();
+        Runnable drawBar = () -> probabilityBar.setImage(bar(org.dicelens.ui.slices.FrameBuilder.colormap(o.colormap.get())));
+        o.colormap.addListener(x -> drawBar.run());
+        drawBar.run();
+        row(o, Layer.REFERENCE, swatchOutline(Color.gray(0.85)), text("reference, class colours"));
+        row(o, Layer.PROBABILITY, text("p  0"), probabilityBar, text("1"));
+        row(o, Layer.HARD, swatchOutline(Color.gray(0.85)), text("hard mask p ≥ t, class colours"));
+        row(o, Layer.ERRORS, swatch(OverlayColours.TP), text("TP"), swatch(OverlayColours.FP), text("FP"),
+                swatch(OverlayColours.FN), text("FN"));
+        row(o, Layer.GRADIENT, text("∂L/∂p  −"), new ImageView(bar(Colormap.BLUE_WHITE_RED)), text("+"));
+        row(o, Layer.DICE_OPTIMAL, swatchOutline(argb(OverlayColours.DICE_OPTIMAL)), text("p ≥ t_opt (Dice-optimal)"));
+        row(o, Layer.REGION, swatchOutline(argb(OverlayColours.REGION)), text("evaluation region"));
+        row(o, Layer.AGREEMENT, text("raters  few"), new ImageView(bar(org.dicelens.render.AgreementLayer.COLOURS)),
+                text("all"));
+        row(o, Layer.CONSENSUS, swatchOutline(argb(org.dicelens.render.AgreementLayer.CONSENSUS_ARGB)), text("all raters"),
+                swatchOutline(argb(org.dicelens.render.AgreementLayer.ANY_RATER_ARGB)), text("any rater"));
+    }
+
+    /** The row of a layer (for tests): visible exactly while the layer is. */
+    public HBox row(Layer l) {
+        return rows.get(l);
+    }
+
+    private void row(OverlayModel o, Layer l, Node... items) {
+        HBox r = new HBox(4, items);
+        r.setId("legend-" + l.name());
+        r.setAlignment(Pos.CENTER_LEFT);
+        r.visibleProperty().bind(o.layer(l).enabled);
+        r.managedProperty().bind(r.visibleProperty());
+        javafx.scene.control.Tooltip.install(r, Help.tip(detail(l)));
+        rows.put(l, r);
+        getChildren().add(r);
+    }
+
+    private static String detail(Layer l) {
+        return switch (l) {
+            case REFERENCE -> "The reference labels in their class colours, filled or outlined";
+            case PROBABILITY -> "p of the chosen class through the colour map; p below 0.05 is not drawn";
+            case HARD -> "Outline of each class's hard mask (p ≥ t, or the argmax class) in its class colour";
+            case ERRORS -> "The chosen class's hard mask against the reference: true positive, false positive, false "
+                    + "negative (Okabe-Ito colours, distinct under colour-vision deficiencies)";
+            case GRADIENT -> "∂L/∂p of the chosen loss: blue negative (raising p lowers the loss), red positive, white 0";
+            case DICE_OPTIMAL -> "Outline of p ≥ t_opt, the threshold with the best hard Dice on this case";
+            case REGION -> "The evaluation region: the reference's bounding box grown by the margin, outlined on voxel "
+                    + "boundaries";
+            case AGREEMENT -> "How many raters label each voxel with the chosen class (or q̂, their mean): the Raters "
+                    + "panel's colour bar gives the counts";
+            case CONSENSUS -> "Outlines of the voxels every rater labels (consensus) and of those any rater labels; "
+                    + "between them lies the raters' dissensus";
+        };
+    }
+
+    private static Label text(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("legend-text");
+        return l;
+    }
+
+    private static Color argb(int v) {
+        return Color.rgb((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF);
+    }
+
+    private static Rectangle swatch(int argb) {
+        Rectangle r = new Rectangle(11, 11, argb(argb));
+        r.setStroke(Color.gray(0.3));
+        return r;
+    }
+
+    private static Rectangle swatchOutline(Color c) {
+        Rectangle r = new Rectangle(11, 11, Color.TRANSPARENT);
+        r.setStroke(c.equals(Color.gray(0.85)) ? Color.gray(0.35) : c);
+        r.setStrokeWidth(2);
+        return r;
+    }
+
+    private static WritableImage bar(Colormap map) {
+        int w = 96;
+        int h = 9;
+        int[] px = ColourBar.image(map, w, h, false);
+        WritableImage img = new WritableImage(w, h);
+        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), px, 0, w);
+        return img;
+    }
+}
