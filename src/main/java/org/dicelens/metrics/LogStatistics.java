@@ -76,6 +76,11 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
                 merged.add(p);
             }
         }
+        for (Worker p : parts) {
+            if (p != null) {
+                merged.foldSaturated(p);
+            }
+        }
         double[][][] out = {merged.ln, merged.d2, merged.focal, merged.exp};
         for (int part = 0; part < 4; part++) {
             if (out[part] != null) {
@@ -128,6 +133,16 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
         final boolean[][] wanted;
         final long[][] candidates;
         final int[] candidateCount;
+        /**
+         * Per (c, level): voxels with p exactly 0 where r = 0, and exactly 1 where r = 1 (most voxels of real maps:
+         * float32 softmax underflows to 0 and rounds to 1). Their terms are constants, so they are counted in the loop
+         * and added as count × term once, after the merge ({@link #foldSaturated}).
+         */
+        final long[][] zeros;
+        final long[][] ones;
+        /** The terms of such a voxel, worked out by the same expressions as the general path. */
+        final double focalAtSaturated0;
+        final double focalAtSaturated1;
 
         Worker(Case cs, EvaluationRegion region, boolean withLn, double focalGamma, double expLogGamma,
                 boolean[][] wanted) {
@@ -149,6 +164,12 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             expAtCeil = Math.pow(-LN_CEIL, expLogGamma);
             expAtFloor = Math.pow(-LN_FLOOR, expLogGamma);
             this.wanted = wanted;
+            zeros = new long[nc][levels];
+            ones = new long[nc][levels];
+            // u = 1 − p_t = 0 at both: 0² (or 0^γ, 1 when γ = 0) times the clamped log
+            double u0 = square ? 0.0 * 0.0 : FastMath.pow(0.0, focalGamma);
+            focalAtSaturated0 = u0 * LN_ONE_MINUS_FLOOR;
+            focalAtSaturated1 = u0 * LN_CEIL;
             candidates = new long[nc][];
             candidateCount = new int[nc];
             for (int c = 0; c < nc; c++) {
@@ -184,11 +205,23 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             final double[] focalC = focal == null ? null : focal[c];
             final double[] expC = exp == null ? null : exp[c];
             final boolean[] wantC = wanted == null ? null : wanted[c];
+            // a saturated voxel whose bin is wanted for the Dice-optimal search takes the general path
+            final long[] zerosC = wantC != null && wantC[0] ? null : zeros[c];
+            final long[] onesC = wantC != null && wantC[Bins.COUNT - 1] ? null : ones[c];
             for (int x = 0; x < nx; x++) {
                 int i = base + x;
+                float f = p[i];
                 int r = (ref[i] & 0xFF) == c ? 1 : 0;
+                if (f == 0f && r == 0 && zerosC != null) {
+                    zerosC[lvRow[x]]++;
+                    continue;
+                }
+                if (f == 1f && r == 1 && onesC != null) {
+                    onesC[lvRow[x]]++;
+                    continue;
+                }
                 int k = lvRow[x] * 2 + r;
-                double pv = clamp01(p[i]);
+                double pv = clamp01(f);
                 double lnqt;
                 if (pv <= LOG_FLOOR) {
                     lnqt = r == 1 ? LN_FLOOR : LN_ONE_MINUS_FLOOR;
@@ -251,6 +284,39 @@ public record LogStatistics(double[][] ln, double[][] d2, double focalGamma, dou
             }
             if (cls >= 0) {
                 exp[cls][lv] += s;
+            }
+        }
+
+        /**
+         * Adds worker o's saturated voxels as count × term: p = 0, r = 0 gives ln(1 − q) at the floor, (p − r)² = 0
+         * and the focal term at u = 0; p = 1, r = 1 gives ln q at the ceiling, 0, the focal term at u = 0 and the
+         * exp-log term at the ceiling. Called once per worker, in worker order, so the sums do not depend on timing.
+         */
+        void foldSaturated(Worker o) {
+            for (int c = 0; c < nc; c++) {
+                for (int lv = 0; lv < o.zeros[c].length; lv++) {
+                    long n0 = o.zeros[c][lv];
+                    long n1 = o.ones[c][lv];
+                    if (n0 > 0) {
+                        if (ln != null) {
+                            ln[c][lv * 2] += n0 * LN_ONE_MINUS_FLOOR;
+                        }
+                        if (focal != null) {
+                            focal[c][lv * 2] += n0 * focalAtSaturated0;
+                        }
+                    }
+                    if (n1 > 0) {
+                        if (ln != null) {
+                            ln[c][lv * 2 + 1] += n1 * LN_CEIL;
+                        }
+                        if (focal != null) {
+                            focal[c][lv * 2 + 1] += n1 * focalAtSaturated1;
+                        }
+                        if (exp != null) {
+                            exp[c][lv] += n1 * expAtCeil;
+                        }
+                    }
+                }
             }
         }
 

@@ -4,8 +4,9 @@ import org.dicelens.nifti.NiftiVolume;
 
 /**
  * One pass over a volume's values: how many are NaN or infinite (and the first), the range of the finite ones,
- * and whether all are whole numbers. Tight loops per storage type, in parallel chunks: this runs over every
- * prediction value.
+ * and, for a one-channel volume, whether all are whole numbers (only a one-channel volume can be a hard label map, so a
+ * multi-channel one skips that per-value test and reports false). Tight loops per storage type, in parallel chunks:
+ * this runs over every prediction value.
  */
 final class ValueScan {
     long nonFinite;
@@ -21,11 +22,14 @@ final class ValueScan {
 
     static ValueScan of(NiftiVolume v) {
         ValueScan s = new ValueScan();
+        boolean ints = v.channels() == 1;
+        s.allIntegers = ints;
         for (int c = 0; c < v.channels(); c++) {
             Object raw = v.channelArray(c);
             int channel = c;
             int n = raw instanceof float[] f ? f.length : ((double[]) raw).length;
-            for (Part p : Chunks.map(n, (from, to) -> raw instanceof float[] f ? scan(f, from, to) : scan((double[]) raw, from, to))) {
+            for (Part p : Chunks.map(n, (from, to) -> raw instanceof float[] f ? scan(f, from, to, ints)
+                    : scan((double[]) raw, from, to, ints))) {
                 if (p.bad > 0 && s.nonFinite == 0) {
                     s.firstNonFinite = p.firstBad;
                     s.firstNonFiniteChannel = channel;
@@ -39,7 +43,7 @@ final class ValueScan {
         return s;
     }
 
-    private static Part scan(float[] a, int from, int to) {
+    private static Part scan(float[] a, int from, int to, boolean checkInts) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         long bad = 0;
@@ -55,12 +59,12 @@ final class ValueScan {
             }
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
-            ints &= (int) v == v; // whole and within int range: what a label can be
+            ints &= !checkInts || (int) v == v; // whole and within int range: what a label can be
         }
         return new Part(lo, hi, bad, firstBad, ints);
     }
 
-    private static Part scan(double[] a, int from, int to) {
+    private static Part scan(double[] a, int from, int to, boolean checkInts) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         long bad = 0;
@@ -76,7 +80,7 @@ final class ValueScan {
             }
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
-            ints &= (int) v == v;
+            ints &= !checkInts || (int) v == v;
         }
         return new Part(lo, hi, bad, firstBad, ints);
     }

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Whole-process timings, interleaved: evaluate (one or more jars) vs the nibabel+numpy script (docs/perf/user_dice.py),
+# then batch evaluate with --jobs 1 and --jobs 2. Usage (see docs/perf/evaluate.md for making the inputs):
+#   docs/perf/evaluate-vs-script.sh ROUNDS REF.nii PRED.nii BATCH_REF_DIR BATCH_PRED_DIR JAR...
+# Prints one line per run: label, wall s, user s, sys s, and the 1-minute load average before the run.
+rounds=$1; ref=$2; pred=$3; bref=$4; bpred=$5; shift 5
+script=$(dirname "$0")/user_dice.py
+t() { label=$1; shift; load=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -o /tmp/evs-time -f "$label %e %U %S load=$load" "$@" >/dev/null 2>>/tmp/evs-stderr.txt || echo "$label failed"
+  cat /tmp/evs-time; }
+for r in $(seq "$rounds"); do
+  for jar in "$@"; do t "evaluate:$(basename "$jar")" java -jar "$jar" evaluate --reference "$ref" --prediction "$pred" -q --out /tmp/evs-out.json; done
+  t "script" /usr/bin/python3 "$script" "$ref" "$pred"
+  t "script+ce" /usr/bin/python3 "$script" "$ref" "$pred" --ce
+  if [ -n "$bref" ]; then
+    for jar in "$@"; do for j in 1 2; do
+      t "batch-jobs$j:$(basename "$jar")" java -jar "$jar" evaluate --reference-dir "$bref" --prediction-dir "$bpred" --jobs $j -q --out /tmp/evs-batch.json
+    done; done
+  fi
+done 2>&1
