@@ -30,6 +30,11 @@ public final class ViewCommand implements Callable<Integer> {
     @FunctionalInterface
     public interface Launcher {
         void launch(CaseFiles initialCase);
+
+        /** Starts the viewer on a cohort (references against predictions, paired by name); {@code labels} may be null. */
+        default void launchCohort(Path referenceDir, Path predictionDir, Path labels) {
+            throw new UnsupportedOperationException("this viewer cannot open a cohort");
+        }
     }
 
     private final Launcher launcher;
@@ -65,12 +70,24 @@ public final class ViewCommand implements Callable<Integer> {
             + "dataset.json (class names, regions).")
     Path datasetJson;
 
+    @Option(names = "--reference-dir", paramLabel = "DIR", description = "A cohort: the folder of reference label maps "
+            + "(with --prediction-dir; paired by name as in 'cohort').")
+    Path referenceDir;
+
+    @Option(names = "--prediction-dir", paramLabel = "DIR", description = "A cohort: the folder of predictions.")
+    Path predictionDir;
+
     public ViewCommand(Launcher launcher) {
         this.launcher = launcher;
     }
 
     @Override
     public Integer call() throws InputException {
+        if (referenceDir != null || predictionDir != null) {
+            checkCohort();
+            launcher.launchCohort(referenceDir, predictionDir, labels);
+            return 0;
+        }
         CaseFiles c = caseToOpen();
         launcher.launch(c);
         return 0;
@@ -129,6 +146,23 @@ public final class ViewCommand implements Callable<Integer> {
             }
         }
         return c;
+    }
+
+    /** A cohort needs both folders, no single-case file, and folders that pair (checked before any window opens). */
+    void checkCohort() throws InputException {
+        CommandLine cl = spec.commandLine();
+        if (referenceDir == null || predictionDir == null) {
+            throw new CommandLine.ParameterException(cl, "a cohort needs both --reference-dir and --prediction-dir");
+        }
+        if (folder != null || reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null
+                || datasetJson != null) {
+            throw new CommandLine.ParameterException(cl, "--reference-dir/--prediction-dir open a cohort: give no "
+                    + "case FOLDER or --reference/--prediction/--image/--dataset-json with them");
+        }
+        if (labels != null && !Files.isRegularFile(labels)) {
+            throw new InputException(labels, "--labels", Files.exists(labels) ? "is not a regular file" : "no such file");
+        }
+        org.dicelens.app.cases.BatchPairing.pair(referenceDir, predictionDir);
     }
 
     private static boolean isNamed(CaseFiles c, Path p) {
