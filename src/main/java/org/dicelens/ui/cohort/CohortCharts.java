@@ -107,7 +107,8 @@ final class CohortCharts extends GridPane {
         ClassSummary k = c.summary();
         meanDice.setRange(0, 1, 0, 1);
         meanDice.add(new PlotCanvas.Line(T, c.curves().meanHardDice(), HARD, false, "mean hard Dice"));
-        meanDice.add(new PlotCanvas.HLine(k.meanSoftDice(), SOFT, "mean soft Dice " + fmt(k.meanSoftDice())));
+        meanDice.add(new PlotCanvas.HLine(k.meanSoftDice(), SOFT,
+                String.format(Locale.ROOT, "mean soft Dice %.3f", k.meanSoftDice())));
         double lo = 0;
         double hi = 0;
         for (double v : c.curves().meanDeltaHardMl()) {
