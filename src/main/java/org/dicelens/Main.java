@@ -27,8 +27,8 @@ public final class Main {
             }
 
             @Override
-            public void launchCohort(Path referenceDir, Path predictionDir, Path labels) {
-                DiceLensApp.launchCohort(referenceDir, predictionDir, labels);
+            public void launchCohort(Path referenceDir, Path predictionDir, Path compareDir, Path labels) {
+                DiceLensApp.launchCohort(referenceDir, predictionDir, compareDir, labels);
             }
         }, withView(args)));
     }

@@ -31,8 +31,11 @@ public final class ViewCommand implements Callable<Integer> {
     public interface Launcher {
         void launch(CaseFiles initialCase);
 
-        /** Starts the viewer on a cohort (references against predictions, paired by name); {@code labels} may be null. */
-        default void launchCohort(Path referenceDir, Path predictionDir, Path labels) {
+        /**
+         * Starts the viewer on a cohort (references against predictions, paired by name), with a second model's
+         * predictions to compare ({@code compareDir}) and a class table, both may be null.
+         */
+        default void launchCohort(Path referenceDir, Path predictionDir, Path compareDir, Path labels) {
             throw new UnsupportedOperationException("this viewer cannot open a cohort");
         }
     }
@@ -77,15 +80,19 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--prediction-dir", paramLabel = "DIR", description = "A cohort: the folder of predictions.")
     Path predictionDir;
 
+    @Option(names = "--compare-dir", paramLabel = "DIR", description = "A cohort: a second model's predictions for "
+            + "the same references, shown beside the first with the paired difference of ΔV.")
+    Path compareDir;
+
     public ViewCommand(Launcher launcher) {
         this.launcher = launcher;
     }
 
     @Override
     public Integer call() throws InputException {
-        if (referenceDir != null || predictionDir != null) {
+        if (referenceDir != null || predictionDir != null || compareDir != null) {
             checkCohort();
-            launcher.launchCohort(referenceDir, predictionDir, labels);
+            launcher.launchCohort(referenceDir, predictionDir, compareDir, labels);
             return 0;
         }
         CaseFiles c = caseToOpen();
@@ -163,6 +170,9 @@ public final class ViewCommand implements Callable<Integer> {
             throw new InputException(labels, "--labels", Files.exists(labels) ? "is not a regular file" : "no such file");
         }
         org.dicelens.app.cases.BatchPairing.pair(referenceDir, predictionDir);
+        if (compareDir != null) {
+            org.dicelens.app.cases.BatchPairing.pair(referenceDir, compareDir);
+        }
     }
 
     private static boolean isNamed(CaseFiles c, Path p) {

@@ -42,8 +42,12 @@ class ViewCohortOptionsTest {
             }
 
             @Override
-            public void launchCohort(Path r, Path p, Path labels) {
-                cohorts.add(labels == null ? List.of(r, p) : List.of(r, p, labels));
+            public void launchCohort(Path r, Path p, Path compare, Path labels) {
+                List<Path> got = new ArrayList<>(List.of(r, p));
+                if (compare != null) {
+                    got.add(compare);
+                }
+                cohorts.add(got);
             }
         });
         cl.setOut(new PrintWriter(new StringWriter(), true));
@@ -58,6 +62,9 @@ class ViewCohortOptionsTest {
         StringWriter err = new StringWriter();
         assertEquals(0, view(err, "--reference-dir", refs.toString(), "--prediction-dir", preds.toString()), err.toString());
         assertEquals(List.of(List.of(refs, preds)), cohorts);
+        assertEquals(0, view(err, "--reference-dir", refs.toString(), "--prediction-dir", preds.toString(),
+                "--compare-dir", preds.toString()), err.toString());
+        assertEquals(List.of(refs, preds, preds), cohorts.get(1));
         assertEquals(List.of(), cases);
     }
 

@@ -28,6 +28,9 @@ class CohortModelTest {
     static Path dir;
     static Path refs;
     static Path preds;
+    /** A second model on the same references (the references' boxes do not depend on the seed). */
+    static final UiTestCase[] OTHER = new UiTestCase[SEEDS.length];
+    static Path preds2;
 
     @BeforeAll
     static void writeCohort() throws Exception {
@@ -39,6 +42,13 @@ class CohortModelTest {
             CASES[k].write(tmp);
             Files.move(tmp.resolve("case_seg.nii.gz"), refs.resolve("case" + k + ".nii.gz"));
             Files.move(tmp.resolve("case_prob.nii.gz"), preds.resolve("case" + k + ".nii.gz"));
+        }
+        preds2 = Files.createDirectories(dir.resolve("preds2"));
+        for (int k = 0; k < SEEDS.length; k++) {
+            OTHER[k] = new UiTestCase(SEEDS[k] + 100);
+            Path tmp = Files.createDirectories(dir.resolve("other" + k));
+            OTHER[k].write(tmp);
+            Files.move(tmp.resolve("case_prob.nii.gz"), preds2.resolve("case" + k + ".nii.gz"));
         }
         // a prediction without a reference: a listed failure, not a fatal one
         Files.copy(preds.resolve("case0.nii.gz"), preds.resolve("orphan.nii.gz"));
@@ -121,6 +131,36 @@ class CohortModelTest {
         // a case whose channels are ordered 2, 0, 1 gets the thresholds of labels 2, 0, 1
         int[] steps = m.settingsFor(ClassTable.forLabels(2, 0, 1)).thresholdSteps();
         assertEquals(List.of(640, 500, 250), List.of(steps[0], steps[1], steps[2]));
+    }
+
+    @Test
+    void aSecondModelGivesThePairedDifferenceOfDeltaV() {
+        CohortModel m = new CohortModel(Tasks.direct());
+        m.open(refs, preds, preds2, null);
+        assertNull(m.problemProperty().get());
+        m.controls().classes().get(1).thresholdStepProperty().set(400);
+        double[] d = new double[CASES.length];
+        double mean = 0;
+        for (int k = 0; k < CASES.length; k++) {
+            assertEquals(java.util.Arrays.toString(CASES[k].labels), java.util.Arrays.toString(OTHER[k].labels));
+            d[k] = (CASES[k].hardVoxels(1, 400) - OTHER[k].hardVoxels(1, 400)) * UiTestCase.VOXEL_ML;
+            mean += d[k] / CASES.length;
+        }
+        double ss = 0;
+        for (double x : d) {
+            ss += (x - mean) * (x - mean);
+        }
+        org.dicelens.ui.model.PairedDelta p = m.paired(1);
+        assertEquals(3, p.cases());
+        assertEquals(mean, p.meanDiffMl(), 1e-12);
+        assertEquals(Math.sqrt(ss / 2), p.sdDiffMl(), 1e-12);
+        double biasB = 0;
+        for (UiTestCase c : OTHER) {
+            biasB += (c.hardVoxels(1, 400) - c.refVoxels(1)) * UiTestCase.VOXEL_ML / OTHER.length;
+        }
+        assertEquals(biasB, m.comparedSummaryProperty().get().classes().get(1).summary().meanDeltaHardMl(), 1e-12);
+        // orphan.nii.gz of the first folder only
+        assertEquals(1, m.failures().size());
     }
 
     @Test

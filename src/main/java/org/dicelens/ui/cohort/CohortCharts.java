@@ -31,10 +31,16 @@ final class CohortCharts extends GridPane {
 
     private static final Color HARD = ChartColours.DICE;
     private static final Color SOFT = ChartColours.SOFT;
+    /** The second model (a comparison folder): its hard points and curves. */
+    private static final Color OTHER = ChartColours.T_BEST;
     final PlotCanvas blandAltman = new PlotCanvas();
     final PlotCanvas scatter = new PlotCanvas();
     final PlotCanvas meanDice = new PlotCanvas();
     final PlotCanvas meanDelta = new PlotCanvas();
+    /** The crosses' half sizes in the Bland–Altman plot and the scatter's top, of the last drawing. */
+    private double dx;
+    private double dy;
+    private double top;
 
     CohortCharts() {
         setHgap(6);
@@ -57,6 +63,11 @@ final class CohortCharts extends GridPane {
     }
 
     void show(CohortClass c, Settings s, int channel) {
+        show(c, null, "", s, channel);
+    }
+
+    /** As {@link #show(CohortClass, Settings, int)} with a second model's class ({@code b}, may be null) beside it. */
+    void show(CohortClass c, CohortClass b, String bName, Settings s, int channel) {
         for (PlotCanvas p : new PlotCanvas[] {blandAltman, scatter, meanDice, meanDelta}) {
             p.clear();
             p.setMessage(c == null || c.points().isEmpty() ? "no case has this class" : "");
@@ -64,25 +75,32 @@ final class CohortCharts extends GridPane {
         if (c != null && !c.points().isEmpty()) {
             ClassSummary k = c.summary();
             List<CasePoint> pts = c.points();
-            drawBlandAltman(pts, k);
-            drawScatter(pts);
+            List<CasePoint> all = new java.util.ArrayList<>(pts);
+            if (b != null) {
+                all.addAll(b.points());
+            }
+            drawBlandAltman(pts, k, all);
+            drawScatter(pts, all);
             drawCurves(c, s, channel);
+            if (b != null && !b.points().isEmpty()) {
+                drawOther(b, bName);
+            }
         }
         for (PlotCanvas p : new PlotCanvas[] {blandAltman, scatter, meanDice, meanDelta}) {
             p.redraw();
         }
     }
 
-    private void drawBlandAltman(List<CasePoint> pts, ClassSummary k) {
-        double[] xs = range(pts, CasePoint::meanHardRefMl, CasePoint::meanSoftRefMl);
-        double[] ys = range(pts, CasePoint::deltaHardMl, CasePoint::deltaSoftMl);
+    private void drawBlandAltman(List<CasePoint> pts, ClassSummary k, List<CasePoint> all) {
+        double[] xs = range(all, CasePoint::meanHardRefMl, CasePoint::meanSoftRefMl);
+        double[] ys = range(all, CasePoint::deltaHardMl, CasePoint::deltaSoftMl);
         double lo = Math.min(ys[0], Math.min(k.loaLowHardMl(), 0));
         double hi = Math.max(ys[1], Math.max(k.loaHighHardMl(), 0));
         double pad = (hi - lo) * 0.08 + 1e-9;
         double xpad = (xs[1] - xs[0]) * 0.05 + 1e-9;
         blandAltman.setRange(xs[0] - xpad, xs[1] + xpad, lo - pad, hi + pad);
-        double dx = (xs[1] - xs[0] + 2 * xpad) / 120;
-        double dy = (hi - lo + 2 * pad) / 80;
+        dx = (xs[1] - xs[0] + 2 * xpad) / 120;
+        dy = (hi - lo + 2 * pad) / 80;
         blandAltman.add(crosses(pts, CasePoint::meanSoftRefMl, CasePoint::deltaSoftMl, dx, dy, SOFT, "soft"));
         blandAltman.add(crosses(pts, CasePoint::meanHardRefMl, CasePoint::deltaHardMl, dx, dy, HARD, "hard"));
         blandAltman.add(new PlotCanvas.HLine(0, ChartColours.REF, ""));
@@ -92,10 +110,10 @@ final class CohortCharts extends GridPane {
         blandAltman.add(new PlotCanvas.HLine(k.meanDeltaSoftMl(), SOFT, "bias soft " + fmt(k.meanDeltaSoftMl())));
     }
 
-    private void drawScatter(List<CasePoint> pts) {
-        double[] a = range(pts, CasePoint::refMl, CasePoint::hardMl);
-        double[] b = range(pts, CasePoint::softMl, CasePoint::refMl);
-        double top = Math.max(a[1], b[1]) * 1.05 + 1e-9;
+    private void drawScatter(List<CasePoint> pts, List<CasePoint> all) {
+        double[] a = range(all, CasePoint::refMl, CasePoint::hardMl);
+        double[] b = range(all, CasePoint::softMl, CasePoint::refMl);
+        top = Math.max(a[1], b[1]) * 1.05 + 1e-9;
         // equal ranges on both axes: the drawn diagonal is the identity V_pred = V_ref
         scatter.setRange(0, top, 0, top);
         scatter.setDiagonal(true);
@@ -137,6 +155,18 @@ final class CohortCharts extends GridPane {
             p.add(new PlotCanvas.Marker(k.cohortBestThreshold(), ChartColours.T_BEST, "t_best (cohort)"));
             p.add(new PlotCanvas.Marker(k.cohortZeroBiasThreshold(), ChartColours.T_VOL, "t_ΔV=0 (cohort)"));
         }
+    }
+
+    /** The second model's hard points and curves over the first's (its ranges are the first's). */
+    private void drawOther(CohortClass b, String name) {
+        List<CasePoint> pts = b.points();
+        blandAltman.add(crosses(pts, CasePoint::meanHardRefMl, CasePoint::deltaHardMl, dx, dy, OTHER, name + " hard"));
+        blandAltman.add(new PlotCanvas.HLine(b.summary().meanDeltaHardMl(), OTHER, name + " bias hard "
+                + fmt(b.summary().meanDeltaHardMl())));
+        scatter.add(crosses(pts, CasePoint::refMl, CasePoint::hardMl, top / 120, top / 80, OTHER,
+                name + " V_hard"));
+        meanDice.add(new PlotCanvas.Line(T, b.curves().meanHardDice(), OTHER, true, name));
+        meanDelta.add(new PlotCanvas.Line(T, b.curves().meanDeltaHardMl(), OTHER, true, name));
     }
 
     /** One small cross per case, as one polyline broken by NaN (PlotCanvas starts a new path after a NaN). */

@@ -169,11 +169,22 @@ public final class CohortPanel extends BorderPane {
         int k = model.controls().selectedClassProperty().get();
         CohortClass cc = s != null && k >= 0 && k < s.classes().size() ? s.classes().get(k) : null;
         table.show(cc == null ? List.of() : cc.points());
-        charts.show(cc, s == null ? null : s.settings(), k);
+        CohortSummary sb = model.comparedSummaryProperty().get();
+        CohortClass cb = sb != null && k >= 0 && k < sb.classes().size() ? sb.classes().get(k) : null;
+        charts.show(cc, cb, model.comparedNameProperty().get(), s == null ? null : s.settings(), k);
         if (s != null && s.settings().mode() == HardMode.THRESHOLD && k < s.settings().thresholdSteps().length) {
             thresholdValue.setText(Fmt.step(s.settings().thresholdSteps()[k]));
         }
-        summaryLine.setText(cc == null ? "" : describe(cc.summary()));
+        String line = cc == null ? "" : describe(cc.summary());
+        org.dicelens.ui.model.PairedDelta d = model.paired(k);
+        if (cc != null && cb != null && d != null) {
+            line += String.format(Locale.ROOT, "%n%s: mean hard Dice %.4f · ΔV_hard bias %s mL · paired difference "
+                    + "ΔV_hard(%s) − ΔV_hard(%s): mean %s mL (sd %s, %d cases)", model.comparedNameProperty().get(),
+                    cb.summary().meanHardDice(), Fmt.signed(cb.summary().meanDeltaHardMl(), 3),
+                    model.titleProperty().get().split(" — ")[0], model.comparedNameProperty().get(),
+                    Fmt.signed(d.meanDiffMl(), 3), Fmt.num(d.sdDiffMl(), 3), d.cases());
+        }
+        summaryLine.setText(line);
     }
 
     static String describe(ClassSummary k) {

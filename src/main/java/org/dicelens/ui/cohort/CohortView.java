@@ -61,14 +61,24 @@ public final class CohortView {
         preds.setTitle("Open cohort: the folder of predictions (paired with the references by name)");
         preds.setInitialDirectory(r.getParentFile());
         File p = preds.showDialog(owner);
-        if (p != null) {
-            open(r.toPath(), p.toPath(), null);
+        if (p == null) {
+            return;
         }
+        DirectoryChooser other = new DirectoryChooser();
+        other.setTitle("Optional: a second model's predictions to compare (Cancel for none)");
+        other.setInitialDirectory(p.getParentFile());
+        File o = other.showDialog(owner);
+        open(r.toPath(), p.toPath(), o == null ? null : o.toPath(), null);
     }
 
     /** Loads a cohort in the background and shows its panel (progress and Cancel in it). */
     public void open(Path referenceDir, Path predictionDir, Path classTable) {
-        model.open(referenceDir, predictionDir, classTable);
+        open(referenceDir, predictionDir, null, classTable);
+    }
+
+    /** As {@link #open(Path, Path, Path)} with a second model's predictions folder ({@code compareDir}, or null). */
+    public void open(Path referenceDir, Path predictionDir, Path compareDir, Path classTable) {
+        model.open(referenceDir, predictionDir, compareDir, classTable);
         showCohort();
     }
 

@@ -47,20 +47,27 @@ public final class CohortModel {
     }
 
     /** What a finished load hands over: the statistics, the case files by name (to open one), the failures. */
-    private record Loaded(Cohort cohort, Map<String, CaseFiles> files, List<Failure> failed) {
+    private record Loaded(Cohort cohort, Cohort compared, Map<String, CaseFiles> files, List<Failure> failed) {
+    }
+
+    /** Both summaries under one settings: B is null without a comparison folder. */
+    private record Both(CohortSummary a, CohortSummary b) {
     }
 
     private final Tasks tasks;
     private final ControlsModel controls = new ControlsModel();
     private final ReadOnlyObjectWrapper<Cohort> cohort = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CohortSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Cohort> compared = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CohortSummary> comparedSummary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper comparedName = new ReadOnlyStringWrapper("");
     private final ObservableList<Failure> failures = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final Latest<Settings, CohortSummary> summariser;
+    private final Latest<Settings, Both> summariser;
     private Map<String, CaseFiles> files = Map.of();
     private TaskHandle task;
     private long generation;
@@ -71,7 +78,8 @@ public final class CohortModel {
             if (r.error() != null) {
                 problem.set("Could not summarise the cohort: " + r.error().getMessage());
             } else if (cohort.get() != null) {
-                summary.set(r.value());
+                comparedSummary.set(r.value().b()); // first: a listener to the summary sees both
+                summary.set(r.value().a());
             }
         });
         controls.settingsProperty().addListener((o, a, s) -> resummarise());
@@ -82,6 +90,14 @@ public final class CohortModel {
      * background; a newer open cancels an older one. The shown cohort stays until the new one has loaded.
      */
     public void open(Path referenceDir, Path predictionDir, Path classTable) {
+        open(referenceDir, predictionDir, null, classTable);
+    }
+
+    /**
+     * As {@link #open(Path, Path, Path)} with a second predictions folder for the same references ({@code compareDir},
+     * may be null): a second model shown beside the first, with the paired difference of ΔV ({@link #paired}).
+     */
+    public void open(Path referenceDir, Path predictionDir, Path compareDir, Path classTable) {
         tasks.ui().check("CohortModel.open");
         if (task != null) {
             task.cancel();
@@ -91,17 +107,34 @@ public final class CohortModel {
         progress.set(0);
         problem.set(null);
         message.set("Pairing " + referenceDir.getFileName() + " with " + predictionDir.getFileName());
-        task = tasks.start("cohort-load", t -> load(referenceDir, predictionDir, classTable, t),
+        task = tasks.start("cohort-load", t -> {
+            Loaded a = load(referenceDir, predictionDir, classTable, t, "");
+            if (compareDir == null || a.cohort() == null) {
+                return a;
+            }
+            Loaded b = load(referenceDir, compareDir, classTable, t, compareDir.getFileName() + ": ");
+            List<Failure> failed = new ArrayList<>(a.failed());
+            failed.addAll(b.failed());
+            Cohort cb = b.cohort();
+            if (cb != null && !cb.classTable().all().stream().map(x -> x.label()).toList().equals(
+                    a.cohort().classTable().all().stream().map(x -> x.label()).toList())) {
+                failed.add(new Failure(compareDir.getFileName().toString(), "its classes differ from "
+                        + predictionDir.getFileName() + "'s; not compared"));
+                cb = null;
+            }
+            return new Loaded(a.cohort(), cb, a.files(), failed);
+        },
                 TaskListener.of((f, m) -> {
                     if (gen == generation) {
                         progress.set(f);
                         message.set(m);
                     }
-                }, l -> finish(gen, l, predictionDir), e -> fail(gen, e instanceof InputException ? e.getMessage()
+                }, l -> finish(gen, l, predictionDir, compareDir), e -> fail(gen, e instanceof InputException ? e.getMessage()
                         : String.valueOf(e)), () -> fail(gen, "Cancelled")));
     }
 
-    private static Loaded load(Path refs, Path preds, Path classTable, Progress t) throws InputException {
+    private static Loaded load(Path refs, Path preds, Path classTable, Progress t, String prefix)
+            throws InputException {
         BatchPairing.Result pairing = BatchPairing.pair(refs, preds);
         List<BatchPairing.Pair> pairs = pairing.pairs();
         List<CohortCase> cases = new ArrayList<>();
@@ -109,10 +142,10 @@ public final class CohortModel {
         List<Failure> failed = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             BatchPairing.Pair p = pairs.get(i);
-            t.update(i / (double) pairs.size(), "Loading " + p.name() + " (" + (i + 1) + " of " + pairs.size() + ")");
+            t.update(i / (double) pairs.size(), "Loading " + prefix + p.name() + " (" + (i + 1) + " of " + pairs.size() + ")");
             t.checkCancelled();
             if (p.error() != null) {
-                failed.add(new Failure(p.name(), p.error()));
+                failed.add(new Failure(prefix + p.name(), p.error()));
                 continue;
             }
             CaseFiles f = CaseFiles.of(p.reference(), p.predictions()).withClassTable(classTable).withName(p.name());
@@ -125,14 +158,14 @@ public final class CohortModel {
                 if (e instanceof CancellationException ce) {
                     throw ce;
                 }
-                failed.add(new Failure(p.name(), e.getMessage() == null ? e.toString() : e.getMessage()));
+                failed.add(new Failure(prefix + p.name(), e.getMessage() == null ? e.toString() : e.getMessage()));
             }
         }
         t.update(1, "Summarising " + cases.size() + " cases");
-        return new Loaded(cases.isEmpty() ? null : new Cohort(cases), files, failed);
+        return new Loaded(cases.isEmpty() ? null : new Cohort(cases), null, files, failed);
     }
 
-    private void finish(long gen, Loaded l, Path predictionDir) {
+    private void finish(long gen, Loaded l, Path predictionDir, Path compareDir) {
         if (gen != generation) {
             return;
         }
@@ -146,6 +179,9 @@ public final class CohortModel {
         }
         files = l.files();
         summary.set(null);
+        comparedSummary.set(null);
+        compared.set(l.compared());
+        comparedName.set(l.compared() == null ? "" : compareDir.getFileName().toString());
         cohort.set(l.cohort());
         title.set(predictionDir.getFileName() + " — " + l.cohort().cases().size() + " cases"
                 + (l.failed().isEmpty() ? "" : ", " + l.failed().size() + " failed"));
@@ -174,7 +210,8 @@ public final class CohortModel {
         Cohort c = cohort.get();
         Settings s = controls.settingsProperty().get();
         if (c != null && s != null && s.thresholdSteps().length == c.classTable().size()) {
-            summariser.submit(s, c::summarise);
+            Cohort b = compared.get();
+            summariser.submit(s, x -> new Both(c.summarise(x), b == null ? null : b.summarise(x)));
         }
     }
 
@@ -205,6 +242,26 @@ public final class CohortModel {
             custom = w;
         }
         return s.withThresholdSteps(steps).withWeights(s.weightScheme(), custom, s.emptyRule(), s.includeBackground());
+    }
+
+    /** The paired difference ΔV_hard(first) − ΔV_hard(second) of cohort class j; null without a comparison. */
+    public PairedDelta paired(int j) {
+        CohortSummary a = summary.get();
+        CohortSummary b = comparedSummary.get();
+        if (a == null || b == null || j < 0 || j >= a.classes().size()) {
+            return null;
+        }
+        return PairedDelta.of(a.classes().get(j).points(), b.classes().get(j).points());
+    }
+
+    /** The second model's summary under the same controls, or null. */
+    public ReadOnlyObjectProperty<CohortSummary> comparedSummaryProperty() {
+        return comparedSummary.getReadOnlyProperty();
+    }
+
+    /** The second predictions folder's name ("" without one). */
+    public ReadOnlyStringProperty comparedNameProperty() {
+        return comparedName.getReadOnlyProperty();
     }
 
     public ControlsModel controls() {
