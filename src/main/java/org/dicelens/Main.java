@@ -20,7 +20,17 @@ public final class Main {
             DiceLensApp.launchApp(args);
             return;
         }
-        System.exit(DiceLensCommand.run(DiceLensApp::launchCase, withView(args)));
+        System.exit(DiceLensCommand.run(new org.dicelens.cli.ViewCommand.Launcher() {
+            @Override
+            public void launch(org.dicelens.app.cases.CaseFiles c) {
+                DiceLensApp.launchCase(c);
+            }
+
+            @Override
+            public void launchCohort(Path referenceDir, Path predictionDir, Path compareDir, Path labels) {
+                DiceLensApp.launchCohort(referenceDir, predictionDir, compareDir, labels);
+            }
+        }, withView(args)));
     }
 
     /** {@code dicelens FOLDER} is {@code dicelens view FOLDER} (a command's name always wins over a folder's). */

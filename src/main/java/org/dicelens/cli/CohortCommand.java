@@ -1,5 +1,6 @@
 package org.dicelens.cli;
 
+import org.dicelens.app.cases.BatchPairing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

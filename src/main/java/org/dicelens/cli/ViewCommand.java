@@ -30,6 +30,14 @@ public final class ViewCommand implements Callable<Integer> {
     @FunctionalInterface
     public interface Launcher {
         void launch(CaseFiles initialCase);
+
+        /**
+         * Starts the viewer on a cohort (references against predictions, paired by name), with a second model's
+         * predictions to compare ({@code compareDir}) and a class table, both may be null.
+         */
+        default void launchCohort(Path referenceDir, Path predictionDir, Path compareDir, Path labels) {
+            throw new UnsupportedOperationException("this viewer cannot open a cohort");
+        }
     }
 
     private final Launcher launcher;
@@ -70,12 +78,28 @@ public final class ViewCommand implements Callable<Integer> {
             + "majority vote and shows their agreement.")
     List<Path> raters = new ArrayList<>();
 
+    @Option(names = "--reference-dir", paramLabel = "DIR", description = "A cohort: the folder of reference label maps "
+            + "(with --prediction-dir; paired by name as in 'cohort').")
+    Path referenceDir;
+
+    @Option(names = "--prediction-dir", paramLabel = "DIR", description = "A cohort: the folder of predictions.")
+    Path predictionDir;
+
+    @Option(names = "--compare-dir", paramLabel = "DIR", description = "A cohort: a second model's predictions for "
+            + "the same references, shown beside the first with the paired difference of ΔV.")
+    Path compareDir;
+
     public ViewCommand(Launcher launcher) {
         this.launcher = launcher;
     }
 
     @Override
     public Integer call() throws InputException {
+        if (referenceDir != null || predictionDir != null || compareDir != null) {
+            checkCohort();
+            launcher.launchCohort(referenceDir, predictionDir, compareDir, labels);
+            return 0;
+        }
         CaseFiles c = caseToOpen();
         launcher.launch(c);
         return 0;
@@ -135,6 +159,26 @@ public final class ViewCommand implements Callable<Integer> {
             }
         }
         return c;
+    }
+
+    /** A cohort needs both folders, no single-case file, and folders that pair (checked before any window opens). */
+    void checkCohort() throws InputException {
+        CommandLine cl = spec.commandLine();
+        if (referenceDir == null || predictionDir == null) {
+            throw new CommandLine.ParameterException(cl, "a cohort needs both --reference-dir and --prediction-dir");
+        }
+        if (folder != null || reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null
+                || datasetJson != null || !raters.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--reference-dir/--prediction-dir open a cohort: give no "
+                    + "case FOLDER or --reference/--prediction/--image/--dataset-json with them");
+        }
+        if (labels != null && !Files.isRegularFile(labels)) {
+            throw new InputException(labels, "--labels", Files.exists(labels) ? "is not a regular file" : "no such file");
+        }
+        org.dicelens.app.cases.BatchPairing.pair(referenceDir, predictionDir);
+        if (compareDir != null) {
+            org.dicelens.app.cases.BatchPairing.pair(referenceDir, compareDir);
+        }
     }
 
     private static boolean isNamed(CaseFiles c, Path p) {

@@ -107,6 +107,18 @@ public final class AppMenu {
         return new MenuBar(file, view, help);
     }
 
+    /** File ▸ Open cohort…, after "Open case folder…" (the cohort view is the window's, not the file actions'). */
+    public static void addOpenCohort(MenuBar bar, Runnable openCohort) {
+        Menu file = bar.getMenus().get(0);
+        int at = 0;
+        while (at < file.getItems().size() && !"Open case folder…".equals(file.getItems().get(at).getText())) {
+            at++;
+        }
+        MenuItem cohort = item("Open cohort (references and predictions folders)…", "Shortcut+Shift+C", openCohort);
+        cohort.setId("openCohort");
+        file.getItems().add(Math.min(at + 1, file.getItems().size()), cohort);
+    }
+
     private static MenuItem item(String text, String accel, Runnable action) {
         MenuItem m = new MenuItem(text);
         if (accel != null) {

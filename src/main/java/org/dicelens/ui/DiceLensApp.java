@@ -14,6 +14,8 @@ public final class DiceLensApp extends Application {
     private static volatile Consumer<Started> startListener;
     /** The case to open at start (from the command line), or null for the default case. */
     private static volatile CaseFiles initialCase;
+    /** The cohort to open at start ({references, predictions, comparison or null, class table or null}), or null. */
+    private static volatile java.nio.file.Path[] initialCohort;
     private ViewerModel vm;
 
     /** What {@link #start(Stage)} built, handed to a start listener. */
@@ -34,6 +36,13 @@ public final class DiceLensApp extends Application {
         launchApp(new String[0]);
     }
 
+    /** Starts the viewer on the default case with a cohort loading over it; returns when the window closes. */
+    public static void launchCohort(java.nio.file.Path referenceDir, java.nio.file.Path predictionDir,
+            java.nio.file.Path compareDir, java.nio.file.Path labels) {
+        initialCohort = new java.nio.file.Path[] {referenceDir, predictionDir, compareDir, labels};
+        launchApp(new String[0]);
+    }
+
     public static void launchApp(String[] args) {
         RenderSettings.apply();
         Application.launch(DiceLensApp.class, args);
@@ -50,6 +59,10 @@ public final class DiceLensApp extends Application {
         }
         CaseFiles first = initialCase;
         vm.open(first != null ? first : DefaultCase.find());
+        java.nio.file.Path[] cohort = initialCohort;
+        if (cohort != null) {
+            window.cohort().open(cohort[0], cohort[1], cohort[2], cohort[3]);
+        }
         stage.setOnHidden(e -> vm.shutdown());
         stage.show();
         window.grid().repaint();

@@ -50,6 +50,7 @@ public final class MainWindow extends BorderPane {
     private final VolumeBiasPanel volumeBias;
     private final ImbalancePanel imbalance;
     private final TabPane tabs = new TabPane();
+    private final org.dicelens.ui.cohort.CohortView cohort;
 
     public MainWindow(ViewerModel vm, DisplayModel display, RecentFiles recent, Window owner, Runnable sampleCase,
             Runnable phantomCase, Runnable quit) {
@@ -115,6 +116,8 @@ public final class MainWindow extends BorderPane {
         files.setPngExporter(grid::exportPng);
         setTop(AppMenu.build(files, recent, display, sampleCase, phantomCase, quit));
         setCenter(main);
+        cohort = new org.dicelens.ui.cohort.CohortView(vm, this, main, owner);
+        AppMenu.addOpenCohort((javafx.scene.control.MenuBar) getTop(), cohort::choose);
         setBottom(Clips.toBox(new VBox(new FormulaStrip(vm), status)));
         Clips.toBox(this);
 
@@ -140,6 +143,11 @@ public final class MainWindow extends BorderPane {
         s.setFitToHeight(true);
         s.getStyleClass().add("edge-to-edge");
         return new Tab(title, s);
+    }
+
+    /** The cohort view (File ▸ Open cohort); it swaps this window's centre between the cohort and the case views. */
+    public org.dicelens.ui.cohort.CohortView cohort() {
+        return cohort;
     }
 
     public FileActions files() {

@@ -1,5 +1,6 @@
 package org.dicelens.cli;
 
+import org.dicelens.app.cases.BatchPairing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

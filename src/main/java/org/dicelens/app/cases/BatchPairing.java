@@ -1,4 +1,4 @@
-package org.dicelens.cli;
+package org.dicelens.app.cases;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,21 +22,21 @@ import org.dicelens.volume.formats.InputFormats;
  * predictions against the full labelsTr is the usual layout): a prediction with no reference is a failed case,
  * a reference with no prediction is only counted.
  */
-final class BatchPairing {
+public final class BatchPairing {
     private static final Pattern CHANNEL = Pattern.compile("(.+)_(\\d{4})");
 
     /** One case to evaluate: its predictions in channel order, or the reason it cannot be evaluated. */
-    record Pair(String name, Path reference, List<Path> predictions, String error) {
+    public record Pair(String name, Path reference, List<Path> predictions, String error) {
     }
 
     /** The pairs in name order and the references that have no prediction. */
-    record Result(List<Pair> pairs, List<String> referencesWithoutPrediction) {
+    public record Result(List<Pair> pairs, List<String> referencesWithoutPrediction) {
     }
 
     private BatchPairing() {
     }
 
-    static Result pair(Path referenceDir, Path predictionDir) throws InputException {
+    public static Result pair(Path referenceDir, Path predictionDir) throws InputException {
         Map<String, Path> refs = volumeFiles(referenceDir, "--reference-dir");
         Map<String, Path> preds = volumeFiles(predictionDir, "--prediction-dir");
         Map<String, Path> whole = new TreeMap<>();
@@ -102,7 +102,7 @@ final class BatchPairing {
      * {@code --save_probabilities}: the segmentation and the probabilities): the probabilities are used when their
      * format is read, the NIfTI until then.
      */
-    static Map<String, Path> volumeFiles(Path dir, String option) throws InputException {
+    public static Map<String, Path> volumeFiles(Path dir, String option) throws InputException {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir, option, Files.exists(dir) ? "is not a folder" : "no such folder");
         }
@@ -142,7 +142,7 @@ final class BatchPairing {
     }
 
     /** The case name of a volume file, or null for other files (.img halves, .json, .pkl …). */
-    static String stem(Path p) {
+    public static String stem(Path p) {
         return InputFormats.caseName(p);
     }
 }

@@ -1,0 +1,141 @@
+package org.dicelens.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.stage.Stage;
+import org.dicelens.metrics.cohort.CasePoint;
+import org.dicelens.ui.io.RecentFiles;
+import org.dicelens.ui.model.CohortModel;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.ViewerModel;
+import org.dicelens.ui.panels.Fmt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The cohort panel in the real window, headless: a threshold move shown as the brute-force bias, and a click on a case
+ * opening it with the cohort's settings, Back returning to the cohort.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CohortUiTest {
+    private static final long[] SEEDS = {21, 22, 23};
+    private final UiTestCase[] cases = new UiTestCase[SEEDS.length];
+    private ViewerModel vm;
+    private MainWindow window;
+    private Preferences prefs;
+    private Path refs;
+    private Path preds;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("dicelens-cohort-ui");
+        refs = Files.createDirectories(dir.resolve("refs"));
+        preds = Files.createDirectories(dir.resolve("preds"));
+        for (int k = 0; k < SEEDS.length; k++) {
+            cases[k] = new UiTestCase(SEEDS[k]);
+            Path tmp = Files.createDirectories(dir.resolve("tmp" + k));
+            cases[k].write(tmp);
+            Files.move(tmp.resolve("case_seg.nii.gz"), refs.resolve("case" + k + ".nii.gz"));
+            Files.move(tmp.resolve("case_prob.nii.gz"), preds.resolve("case" + k + ".nii.gz"));
+        }
+        vm = new ViewerModel(Platform::runLater, AppWiring.reader(), AppWiring.factory());
+        prefs = Preferences.userRoot().node("org/dicelens/test-recent-" + System.nanoTime());
+        window = DiceLensApp.build(stage, vm, new DisplayModel(), new RecentFiles(prefs));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        vm.shutdown();
+        prefs.removeNode();
+    }
+
+    private <T> T fx(java.util.concurrent.Callable<T> c) {
+        AtomicReference<T> r = new AtomicReference<>();
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            try {
+                r.set(c.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return r.get();
+    }
+
+    private double bias(int channel, int step) {
+        double s = 0;
+        for (UiTestCase c : cases) {
+            s += (c.hardVoxels(channel, step) - c.refVoxels(channel)) * UiTestCase.VOXEL_ML;
+        }
+        return s / cases.length;
+    }
+
+    private CohortModel openCohort() {
+        CohortModel m = fx(() -> {
+            window.cohort().open(refs, preds, null);
+            return window.cohort().model();
+        });
+        Await.until("the cohort's summary", () -> fx(() -> m.summaryProperty().get() != null));
+        assertSame(window.cohort().panel(), fx(window::getCenter));
+        return m;
+    }
+
+    @Test
+    void aThresholdMoveShowsTheBruteForceBias(FxRobot robot) {
+        CohortModel m = openCohort();
+        assertEquals(1, (int) fx(() -> m.controls().selectedClassProperty().get()), "the first foreground class");
+        for (int step : new int[] {300, 700}) {
+            fx(() -> {
+                window.cohort().panel().threshold().setValue(step / 1000.0);
+                return null;
+            });
+            Await.until("the summary at t = " + step, () -> fx(() ->
+                    m.summaryProperty().get().settings().thresholdSteps()[1] == step));
+            String line = fx(() -> robot.lookup("#cohortSummary").queryAs(Label.class).getText());
+            assertTrue(line.contains("ΔV_hard bias " + Fmt.signed(bias(1, step), 3) + " mL"), line);
+            assertEquals(bias(1, step), fx(() -> m.summaryProperty().get().classes().get(1).summary()
+                    .meanDeltaHardMl()), 1e-12);
+        }
+    }
+
+    @Test
+    void clickingACaseOpensItWithTheCohortsSettingsAndBackReturns(FxRobot robot) {
+        CohortModel m = openCohort();
+        fx(() -> {
+            m.controls().classes().get(1).thresholdStepProperty().set(300);
+            return null;
+        });
+        Await.until("the table at t = 0.3", () -> fx(() -> {
+            var t = window.cohort().panel().table();
+            return t.getItems().size() == 3 && m.summaryProperty().get().settings().thresholdSteps()[1] == 300;
+        }));
+        @SuppressWarnings("unchecked")
+        TableRow<CasePoint> row = fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                .filter(r -> r.getItem() != null && ((CasePoint) r.getItem()).caseName().equals("case2"))
+                .findFirst().orElseThrow());
+        robot.clickOn(row);
+        Await.until("case2 opened", () -> fx(() -> vm.current() != null && "case2".equals(vm.current().files().name())
+                && vm.metricsProperty().get() != null));
+        assertEquals(300, (int) fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get()));
+        assertEquals(1, (int) fx(() -> vm.controls().selectedClassProperty().get()));
+        Await.until("the case's metrics at t = 0.3", () -> fx(() ->
+                vm.metricsSettingsProperty().get() != null && vm.metricsSettingsProperty().get().thresholdSteps()[1] == 300));
+        assertEquals(cases[2].hardDice(1, 300), fx(() -> vm.metricsProperty().get().classes().get(1).hardDice()), 1e-12);
+        robot.clickOn("#backToCohort");
+        assertSame(window.cohort().panel(), fx(window::getCenter));
+    }
+}
