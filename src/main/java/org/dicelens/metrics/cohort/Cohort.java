@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.dicelens.metrics.Bins;
+import org.dicelens.metrics.EmptyClasses;
 import org.dicelens.metrics.HardMode;
 import org.dicelens.metrics.Settings;
 import org.dicelens.volume.ClassInfo;
@@ -26,6 +27,7 @@ public final class Cohort {
     /** Per case its dense counts at the cached margin; the curves depend on the margin only, so they are cached. */
     private final CaseCounts[] counts;
     private int cachedMargin = Integer.MIN_VALUE;
+    private boolean cachedExclude;
     private ClassCurves[] curves;
 
     public Cohort(List<CohortCase> cases) {
@@ -61,15 +63,17 @@ public final class Cohort {
     /** Every summary number, curve and point of every class under these settings. */
     public synchronized CohortSummary summarise(Settings s) {
         validate(s);
-        if (curves == null || cachedMargin != s.margin()) {
+        boolean exclude = s.emptyClasses() == EmptyClasses.EXCLUDE;
+        if (curves == null || cachedMargin != s.margin() || cachedExclude != exclude) {
             for (int i = 0; i < cases.size(); i++) {
                 counts[i].moveTo(cases.get(i).levelIndex(s.margin()));
             }
             curves = new ClassCurves[classes.size()];
             for (int j = 0; j < classes.size(); j++) {
-                curves[j] = sweep(j);
+                curves[j] = sweep(j, exclude);
             }
             cachedMargin = s.margin();
+            cachedExclude = exclude;
         }
         List<CohortClass> out = new ArrayList<>(classes.size());
         for (int j = 0; j < classes.size(); j++) {
@@ -78,8 +82,11 @@ public final class Cohort {
         return new CohortSummary(s, List.copyOf(out));
     }
 
-    /** The threshold sweep of cohort class j: per step the mean over cases of hard Dice and ΔV_hard. */
-    private ClassCurves sweep(int j) {
+    /**
+     * The threshold sweep of cohort class j: per step the mean over cases of hard Dice and ΔV_hard. With {@code exclude}
+     * (MONAI's ignore_empty) a case whose reference lacks the class is left out at every step.
+     */
+    private ClassCurves sweep(int j, boolean exclude) {
         double[] diceSum = new double[Bins.COUNT];
         double[] deltaSum = new double[Bins.COUNT];
         int[] counted = new int[Bins.COUNT];
@@ -92,6 +99,9 @@ public final class Cohort {
             long[] tp = counts[i].tp[c];
             long[] fp = counts[i].fp[c];
             long r = tp[0];
+            if (exclude && r == 0) {
+                continue;
+            }
             for (int k = 0; k < Bins.COUNT; k++) {
                 long pred = tp[k] + fp[k];
                 long den = pred + r; // = 2TP + FP + FN
@@ -142,8 +152,9 @@ public final class Cohort {
                 ht = h[0];
                 pred = h[1];
             }
-            if (r == 0 && pred == 0) {
-                continue; // absent from reference and prediction: left out of this class's means
+            if (r == 0 && (pred == 0 || s.emptyClasses() == EmptyClasses.EXCLUDE)) {
+                // absent from reference and prediction, or (EXCLUDE, MONAI's ignore_empty) from the reference: left out
+                continue;
             }
             double softDice = p + r == 0 ? 1.0 : 2 * inter / (p + r);
             double hardDice = 2.0 * ht / (pred + r);

@@ -111,9 +111,15 @@ public final class CohortPanel extends BorderPane {
         problem.textProperty().bind(model.problemProperty());
         problem.setStyle("-fx-text-fill: #b00020;");
 
+        ChoiceBox<org.dicelens.metrics.EmptyClasses> absent = new ChoiceBox<>(javafx.collections.FXCollections
+                .observableArrayList(org.dicelens.metrics.EmptyClasses.values()));
+        absent.setId("cohortEmptyClasses");
+        absent.valueProperty().bindBidirectional(c.emptyClassesProperty());
+        absent.setTooltip(Help.tip("ZERO: a case whose reference lacks the class counts (hard Dice 0 when it predicts "
+                + "some); EXCLUDE: MONAI's ignore_empty, such a case is left out of the class's means and curves"));
         HBox controls = new HBox(8, Help.button("Cohort", HELP), title, new Label("class"), classChoice,
                 new Label("t"), threshold, thresholdValue, mode, new Label("floor"), floor, new Label("margin"),
-                margin, loading, problem);
+                margin, new Label("absent"), absent, loading, problem);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.setPadding(new Insets(4));
         summaryLine.setId("cohortSummary");

@@ -93,4 +93,33 @@ class CohortHandWorkedTest {
             assertTrue(c.bytes() < 4096, c.name() + " " + c.bytes());
         }
     }
+
+    /**
+     * MONAI's ignore_empty in the cohort: E has no lesion in its reference but predicts one voxel at 0.7. Under ZERO it
+     * counts with hard Dice 0 and ΔV +1 mL; under EXCLUDE it is left out of the class's means and curves.
+     */
+    @Test
+    void excludeLeavesOutCasesWhoseReferenceLacksTheClass() {
+        Cohort co = new Cohort(List.of(
+                binary("A", new int[] {1, 1, 0, 0}, new float[] {0.9f, 0.6f, 0.2f, 0f}, 0, 1),
+                binary("B", new int[] {1, 0, 0, 0}, new float[] {0.8f, 0.7f, 0f, 0f}, 0, 1),
+                binary("E", new int[] {0, 0, 0, 0}, new float[] {0.7f, 0f, 0f, 0f}, 0, 1)));
+        Settings zero = Settings.defaults(2);
+        ClassSummary z = co.summarise(zero).summaries().get(1);
+        assertEquals(3, z.cases());
+        assertEquals((1 + 2 / 3.0 + 0) / 3, z.meanHardDice(), 1e-12); // E: 2·0/(1 + 0)
+        assertEquals((0 + 1 + 1) / 3.0, z.meanDeltaHardMl(), 1e-12); // A 0, B +1, E +1
+        ClassSummary x = co.summarise(zero.withEmptyClasses(org.dicelens.metrics.EmptyClasses.EXCLUDE)).summaries().get(1);
+        assertEquals(2, x.cases());
+        assertEquals(5 / 6.0, x.meanHardDice(), 1e-12);
+        assertEquals(0.5, x.meanDeltaHardMl(), 1e-12);
+        ClassCurves cz = co.summarise(zero).classes().get(1).curves();
+        ClassCurves cx = co.summarise(zero.withEmptyClasses(org.dicelens.metrics.EmptyClasses.EXCLUDE)).classes().get(1)
+                .curves();
+        assertEquals(3, cz.cases()[500]);
+        assertEquals(2, cx.cases()[500]);
+        assertEquals(5 / 6.0, cx.meanHardDice()[500], 1e-12);
+        // and back: the curves follow the rule, not the first call's
+        assertEquals(3, co.summarise(zero).classes().get(1).curves().cases()[500]);
+    }
 }
