@@ -112,4 +112,43 @@ class DatasetJsonCliTest {
         assertTrue(v2.get("classes").get(1).toString().contains("\"liver\""), v2.toString());
         assertTrue(v2.get("classes").get(2).toString().contains("\"tumour\""), v2.toString());
     }
+
+    /** nnU-Net's layout: labelsTs/CASE.nii.gz against an output folder (CASE.npz, CASE.nii.gz, CASE.pkl, jsons). */
+    @Test
+    void aCohortOverAnNnUnetOutputFolderUsesTheArchivesAndTheClassNames() throws Exception {
+        Path labelsTs = Files.createDirectories(dir.resolve("labelsTs"));
+        Path imagesTs = Files.createDirectories(dir.resolve("imagesTs"));
+        Path out = Files.createDirectories(dir.resolve("predictions"));
+        for (int k = 1; k <= 2; k++) {
+            String name = "case_0" + k;
+            TinyNifti.write(labelsTs.resolve(name + ".nii.gz"), NX, NY, NZ, NnUnetCliTest.SPACING, TinyNifti.UINT8,
+                    NnUnetCliTest.labels(10 + k));
+            TinyNifti.write(imagesTs.resolve(name + "_0000.nii.gz"), NX, NY, NZ, NnUnetCliTest.SPACING, TinyNifti.FLOAT32,
+                    NnUnetCliTest.probabilities(k)[0]);
+            TinyNifti.write(out.resolve(name + ".nii.gz"), NX, NY, NZ, NnUnetCliTest.SPACING, TinyNifti.UINT8,
+                    NnUnetCliTest.labels(20 + k));
+            NnUnetCliTest.npz(out.resolve(name + ".npz"), NnUnetCliTest.probabilities(30 + k));
+            Files.write(out.resolve(name + ".pkl"), new byte[] {(byte) 0x80, 4, '.'}); // never read
+        }
+        Files.writeString(out.resolve("dataset.json"), "{\"labels\": {\"background\": 0, \"liver\": 1, \"tumour\": 2}}");
+        Files.writeString(out.resolve("plans.json"), "{\"image_reader_writer\": \"SimpleITKIO\"}");
+        Cli r = Cli.run("cohort", "--reference-dir", labelsTs.toString(), "--prediction-dir", out.toString(), "-q");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode cohort = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(2, cohort.get("cases").size());
+        assertTrue(cohort.get("summary").toString().contains("\"tumour\""), cohort.get("summary").toString());
+        // the batch evaluate pairs the same way and reads the archives: its case reports equal the cohort's
+        JsonNode batch = NnUnetCliTest.json(Cli.run("evaluate", "--reference-dir", labelsTs.toString(), "--prediction-dir",
+                out.toString(), "-q"));
+        assertEquals(batch, cohort.get("cases"));
+        // and they are the numbers of the archives, not of the segmentations beside them
+        Path nifti = Files.createDirectories(dir.resolve("nifti"));
+        for (int k = 1; k <= 2; k++) {
+            TinyNifti.write(nifti.resolve("case_0" + k + ".nii.gz"), NX, NY, NZ, NnUnetCliTest.SPACING, TinyNifti.FLOAT32,
+                    NnUnetCliTest.probabilities(30 + k));
+        }
+        Files.copy(out.resolve("dataset.json"), nifti.resolve("dataset.json"));
+        assertEquals(NnUnetCliTest.json(Cli.run("evaluate", "--reference-dir", labelsTs.toString(), "--prediction-dir",
+                nifti.toString(), "-q")), batch);
+    }
 }
