@@ -50,6 +50,28 @@ public final class CaseFolder {
         }
     }
 
+    /**
+     * The case of {@code reference} in a model's output folder, as nnU-Net writes it: {@code CASE.npz} (the
+     * probabilities; else {@code CASE.nii.gz} itself) for the reference's case name, with the folder's dataset.json.
+     * Null when the folder holds no file of that case.
+     */
+    public static CaseFiles forReference(Path folder, Path reference) {
+        String name = InputFormats.stem(reference);
+        Path npz = folder.resolve(name + ".npz");
+        Path prediction = Files.isRegularFile(npz) ? npz : null;
+        for (String ending : new String[] {".nii.gz", ".nii"}) {
+            Path p = folder.resolve(name + ending);
+            prediction = prediction == null && Files.isRegularFile(p) && !p.toAbsolutePath().equals(reference
+                    .toAbsolutePath()) ? p : prediction;
+        }
+        if (prediction == null) {
+            return null;
+        }
+        Path json = folder.resolve(DatasetCases.FILE_NAME);
+        CaseFiles f = CaseFiles.of(reference, List.of(prediction)).withName(name);
+        return Files.isRegularFile(json) ? f.withDatasetJson(json) : f;
+    }
+
     public static CaseFiles resolve(Path folder) throws InputException {
         if (!Files.isDirectory(folder)) {
             throw new InputException(folder, null, "not a folder");

@@ -52,11 +52,13 @@ public final class DatasetCases {
             return List.of(CaseOpener.open(files, p));
         }
         DatasetJson d = DatasetJson.read(json);
-        if (d.hasRegions()) {
-            return regions(files, d, p);
-        }
-        Case c = CaseOpener.open(files, p);
-        return List.of(files.classTable() != null ? c : named(c, d.classes()));
+        return d.hasRegions() ? regions(files, d, p) : List.of(CaseOpener.open(files, p)); // the opener names classes
+    }
+
+    /** The dataset.json that applies to resolved files, read; null when there is none (or for a phantom). */
+    static DatasetJson read(CaseFiles files) throws InputException {
+        Path json = files.phantom() == null ? find(files) : null;
+        return json == null ? null : DatasetJson.read(json);
     }
 
     /** The case with each class named as dataset.json names its label value (colours and order kept). */
