@@ -107,7 +107,9 @@ public final class CaseFolder {
                     + "*ref* or *gt*)");
         }
         List<Path> whole = alternatives(predictions);
-        if (whole.size() > 1) {
+        if (whole.size() > 1 || whole.size() == 1 && predictions.size() > 1) {
+            // a 4D file beside per-class files (prediction.nii.gz and prediction_0000..): the same probabilities twice,
+            // not channels to concatenate; as with several 4D files, show one
             // several complete predictions of the same case (calibrated, over-confident, …): show one, offer the rest
             Path chosen = whole.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
                     .contains("calibrated")).findFirst().orElse(whole.get(0));
