@@ -27,7 +27,7 @@ final class Backend {
     }
 
     /** The case(s) as dataset.json describes them: one per region for a region model, else the one case. */
-    static List<Case> loadAll(CaseFiles in, Progress progress) throws InputException {
+    static org.dicelens.app.cases.DatasetCases.Opened loadAll(CaseFiles in, Progress progress) throws InputException {
         return org.dicelens.app.cases.DatasetCases.open(in, progress);
     }
 

@@ -129,14 +129,14 @@ public final class CohortCommand implements Callable<Integer> {
 
     /** One case: load, evaluate as evaluate does, keep the report and the statistics; the volumes are dropped. */
     private Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
-        List<Case> all = Backend.loadAll(org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
+        org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
                 .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson),
                 Progress.NONE);
-        if (all.size() != 1 || !p.name().equals(all.get(0).name())) {
+        if (all.regions()) {
             throw new InputException(p.predictions().get(0), "regions_class_order", "a region model (dataset.json) gives one"
                     + " case per region, which a cohort summary over one class table cannot hold: use evaluate");
         }
-        Case c = all.get(0);
+        Case c = all.cases().get(0);
         for (String w : Backend.warnings(c)) {
             bar.message("warning: " + p.name() + ": " + w);
         }

@@ -233,9 +233,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     /** One case's report, or one per region for a region model (named "case: region", in threshold mode). */
     private List<CaseMetrics> evaluate(CaseFiles in, Progress progress, ProgressBar messages) throws InputException {
-        List<Case> cases = Backend.loadAll(in, progress);
-        boolean regions = cases.size() > 1 || !cases.get(0).name().equals(in.displayName())
-                && cases.get(0).name().startsWith(in.displayName() + ": ");
+        org.dicelens.app.cases.DatasetCases.Opened opened = Backend.loadAll(in, progress);
+        List<Case> cases = opened.cases();
+        boolean regions = opened.regions();
         List<CaseMetrics> out = new ArrayList<>();
         for (Case c : cases) {
             String caseName = regions ? c.name() : in.displayName();

@@ -43,16 +43,24 @@ public final class DatasetCases {
         return beside != null && Files.isRegularFile(beside) ? beside : null;
     }
 
+    /**
+     * What {@link #open} gives: the cases, and whether they are a region model's (one per region, each to be judged
+     * by its own threshold: the channels are independent sigmoids).
+     */
+    public record Opened(List<Case> cases, boolean regions) {
+    }
+
     /** The case(s) {@code f} stands for: one case, or one per region of a region model. */
-    public static List<Case> open(CaseFiles f, Progress progress) throws InputException {
+    public static Opened open(CaseFiles f, Progress progress) throws InputException {
         Progress p = progress == null ? Progress.NONE : progress;
         CaseFiles files = f.phantom() == null ? CaseOpener.resolve(f) : f;
         Path json = files.phantom() == null ? find(files) : null;
         if (json == null) {
-            return List.of(CaseOpener.open(files, p));
+            return new Opened(List.of(CaseOpener.open(files, p)), false);
         }
         DatasetJson d = DatasetJson.read(json);
-        return d.hasRegions() ? regions(files, d, p) : List.of(CaseOpener.open(files, p)); // the opener names classes
+        return d.hasRegions() ? new Opened(regions(files, d, p), true)
+                : new Opened(List.of(CaseOpener.open(files, p)), false); // the opener names the classes
     }
 
     /** The dataset.json that applies to resolved files, read; null when there is none (or for a phantom). */
