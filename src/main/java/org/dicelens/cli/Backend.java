@@ -26,6 +26,11 @@ final class Backend {
         return CaseOpener.open(in, progress);
     }
 
+    /** The case(s) as dataset.json describes them: one per region for a region model, else the one case. */
+    static org.dicelens.app.cases.DatasetCases.Opened loadAll(CaseFiles in, Progress progress) throws InputException {
+        return org.dicelens.app.cases.DatasetCases.open(in, progress);
+    }
+
     static Engine engine(Case c, Progress progress) {
         return Engine.build(c, progress);
     }

@@ -57,6 +57,10 @@ public final class CohortCommand implements Callable<Integer> {
             description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
     String kind = "auto";
 
+    @Option(names = "--dataset-json", paramLabel = "FILE", description = "nnU-Net / Decathlon dataset.json for class "
+            + "names (default: a dataset.json beside the predictions).")
+    Path datasetJson;
+
     @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
@@ -126,8 +130,14 @@ public final class CohortCommand implements Callable<Integer> {
 
     /** One case: load, evaluate as evaluate does, keep the report and the statistics; the volumes are dropped. */
     private Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
-        Case c = Backend.load(org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels)
-                .withPredictionKind(pk).withName(p.name()), Progress.NONE);
+        org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
+                .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson),
+                Progress.NONE);
+        if (all.regions()) {
+            throw new InputException(p.predictions().get(0), "regions_class_order", "a region model (dataset.json) gives one"
+                    + " case per region, which a cohort summary over one class table cannot hold: use evaluate");
+        }
+        Case c = all.cases().get(0);
         for (String w : Backend.warnings(c)) {
             bar.message("warning: " + p.name() + ": " + w);
         }

@@ -82,6 +82,10 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
     Path labels;
 
+    @Option(names = "--dataset-json", paramLabel = "FILE", description = "nnU-Net / Decathlon dataset.json: class names; "
+            + "a region model is evaluated per region (default: a dataset.json beside the predictions).")
+    Path datasetJson;
+
     @Option(names = "--name", paramLabel = "NAME", description = "Case name in the report (default: the reference's file name).")
     String name;
 
@@ -147,13 +151,13 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                 }
                 return 0;
             }
-            CaseMetrics m;
+            List<CaseMetrics> m;
             try {
                 m = evaluate(in, bar, bar);
             } finally {
                 bar.finish();
             }
-            emit(reporter.text(fmt, m));
+            emit(m.size() == 1 ? reporter.text(fmt, m.get(0)) : reporter.text(fmt, m));
             return 0;
         }
         BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
@@ -168,12 +172,15 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
                     + " have no prediction and are skipped");
         }
-        List<CaseMetrics> done = runBatch(pairing.pairs(), jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE, bar), null);
+        List<List<CaseMetrics>> ok = runBatch(pairing.pairs(), jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE,
+                bar), null);
+        List<CaseMetrics> done = new ArrayList<>();
+        ok.forEach(done::addAll); // a region model gives one report per region
         emit(reporter.text(fmt, done));
-        int failed = pairing.pairs().size() - done.size();
+        int failed = pairing.pairs().size() - ok.size();
         if (failed > 0) {
             err.println("error: " + failed + " of " + pairing.pairs().size() + " cases failed (reported above); the report "
-                    + "holds the other " + done.size());
+                    + "holds the other " + ok.size());
             err.flush();
             return SOME_CASES_FAILED;
         }
@@ -223,34 +230,45 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             CaseFiles f = CaseOpener.resolve(CaseFiles.ofFolder(caseFolder).withPredictionKind(pk));
             f = image != null ? f.withImage(image) : f;
             f = labels != null ? f.withClassTable(labels) : f;
+            f = datasetJson != null ? f.withDatasetJson(datasetJson) : f;
             return name != null ? f.withName(name) : f;
         }
         // with --raters and no --reference, the first rater fixes the grid and the classes
         Path ref = reference != null ? reference : masks.isEmpty() && raters.given() ? raters.raters.get(0) : null;
         Path first = ref != null ? ref : masks.get(0);
         CaseFiles f = ref != null ? CaseFiles.of(ref, predictions) : CaseFiles.ofMasks(masks, predictions);
-        return f.withImage(image).withClassTable(labels).withPredictionKind(pk)
+        return f.withImage(image).withClassTable(labels).withPredictionKind(pk).withDatasetJson(datasetJson)
                 .withName(name != null ? name : InputFormats.stem(first));
     }
 
-    private CaseMetrics evaluate(CaseFiles in, Progress progress, ProgressBar messages) throws InputException {
-        Case c = Backend.load(in, progress);
-        String caseName = in.displayName();
-        for (String w : Backend.warnings(c)) {
-            messages.message("warning: " + caseName + ": " + w);
+    /** One case's report, or one per region for a region model (named "case: region", in threshold mode). */
+    private List<CaseMetrics> evaluate(CaseFiles in, Progress progress, ProgressBar messages) throws InputException {
+        org.dicelens.app.cases.DatasetCases.Opened opened = Backend.loadAll(in, progress);
+        List<Case> cases = opened.cases();
+        boolean regions = opened.regions();
+        List<CaseMetrics> out = new ArrayList<>();
+        for (Case c : cases) {
+            String caseName = regions ? c.name() : in.displayName();
+            for (String w : Backend.warnings(c)) {
+                messages.message("warning: " + caseName + ": " + w);
+            }
+            Settings s = settings.toSettings(c.classes());
+            // region channels are independent sigmoids: each is judged by its own threshold, never by argmax
+            s = regions ? s.withMode(org.dicelens.metrics.HardMode.THRESHOLD, 0) : s;
+            Engine e = Backend.engine(c, progress);
+            CaseMetrics m = Backend.named(Backend.evaluate(e, s, progress), caseName);
+            if (spatialSection != null) {
+                spatialSection.put(m.caseName(), spatial.compute(c, e.region(), s, Progress.NONE));
+            }
+            out.add(m);
         }
-        Settings s = settings.toSettings(c.classes());
-        Engine e = Backend.engine(c, progress);
-        CaseMetrics m = Backend.named(Backend.evaluate(e, s, progress), caseName);
-        if (spatialSection != null) {
-            spatialSection.put(m.caseName(), spatial.compute(c, e.region(), s, Progress.NONE));
-        }
-        return m;
+        return out;
     }
 
     /** The case of one batch pair, as the batch commands (evaluate, cohort) read it. */
     CaseFiles batchCase(BatchPairing.Pair p, PredictionKind pk) {
-        return CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels).withPredictionKind(pk).withName(p.name());
+        return CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels).withPredictionKind(pk).withName(p.name())
+                .withDatasetJson(datasetJson);
     }
 
     /** The work of one batch case; its {@link InputException} is that case's failure (the others go on). */

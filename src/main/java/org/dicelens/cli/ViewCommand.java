@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.CaseFolder;
 import org.dicelens.app.cases.CaseOpener;
 import org.dicelens.common.InputException;
 import org.dicelens.volume.PredictionKind;
@@ -126,7 +127,9 @@ public final class ViewCommand implements Callable<Integer> {
                 throw new InputException(folder, null, Files.exists(folder) ? "is not a folder (name files with --reference, "
                         + "--prediction, --image)" : "no such folder");
             }
-            c = CaseOpener.resolve(CaseFiles.ofFolder(folder));
+            CaseFiles output = reference != null && predictions.isEmpty() ? CaseFolder.forReference(folder, reference)
+                    : null;
+            c = output != null ? output : CaseOpener.resolve(CaseFiles.ofFolder(folder));
         } else {
             if (reference == null && masks.isEmpty() && raters.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "give --reference (or --reference-masks) and --prediction, "

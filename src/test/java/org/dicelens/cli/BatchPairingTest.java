@@ -35,7 +35,7 @@ class BatchPairingTest {
         BatchPairing.Result r = BatchPairing.pair(refs, preds);
         List<BatchPairing.Pair> p = r.pairs();
         assertEquals(List.of("a", "b", "c", "orphan"), p.stream().map(BatchPairing.Pair::name).toList());
-        assertEquals(List.of(preds.resolve("a.nii.gz")), p.get(0).predictions());
+        assertEquals(List.of(preds.resolve("a.npz")), p.get(0).predictions(), "nnU-Net's probabilities beside its segmentation");
         assertEquals(refs.resolve("a.nii.gz"), p.get(0).reference());
         assertEquals(List.of(preds.resolve("b_0000.nii.gz"), preds.resolve("b_0001.nii.gz"), preds.resolve("b_0002.nii.gz")),
                 p.get(1).predictions(), "channel order is the file number, not the listing order");

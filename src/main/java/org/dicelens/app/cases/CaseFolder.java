@@ -53,6 +53,28 @@ public final class CaseFolder {
         }
     }
 
+    /**
+     * The case of {@code reference} in a model's output folder, as nnU-Net writes it: {@code CASE.npz} (the
+     * probabilities; else {@code CASE.nii.gz} itself) for the reference's case name, with the folder's dataset.json.
+     * Null when the folder holds no file of that case.
+     */
+    public static CaseFiles forReference(Path folder, Path reference) {
+        String name = InputFormats.stem(reference);
+        Path npz = folder.resolve(name + ".npz");
+        Path prediction = Files.isRegularFile(npz) ? npz : null;
+        for (String ending : new String[] {".nii.gz", ".nii"}) {
+            Path p = folder.resolve(name + ending);
+            prediction = prediction == null && Files.isRegularFile(p) && !p.toAbsolutePath().equals(reference
+                    .toAbsolutePath()) ? p : prediction;
+        }
+        if (prediction == null) {
+            return null;
+        }
+        Path json = folder.resolve(DatasetCases.FILE_NAME);
+        CaseFiles f = CaseFiles.of(reference, List.of(prediction)).withName(name);
+        return Files.isRegularFile(json) ? f.withDatasetJson(json) : f;
+    }
+
     public static CaseFiles resolve(Path folder) throws InputException {
         if (!Files.isDirectory(folder)) {
             throw new InputException(folder, null, "not a folder");
@@ -96,7 +118,9 @@ public final class CaseFolder {
                     + "*ref* or *gt*)");
         }
         List<Path> whole = alternatives(predictions);
-        if (whole.size() > 1) {
+        if (whole.size() > 1 || whole.size() == 1 && predictions.size() > 1) {
+            // a 4D file beside per-class files (prediction.nii.gz and prediction_0000..): the same probabilities twice,
+            // not channels to concatenate; as with several 4D files, show one
             // several complete predictions of the same case (calibrated, over-confident, …): show one, offer the rest
             Path chosen = whole.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
                     .contains("calibrated")).findFirst().orElse(whole.get(0));

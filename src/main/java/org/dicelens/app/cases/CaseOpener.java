@@ -4,6 +4,7 @@ import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.CaseLoader;
+import org.dicelens.volume.formats.DatasetJson;
 
 /**
  * Opens a {@link CaseFiles} the one way both faces do: a phantom is generated, a folder is resolved into files by
@@ -57,6 +58,12 @@ public final class CaseOpener {
             throw new InputException(files.folder(), null, "not a complete case: "
                     + (files.hasReference() ? "no prediction" : "no reference") + " named");
         }
-        return CaseLoader.load(files.toSpec(), p);
+        DatasetJson d = DatasetCases.read(files);
+        if (d != null && d.hasRegions()) {
+            throw new InputException(d.file(), "regions_class_order", "a region model (" + d.regions().size() + " regions)"
+                    + " is one case per region: evaluate it with `dicelens evaluate` (the viewer shows label models)");
+        }
+        Case c = CaseLoader.load(files.toSpec(), p);
+        return d == null || files.classTable() != null ? c : DatasetCases.named(c, d.classes());
     }
 }

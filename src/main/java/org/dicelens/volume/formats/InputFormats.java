@@ -22,10 +22,9 @@ import org.dicelens.common.Progress;
  * <h2>Adding a format (the SPI)</h2>
  * Build an {@link InputFormat} (name, endings, magic test, {@link FormatReader}, optional header peek) and call
  * {@link #register(InputFormat)} once, before files are opened (a static initialiser of the wiring code, or a line in
- * {@link #builtIn()}). A format registered under the name of an existing one replaces it: {@code .npz} is registered
- * today as recognised but unread ({@link #NPZ}), so the file chooser, role guessing and batch pairing already know it,
- * and reading one gives a clear "not supported yet" error; registering a format named {@value #NPZ} with a reader
- * plugs the real reader in. A reader returns a {@link ReadVolume}: voxels plus the grid, or no grid (the loader then
+ * {@link #builtIn()}). A format registered under the name of an existing one replaces it (a format registered without
+ * a reader is recognised but unread: reading one gives a clear "not supported yet" error). {@code .npz} ({@link #NPZ})
+ * is nnU-Net's probabilities, read by {@link NnUnetProbabilities#readVolume}. A reader returns a {@link ReadVolume}: voxels plus the grid, or no grid (the loader then
  * takes the grid of the reference after checking the shapes).
  */
 public final class InputFormats {
@@ -36,10 +35,10 @@ public final class InputFormats {
     private InputFormats() {
     }
 
-    /** NIfTI (read), then .npz (recognised; its reader comes from the npz package). */
+    /** NIfTI, then nnU-Net's .npz probabilities (no header shape: the grid comes from CASE.nii.gz or the reference). */
     static List<InputFormat> builtIn() {
-        return List.of(NiftiFormat.FORMAT, new InputFormat(NPZ, List.of(".npz"), List.of(), InputFormats::isZip, null,
-                null));
+        return List.of(NiftiFormat.FORMAT, new InputFormat(NPZ, List.of(".npz"), List.of(), InputFormats::isZip,
+                NnUnetProbabilities::readVolume, null));
     }
 
     /** Adds a format, or replaces the one of the same name (keeping its place in the order). */

@@ -70,6 +70,29 @@ public final class NnUnetProbabilities {
         return new NiftiVolume(h, npz, a.slabs());
     }
 
+    /**
+     * The registry's reader of {@code .npz} files: with {@code CASE.nii.gz} beside the archive, the probabilities on its
+     * grid (checked as {@link #read}); without one, the channels with no grid of their own, shaped {@code (i, j, k)}
+     * from the array's reversed spatial axes, so the case loader takes the reference's grid after checking the shape.
+     */
+    public static ReadVolume readVolume(Path npz, Progress progress) throws InputException {
+        if (neighbour(npz) != null) {
+            NiftiVolume v = read(npz, null, progress);
+            return ReadVolume.ofNifti(v);
+        }
+        checkNotReoriented(npz);
+        List<String> keys = NpzReader.keys(npz);
+        String key = KEYS.stream().filter(keys::contains).findFirst().orElseThrow(() -> new InputException(npz, null,
+                "no 'probabilities' (nnU-Net v2) or 'softmax' (nnU-Net v1) array in the archive; it holds " + keys));
+        NpyArray a = NpzReader.read(npz, key, progress);
+        long[] s = a.shape();
+        if (s.length != 4) {
+            throw new InputException(npz, key, "shape " + a.shapeText() + " is not (classes, k, j, i) as nnU-Net stores"
+                    + " probabilities");
+        }
+        return ReadVolume.withoutGrid(npz, (int) s[3], (int) s[2], (int) s[1], a.slabs());
+    }
+
     /** {@code CASE.nii.gz} (or {@code CASE.nii}) beside {@code CASE.npz}, or null. */
     static Path neighbour(Path npz) {
         String name = String.valueOf(npz.getFileName());
