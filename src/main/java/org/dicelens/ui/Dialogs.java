@@ -51,7 +51,7 @@ public final class Dialogs {
         scroll.setPrefViewportWidth(TEXT_WIDTH);
         // the viewport as tall as the wrapped text up to the cap (measured now: the label has no skin before show)
         scroll.setPrefViewportHeight(Math.min(MAX_TEXT_HEIGHT, wrappedHeight(text.getText(), text.getFont()) + 4));
-        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        scroll.setStyle("-fx-background-color: transparent;"); // no border; the text keeps the dialog's colours
         scroll.setId("problemScroll");
         a.getDialogPane().setContent(scroll);
         a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
