@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -67,18 +66,11 @@ public final class CohortCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings = new SettingsOptions();
 
-    @Option(names = "--format", paramLabel = "json|csv",
-            description = "Output format (default: csv when --out ends in .csv, else json).")
-    String format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
-    Path out;
+    @Mixin
+    ReportOutputOptions output = new ReportOutputOptions();
 
     @Option(names = "--jobs", paramLabel = "N", description = "Cases loaded at once (default: number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr.")
-    boolean quiet;
 
     /** What one case leaves behind: its report and its statistics (no volume). */
     private record Loaded(CaseMetrics metrics, CohortCase statistics) {
@@ -89,22 +81,18 @@ public final class CohortCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
         }
-        String fmt = format != null ? format.toLowerCase(Locale.ROOT)
-                : out != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? "csv" : "json";
-        if (!fmt.equals("json") && !fmt.equals("csv")) {
-            throw SettingsOptions.bad("--format", format, "expected json or csv");
-        }
+        org.dicelens.app.report.ReportFormat fmt = output.reportFormat();
         settings.validate();
         PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = ProgressBar.forErr(err, quiet);
+        ProgressBar bar = ProgressBar.forErr(err, output.quiet);
         BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
-        if (out != null) {
+        if (output.out != null) {
             List<Path> inputs = new ArrayList<>();
             inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
             inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
             inputs.add(labels);
-            AtomicOutput.checkNotInput(out, inputs);
+            AtomicOutput.checkNotInput(output.out, inputs);
         }
         if (!pairing.referencesWithoutPrediction().isEmpty()) {
             bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
@@ -116,7 +104,7 @@ public final class CohortCommand implements Callable<Integer> {
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());
         CohortSummary summary = cohort.summarise(s);
-        String text = fmt.equals("json") ? CohortReport.json(reports, failed, summary.summaries())
+        String text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed, summary.summaries())
                 : CohortReport.csv(summary.summaries());
         emit(text);
         if (!failed.isEmpty()) {
@@ -149,12 +137,6 @@ public final class CohortCommand implements Callable<Integer> {
     }
 
     private void emit(String text) throws InputException {
-        if (out != null) {
-            AtomicOutput.write(out, text);
-        } else {
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(text);
-            o.flush();
-        }
+        output.emit(text, spec.commandLine().getOut());
     }
 }

@@ -101,27 +101,17 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     /** Where --spatial results go (null without --spatial). */
     private SpatialSection spatialSection;
 
-    @Option(names = "--format", paramLabel = "json|csv",
-            description = "Output format (default: csv when --out ends in .csv, else json).")
-    String format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here (atomically) instead of stdout.")
-    Path out;
+    @Mixin
+    ReportOutputOptions output = new ReportOutputOptions();
 
     @Option(names = "--jobs", paramLabel = "N", description = "Batch: cases evaluated at once (default: number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar on stderr.")
-    boolean quiet;
 
     @Override
     public Integer call() throws InputException {
         boolean batch = referenceDir != null || predictionDir != null;
         checkUsage(batch);
-        ReportFormat fmt = ReportFormat.of(format, out);
-        if (fmt == null) {
-            throw SettingsOptions.bad("--format", format, "expected json or csv");
-        }
+        ReportFormat fmt = output.reportFormat();
         settings.validate(); // a typo in an option fails before any loading
         spatial.validate();
         if (spatial.spatial && raters.any()) {
@@ -132,16 +122,16 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         Reporter reporter = spatialSection == null ? Reporter.standard() : Reporter.with(List.of(spatialSection));
         PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = ProgressBar.forErr(err, quiet);
+        ProgressBar bar = ProgressBar.forErr(err, output.quiet);
         if (!batch) {
             CaseFiles in = singleCase(pk);
-            if (out != null) {
+            if (output.out != null) {
                 List<Path> inputs = new ArrayList<>(in.inputs());
                 inputs.addAll(raters.raters);
                 if (raters.softReference != null) {
                     inputs.add(raters.softReference);
                 }
-                AtomicOutput.checkNotInput(out, inputs);
+                AtomicOutput.checkNotInput(output.out, inputs);
             }
             if (raters.any()) {
                 try {
@@ -161,12 +151,12 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             return 0;
         }
         BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
-        if (out != null) {
+        if (output.out != null) {
             List<Path> inputs = new ArrayList<>();
             inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
             inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
             inputs.add(labels);
-            AtomicOutput.checkNotInput(out, inputs);
+            AtomicOutput.checkNotInput(output.out, inputs);
         }
         if (!pairing.referencesWithoutPrediction().isEmpty()) {
             bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
@@ -350,12 +340,6 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     }
 
     private void emit(String text) throws InputException {
-        if (out != null) {
-            AtomicOutput.write(out, text);
-        } else {
-            PrintWriter o = spec.commandLine().getOut();
-            o.print(text);
-            o.flush();
-        }
+        output.emit(text, spec.commandLine().getOut());
     }
 }
