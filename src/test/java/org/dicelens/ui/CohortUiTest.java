@@ -123,13 +123,23 @@ class CohortUiTest {
             var t = window.cohort().panel().table();
             return t.getItems().size() == 3 && m.summaryProperty().get().settings().thresholdSteps()[1] == 300;
         }));
-        @SuppressWarnings("unchecked")
-        TableRow<CasePoint> row = fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                .filter(r -> r.getItem() != null && ((CasePoint) r.getItem()).caseName().equals("case2"))
-                .findFirst().orElseThrow());
-        robot.clickOn(row);
-        Await.until("case2 opened", () -> fx(() -> vm.current() != null && "case2".equals(vm.current().files().name())
-                && vm.metricsProperty().get() != null));
+        // the row cell showing case2 is looked up right before each click (cells are reused when the table refreshes);
+        // a click that lands while the table is being refreshed is tried again, at most three times
+        boolean opened = false;
+        for (int attempt = 0; attempt < 3 && !opened; attempt++) {
+            @SuppressWarnings("unchecked")
+            TableRow<CasePoint> row = fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                    .filter(r -> r.getItem() != null && ((CasePoint) r.getItem()).caseName().equals("case2"))
+                    .findFirst().orElseThrow());
+            robot.clickOn(row);
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (!opened && System.nanoTime() < end) {
+                opened = fx(() -> vm.current() != null && "case2".equals(vm.current().files().name())
+                        && vm.metricsProperty().get() != null);
+                org.testfx.util.WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        }
+        assertTrue(opened, "clicking case2's row opens case2");
         assertEquals(300, (int) fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get()));
         assertEquals(1, (int) fx(() -> vm.controls().selectedClassProperty().get()));
         Await.until("the case's metrics at t = 0.3", () -> fx(() ->
