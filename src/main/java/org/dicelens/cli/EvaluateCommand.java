@@ -49,42 +49,19 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    CaseFileOptions files = new CaseFileOptions();
+
     @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "Instead of --reference/--prediction: a case folder, "
             + "its files given their roles by name as the viewer does (reference *seg*/*label*/*ref*/*gt*, prediction "
             + "*prob*/*pred*/*softmax*, a class table, the image).")
     Path caseFolder;
-
-    @Option(names = "--reference", paramLabel = "REF", description = "Reference label map (.nii/.nii.gz).")
-    Path reference;
-
-    @Option(names = "--reference-masks", paramLabel = "MASK", arity = "1..*",
-            description = "Instead of --reference: one binary mask per foreground class, in class order.")
-    List<Path> masks = new ArrayList<>();
-
-    @Option(names = "--prediction", paramLabel = "P", arity = "1..*",
-            description = "Prediction: one 4D probability file, one file per class in channel order, or one foreground map.")
-    List<Path> predictions = new ArrayList<>();
-
-    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (a hard label map: metrics only) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String kind = "auto";
 
     @Option(names = "--reference-dir", paramLabel = "DIR", description = "Batch: folder of reference label maps.")
     Path referenceDir;
 
     @Option(names = "--prediction-dir", paramLabel = "DIR", description = "Batch: folder of predictions, paired by name.")
     Path predictionDir;
-
-    @Option(names = "--image", paramLabel = "IMG", description = "Optional scan (checked against the reference's grid).")
-    Path image;
-
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
-    Path labels;
-
-    @Option(names = "--dataset-json", paramLabel = "FILE", description = "nnU-Net / Decathlon dataset.json: class names; "
-            + "a region model is evaluated per region (default: a dataset.json beside the predictions).")
-    Path datasetJson;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Case name in the report (default: the reference's file name).")
     String name;
@@ -120,7 +97,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         }
         spatialSection = spatial.spatial ? SpatialSection.forFormat(fmt) : null;
         Reporter reporter = spatialSection == null ? Reporter.standard() : Reporter.with(List.of(spatialSection));
-        PredictionKind pk = Backend.kind(kind);
+        PredictionKind pk = Backend.kind(files.kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
         if (!batch) {
@@ -155,7 +132,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             List<Path> inputs = new ArrayList<>();
             inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
             inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
-            inputs.add(labels);
+            inputs.add(files.labels);
             AtomicOutput.checkNotInput(output.out, inputs);
         }
         if (!pairing.referencesWithoutPrediction().isEmpty()) {
@@ -179,12 +156,12 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     private void checkUsage(boolean batch) {
         CommandLine cl = spec.commandLine();
-        if (raters.given() && (batch || reference != null || !masks.isEmpty() || predictions.isEmpty()
+        if (raters.given() && (batch || files.reference != null || !files.masks.isEmpty() || files.predictions.isEmpty()
                 || raters.softReference != null)) {
             throw new CommandLine.ParameterException(cl, "--raters replaces --reference for one case: give --raters and "
                     + "--prediction (no batch, no masks, no --soft-reference)");
         }
-        if (raters.softReference != null && (batch || reference == null && masks.isEmpty())) {
+        if (raters.softReference != null && (batch || files.reference == null && files.masks.isEmpty())) {
             throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks) and "
                     + "--prediction, for one case");
         }
@@ -192,21 +169,21 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             if (referenceDir == null || predictionDir == null) {
                 throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
             }
-            if (image != null) {
+            if (files.image != null) {
                 throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
             }
-            if (reference != null || !masks.isEmpty() || !predictions.isEmpty() || name != null || caseFolder != null) {
+            if (files.reference != null || !files.masks.isEmpty() || !files.predictions.isEmpty() || name != null || caseFolder != null) {
                 throw new CommandLine.ParameterException(cl,
                         "give either --reference/--prediction (one case) or --reference-dir/--prediction-dir (a batch)");
             }
         } else if (caseFolder != null) {
-            if (reference != null || !masks.isEmpty() || !predictions.isEmpty()) {
+            if (files.reference != null || !files.masks.isEmpty() || !files.predictions.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "give either a case FOLDER or --reference/--prediction, not both");
             }
-        } else if ((reference == null && masks.isEmpty() && !raters.given()) || predictions.isEmpty()) {
+        } else if ((files.reference == null && files.masks.isEmpty() && !raters.given()) || files.predictions.isEmpty()) {
             throw new CommandLine.ParameterException(cl,
                     "give --reference and --prediction (one case), or --reference-dir and --prediction-dir (a batch)");
-        } else if (reference != null && !masks.isEmpty()) {
+        } else if (files.reference != null && !files.masks.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "give either --reference or --reference-masks, not both");
         }
         if (jobs < 1) {
@@ -218,16 +195,16 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     private CaseFiles singleCase(PredictionKind pk) throws InputException {
         if (caseFolder != null) {
             CaseFiles f = CaseOpener.resolve(CaseFiles.ofFolder(caseFolder).withPredictionKind(pk));
-            f = image != null ? f.withImage(image) : f;
-            f = labels != null ? f.withClassTable(labels) : f;
-            f = datasetJson != null ? f.withDatasetJson(datasetJson) : f;
+            f = files.image != null ? f.withImage(files.image) : f;
+            f = files.labels != null ? f.withClassTable(files.labels) : f;
+            f = files.datasetJson != null ? f.withDatasetJson(files.datasetJson) : f;
             return name != null ? f.withName(name) : f;
         }
         // with --raters and no --reference, the first rater fixes the grid and the classes
-        Path ref = reference != null ? reference : masks.isEmpty() && raters.given() ? raters.raters.get(0) : null;
-        Path first = ref != null ? ref : masks.get(0);
-        CaseFiles f = ref != null ? CaseFiles.of(ref, predictions) : CaseFiles.ofMasks(masks, predictions);
-        return f.withImage(image).withClassTable(labels).withPredictionKind(pk).withDatasetJson(datasetJson)
+        Path ref = files.reference != null ? files.reference : files.masks.isEmpty() && raters.given() ? raters.raters.get(0) : null;
+        Path first = ref != null ? ref : files.masks.get(0);
+        CaseFiles f = ref != null ? CaseFiles.of(ref, files.predictions) : CaseFiles.ofMasks(files.masks, files.predictions);
+        return f.withImage(files.image).withClassTable(files.labels).withPredictionKind(pk).withDatasetJson(files.datasetJson)
                 .withName(name != null ? name : InputFormats.stem(first));
     }
 
@@ -257,8 +234,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     /** The case of one batch pair, as the batch commands (evaluate, cohort) read it. */
     CaseFiles batchCase(BatchPairing.Pair p, PredictionKind pk) {
-        return CaseFiles.of(p.reference(), p.predictions()).withClassTable(labels).withPredictionKind(pk).withName(p.name())
-                .withDatasetJson(datasetJson);
+        return CaseFiles.of(p.reference(), p.predictions()).withClassTable(files.labels).withPredictionKind(pk).withName(p.name())
+                .withDatasetJson(files.datasetJson);
     }
 
     /** The work of one batch case; its {@link InputException} is that case's failure (the others go on). */

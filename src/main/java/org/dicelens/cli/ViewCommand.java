@@ -13,6 +13,7 @@ import org.dicelens.volume.PredictionKind;
 import org.dicelens.volume.formats.InputFormats;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,33 +47,11 @@ public final class ViewCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    CaseFileOptions named = new CaseFileOptions();
+
     @Parameters(arity = "0..1", paramLabel = "FOLDER", description = "A case folder: its files get their roles by name.")
     Path folder;
-
-    @Option(names = "--reference", paramLabel = "REF", description = "Reference label map.")
-    Path reference;
-
-    @Option(names = "--reference-masks", paramLabel = "MASK", arity = "1..*",
-            description = "Instead of --reference: one binary mask per foreground class, in class order.")
-    List<Path> masks = new ArrayList<>();
-
-    @Option(names = "--prediction", paramLabel = "P", arity = "1..*",
-            description = "Prediction: one 4D probability file, one file per class in channel order, or one foreground map.")
-    List<Path> predictions = new ArrayList<>();
-
-    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
-    String kind = "auto";
-
-    @Option(names = "--image", paramLabel = "IMG", description = "Scan shown under the overlays.")
-    Path image;
-
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
-    Path labels;
-
-    @Option(names = "--dataset-json", paramLabel = "FILE", description = "nnU-Net / Medical Segmentation Decathlon "
-            + "dataset.json (class names, regions).")
-    Path datasetJson;
 
     @Option(names = "--raters", paramLabel = "RATER", arity = "1..*", description = "Several raters' label maps on the "
             + "case's grid (the first stands for --reference when that is not given); the viewer compares with their "
@@ -98,7 +77,7 @@ public final class ViewCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         if (referenceDir != null || predictionDir != null || compareDir != null) {
             checkCohort();
-            launcher.launchCohort(referenceDir, predictionDir, compareDir, labels);
+            launcher.launchCohort(referenceDir, predictionDir, compareDir, named.labels);
             return 0;
         }
         CaseFiles c = caseToOpen();
@@ -109,16 +88,15 @@ public final class ViewCommand implements Callable<Integer> {
     /** The case the arguments name (null for none: the viewer's default case), checked as far as it can be unread. */
     CaseFiles caseToOpen() throws InputException {
         CommandLine cl = spec.commandLine();
-        PredictionKind pk = Backend.kind(kind);
-        boolean files = reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null || labels != null
-                || datasetJson != null || !raters.isEmpty();
+        PredictionKind pk = Backend.kind(named.kind);
+        boolean files = named.anyFile() || !raters.isEmpty();
         if (folder == null && !files) {
             if (pk != PredictionKind.AUTO) {
                 throw new CommandLine.ParameterException(cl, "--prediction-kind needs a case (a FOLDER or --prediction)");
             }
             return null;
         }
-        if (reference != null && !masks.isEmpty()) {
+        if (named.reference != null && !named.masks.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "give either --reference or --reference-masks, not both");
         }
         CaseFiles c;
@@ -127,26 +105,26 @@ public final class ViewCommand implements Callable<Integer> {
                 throw new InputException(folder, null, Files.exists(folder) ? "is not a folder (name files with --reference, "
                         + "--prediction, --image)" : "no such folder");
             }
-            CaseFiles output = reference != null && predictions.isEmpty() ? CaseFolder.forReference(folder, reference)
+            CaseFiles output = named.reference != null && named.predictions.isEmpty() ? CaseFolder.forReference(folder, named.reference)
                     : null;
             c = output != null ? output : CaseOpener.resolve(CaseFiles.ofFolder(folder));
         } else {
-            if (reference == null && masks.isEmpty() && raters.isEmpty()) {
+            if (named.reference == null && named.masks.isEmpty() && raters.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "give --reference (or --reference-masks) and --prediction, "
                         + "or a case FOLDER");
             }
-            if (predictions.isEmpty()) {
+            if (named.predictions.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "give --prediction with --reference (or a case FOLDER)");
             }
             c = CaseFiles.empty();
         }
-        c = reference != null ? c.withReference(reference) : c;
-        c = !masks.isEmpty() ? c.withReferenceMasks(masks) : c;
-        c = !predictions.isEmpty() ? c.withPredictions(predictions) : c;
-        c = image != null ? c.withImage(image) : c;
-        c = labels != null ? c.withClassTable(labels) : c;
+        c = named.reference != null ? c.withReference(named.reference) : c;
+        c = !named.masks.isEmpty() ? c.withReferenceMasks(named.masks) : c;
+        c = !named.predictions.isEmpty() ? c.withPredictions(named.predictions) : c;
+        c = named.image != null ? c.withImage(named.image) : c;
+        c = named.labels != null ? c.withClassTable(named.labels) : c;
         c = c.withPredictionKind(pk);
-        c = datasetJson != null ? c.withDatasetJson(datasetJson) : c;
+        c = named.datasetJson != null ? c.withDatasetJson(named.datasetJson) : c;
         c = !raters.isEmpty() ? c.withRaters(raters) : c;
         for (Path p : c.inputs()) {
             if (folder != null && p.getParent() != null && p.getParent().equals(folder) && !isNamed(c, p)) {
@@ -170,13 +148,15 @@ public final class ViewCommand implements Callable<Integer> {
         if (referenceDir == null || predictionDir == null) {
             throw new CommandLine.ParameterException(cl, "a cohort needs both --reference-dir and --prediction-dir");
         }
-        if (folder != null || reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null
-                || datasetJson != null || !raters.isEmpty()) {
+        // --labels is the cohort's class table; every other file option names a single case
+        if (folder != null || named.reference != null || !named.masks.isEmpty() || !named.predictions.isEmpty()
+                || named.image != null || named.datasetJson != null || !raters.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "--reference-dir/--prediction-dir open a cohort: give no "
                     + "case FOLDER or --reference/--prediction/--image/--dataset-json with them");
         }
-        if (labels != null && !Files.isRegularFile(labels)) {
-            throw new InputException(labels, "--labels", Files.exists(labels) ? "is not a regular file" : "no such file");
+        if (named.labels != null && !Files.isRegularFile(named.labels)) {
+            throw new InputException(named.labels, "--labels",
+                    Files.exists(named.labels) ? "is not a regular file" : "no such file");
         }
         org.dicelens.app.cases.BatchPairing.pair(referenceDir, predictionDir);
         if (compareDir != null) {
