@@ -3,10 +3,10 @@ package org.dicelens.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.dicelens.ui.FxCall.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -64,17 +64,6 @@ class CohortUiTest {
         prefs.removeNode();
     }
 
-    private <T> T fx(java.util.concurrent.Callable<T> c) {
-        AtomicReference<T> r = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            try {
-                r.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return r.get();
-    }
 
     private double bias(int channel, int step) {
         double s = 0;

@@ -3,10 +3,9 @@ package org.dicelens.ui.slices;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.dicelens.ui.FxCall.fx;
 
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
@@ -55,17 +54,6 @@ class ViewZoomUiTest {
         prefs.removeNode();
     }
 
-    private <T> T fx(Callable<T> c) {
-        AtomicReference<T> r = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            try {
-                r.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return r.get();
-    }
 
     /** Screen pixels per mm of a view's slice, from where it is drawn. */
     private double pixelsPerMm(ViewAxis a) {

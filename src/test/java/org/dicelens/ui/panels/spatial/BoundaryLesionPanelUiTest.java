@@ -2,11 +2,11 @@ package org.dicelens.ui.panels.spatial;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.dicelens.ui.FxCall.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -104,17 +104,6 @@ class BoundaryLesionPanelUiTest {
         prefs.removeNode();
     }
 
-    private <T> T fx(java.util.concurrent.Callable<T> c) {
-        AtomicReference<T> r = new AtomicReference<>();
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            try {
-                r.set(c.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return r.get();
-    }
 
     @Test
     void clickingAMissedLesionMovesTheCrosshairToIt(FxRobot robot) {
