@@ -17,6 +17,7 @@ import org.dicelens.lab.PhantomKind;
 import org.dicelens.lab.PhantomPrediction;
 import org.dicelens.lab.PhantomSpec;
 import org.dicelens.lab.PhantomWriter;
+import org.dicelens.lab.TemplateLabModels;
 import org.dicelens.lab.TemplateSample;
 import org.dicelens.metrics.raters.RaterReference;
 import picocli.CommandLine;
@@ -120,12 +121,14 @@ public final class PhantomCommand implements Callable<Integer> {
             if (labModels < 0) {
                 throw new InputException(null, "--lab-models", "must be 0 or more, not " + labModels);
             }
-            TemplateSample.Written t = TemplateSample.write(template, block, s, out, kinds, labModels);
+            TemplateSample.Written t = TemplateSample.write(template, block, s, out, kinds);
+            List<TemplateLabModels.Outcome> lab = labModels > 0
+                    ? TemplateLabModels.write(t.maps(), s, t.phantom(), labModels, out) : List.of();
             p = t.phantom();
             s = p.spec();
             written.addAll(t.files().all());
             written.addAll(t.notices());
-            for (var m : t.labModels()) {
+            for (var m : lab) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "lab %s: lesion Σp·v %.3f mL, V_hard(0.5) %.3f mL, Σp/R on its "
                         + "training cases %.3f%n", m.loss().label(), m.softMl(), m.hardMl(), m.trainingVolumeRatio());
                 written.add(m.file());

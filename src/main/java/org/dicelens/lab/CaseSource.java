@@ -39,4 +39,9 @@ public sealed interface CaseSource permits SyntheticLesions.Spec, GeneratorCases
 
     /** "synthetic" or "generator". */
     String kind();
+
+    /** A parameter as people write it: 1, 0.05, 4.5. */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
 }

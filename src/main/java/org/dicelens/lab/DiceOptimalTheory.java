@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.DiceOptimal;
-import org.dicelens.metrics.Engine;
-import org.dicelens.metrics.Settings;
 import org.dicelens.volume.Geometry;
 
 /**
  * The volume bias built into the Dice-optimal segmentation of a calibrated map q, with no training (formula sheet,
  * "Dice-optimal segmentation"; Lipton et al. 2014, Bertels et al.): sort q descending, k* = argmax_k
  * 2 Σ_{i≤k} q_(i) / (k + Σq); its volume k*·v against the expected volume Σq·v. The optimum itself comes from the
- * metrics engine ({@link Engine#diceOptimal}), so the lab and the viewer report the same k*.
+ * metrics engine ({@link PhantomDiceOptimal#engine}), so the lab and the viewer report the same k*.
  */
 public final class DiceOptimalTheory {
 
@@ -37,8 +35,7 @@ public final class DiceOptimalTheory {
 
     /** The Dice-optimal segmentation of the case's q (the engine, whole volume, q as the lesion channel). */
     public static Optimum of(LabCase c) {
-        Engine e = Engine.build(c.toCase(c.name() + " q", c.q()), Progress.NONE);
-        DiceOptimal d = e.diceOptimal(1, Settings.WHOLE_VOLUME);
+        DiceOptimal d = PhantomDiceOptimal.engine(c);
         return new Optimum(d.k(), d.expectedDice(), d.threshold(), c.expectedVoxels());
     }
 

@@ -30,64 +30,20 @@ public final class Features {
         float[][] f = new float[count()][];
         f[0] = image.clone();
         for (int s = 0; s < SCALES_MM.length; s++) {
-            f[1 + s] = boxMean(g, image, halfWidths(g, SCALES_MM[s]));
+            f[1 + s] = BoxMean.of(g, image, BoxMean.halfWidths(g, SCALES_MM[s]));
         }
         f[4] = gradientMagnitude(g, f[1]);
         float[] sqr = new float[n];
         for (int i = 0; i < n; i++) {
             sqr[i] = image[i] * image[i];
         }
-        float[] m2 = boxMean(g, sqr, halfWidths(g, SCALES_MM[1]));
+        float[] m2 = BoxMean.of(g, sqr, BoxMean.halfWidths(g, SCALES_MM[1]));
         float[] sd = new float[n];
         for (int i = 0; i < n; i++) {
             double m = f[2][i];
             sd[i] = (float) Math.sqrt(Math.max(0, m2[i] - m * m));
         }
         f[5] = sd;
-        return f;
-    }
-
-    static int[] halfWidths(Geometry g, double mm) {
-        double[] s = g.spacing();
-        return new int[] {(int) Math.round(mm / s[0]), (int) Math.round(mm / s[1]), (int) Math.round(mm / s[2])};
-    }
-
-    /** Mean over the box of half-widths h (voxels) around each voxel, clipped to the volume; separable, O(n). */
-    static float[] boxMean(Geometry g, float[] v, int[] h) {
-        double[] cur = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            cur[i] = v[i];
-        }
-        int[] dims = g.dims();
-        int[] stride = {1, dims[0], dims[0] * dims[1]};
-        for (int axis = 0; axis < 3; axis++) {
-            if (h[axis] == 0) {
-                continue;
-            }
-            double[] out = new double[v.length];
-            int len = dims[axis];
-            double[] prefix = new double[len + 1];
-            int a1 = (axis + 1) % 3;
-            int a2 = (axis + 2) % 3;
-            for (int j = 0; j < dims[a2]; j++) {
-                for (int k = 0; k < dims[a1]; k++) {
-                    int base = j * stride[a2] + k * stride[a1];
-                    for (int t = 0; t < len; t++) {
-                        prefix[t + 1] = prefix[t] + cur[base + t * stride[axis]];
-                    }
-                    for (int t = 0; t < len; t++) {
-                        int lo = Math.max(0, t - h[axis]);
-                        int hi = Math.min(len - 1, t + h[axis]);
-                        out[base + t * stride[axis]] = (prefix[hi + 1] - prefix[lo]) / (hi - lo + 1);
-                    }
-                }
-            }
-            cur = out;
-        }
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) cur[i];
-        }
         return f;
     }
 

@@ -73,8 +73,8 @@ public record GeneratorCases(PhantomSpec spec) implements CaseSource {
         return String.format(Locale.ROOT, "phantom generator, %s kind: %dx%dx%d voxels of %sx%sx%s mm; %d lesions of "
                 + "radius %s mm ±30 %%, logistic boundary of scale %s mm; noise %s of white matter, bias field ±%s; "
                 + "reference = rater 0", s.kind().name().toLowerCase(Locale.ROOT), s.nx(), s.ny(), s.nz(),
-                LabTables.g(s.sx()), LabTables.g(s.sy()), LabTables.g(s.sz()), s.lesions(), LabTables.g(s.lesionRadiusMm()),
-                LabTables.g(s.widthMm()), LabTables.g(s.noise()), LabTables.g(s.bias()));
+                CaseSource.plain(s.sx()), CaseSource.plain(s.sy()), CaseSource.plain(s.sz()), s.lesions(), CaseSource.plain(s.lesionRadiusMm()),
+                CaseSource.plain(s.widthMm()), CaseSource.plain(s.noise()), CaseSource.plain(s.bias()));
     }
 
     @Override

@@ -114,7 +114,7 @@ public final class LabTables {
 
     /** A parameter as people write it: 1, 0.05, 4.5. */
     static String g(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return CaseSource.plain(v);
     }
 
     private static String num(double v) {

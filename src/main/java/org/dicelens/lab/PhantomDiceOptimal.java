@@ -1,5 +1,11 @@
 package org.dicelens.lab;
 
+import org.dicelens.common.Progress;
+import org.dicelens.metrics.DiceOptimal;
+import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.Settings;
+import org.dicelens.volume.Geometry;
+
 /**
  * The Dice-optimal hard segmentation of a calibrated map q (formula sheet; Lipton et al. 2014): sort q
  * descending, k* = argmax_k 2·Σ_{i≤k} q_(i) / (k + Σq), expected Dice D* = that maximum, threshold q_(k*).
@@ -19,8 +25,20 @@ public final class PhantomDiceOptimal {
     }
 
     public static Result of(float[] q) {
-        DiceOptimalTheory.Optimum o = DiceOptimalTheory.of(q); // one implementation of the sort-and-scan
-        return new Result((int) o.k(), o.k() == 0 ? Double.POSITIVE_INFINITY : o.threshold(), o.expectedDice(), o.sumQ());
+        Geometry g = Geometry.ofSpacing(q.length, 1, 1, 1, 1, 1);
+        LabCase c = new LabCase("q", g, new float[q.length], q, new byte[q.length]);
+        DiceOptimal d = engine(c);
+        return new Result((int) d.k(), d.k() == 0 ? Double.POSITIVE_INFINITY : d.threshold(), d.expectedDice(),
+                c.expectedVoxels());
+    }
+
+    /**
+     * The metrics engine's Dice-optimal segmentation of a case's q (whole volume, q as the lesion channel): the one
+     * implementation of the sort-and-scan, so phantoms, the lab and the viewer report the same k*.
+     */
+    public static DiceOptimal engine(LabCase c) {
+        Engine e = Engine.build(c.toCase(c.name() + " q", c.q()), Progress.NONE);
+        return e.diceOptimal(1, Settings.WHOLE_VOLUME);
     }
 
     /** The k* voxels of largest q (ties at the threshold taken in index order), as 0/1 bytes. */

@@ -17,20 +17,6 @@ import org.dicelens.volume.NiftiHeaders;
  */
 public final class SamplePredictions {
 
-    /**
-     * Mantissa bits kept (of 23): relative precision 2⁻¹¹, round to nearest. A model's smooth p has noisy low bits
-     * that gzip cannot shrink; rounding them costs at most 0.05 % of each value (unbiased, so Σp keeps its meaning,
-     * unlike rounding to a fixed step, which would zero every small background p) and halves the files.
-     */
-    static final int MANTISSA_BITS = 11;
-
-    /**
-     * Probabilities below this are written as 0 (background 1): the far background's p of 1e-8…1e-14 is noise to
-     * gzip, and over the whole sample case it adds up to less than 0.05 voxels (measured: 0.034 for cross-entropy,
-     * 0.003 for soft Dice). Together with the rounding this takes each file from 1.2 MB to about 0.5 MB.
-     */
-    static final float FLOOR = 1e-6f;
-
     private SamplePredictions() {
     }
 
@@ -53,26 +39,18 @@ public final class SamplePredictions {
     }
 
     /**
-     * Writes p as a 4D two-class probability file (background 1 − p, lesion p), both rounded by {@link #round}, p below
-     * {@link #FLOOR} as 0.
+     * Writes p as a 4D two-class probability file (background 1 − p, lesion p), both rounded by
+     * {@link ProbabilityRounding#round}, p below {@link ProbabilityRounding#FLOOR} as 0.
      */
     public static void write(Path file, Geometry g, float[] p, String description) throws InputException {
         float[] bg = new float[p.length];
         float[] fg = new float[p.length];
         for (int i = 0; i < p.length; i++) {
-            float v = p[i] < FLOOR ? 0f : p[i];
-            fg[i] = round(v);
-            bg[i] = round(1f - v);
+            float v = p[i] < ProbabilityRounding.FLOOR ? 0f : p[i];
+            fg[i] = ProbabilityRounding.round(v);
+            bg[i] = ProbabilityRounding.round(1f - v);
         }
         NiftiHeader h = NiftiHeaders.of(g, 2, description);
         NiftiWriter.write(file, h, NiftiDatatype.FLOAT32, bg, fg);
-    }
-
-    /** v with its mantissa rounded to {@link #MANTISSA_BITS} bits (to nearest; values in [0, 1] stay in [0, 1]). */
-    static float round(float v) {
-        int drop = 23 - MANTISSA_BITS;
-        int bits = Float.floatToRawIntBits(v);
-        int rounded = (bits + (1 << (drop - 1))) & -(1 << drop);
-        return Float.intBitsToFloat(rounded);
     }
 }

@@ -55,9 +55,9 @@ public final class SyntheticLesions {
         public String describe() {
             return String.format(java.util.Locale.ROOT, "synthetic lesions: %dx%dx%d voxels of %sx%sx%s mm; %d lesions of "
                     + "radius %s mm, linear uncertain band %s mm wide; contrast %s over tissue 100, noise sd %s, bias field "
-                    + "±%s; rater grain %s mm", nx, ny, nz, LabTables.g(sx), LabTables.g(sy), LabTables.g(sz), lesionCount,
-                    LabTables.g(radiusMm), LabTables.g(widthMm), LabTables.g(contrast), LabTables.g(noiseSd),
-                    LabTables.g(biasAmplitude), LabTables.g(raterGrainMm));
+                    + "±%s; rater grain %s mm", nx, ny, nz, CaseSource.plain(sx), CaseSource.plain(sy), CaseSource.plain(sz), lesionCount,
+                    CaseSource.plain(radiusMm), CaseSource.plain(widthMm), CaseSource.plain(contrast), CaseSource.plain(noiseSd),
+                    CaseSource.plain(biasAmplitude), CaseSource.plain(raterGrainMm));
         }
 
         @Override
@@ -175,8 +175,8 @@ public final class SyntheticLesions {
         for (int i = 0; i < n; i++) {
             z[i] = (float) rnd.nextGaussian();
         }
-        int[] h = Features.halfWidths(g, grainMm);
-        float[] mean = Features.boxMean(g, z, h);
+        int[] h = BoxMean.halfWidths(g, grainMm);
+        float[] mean = BoxMean.of(g, z, h);
         double[] u = new double[n];
         int[] len = g.dims();
         for (int zz = 0; zz < len[2]; zz++) {

@@ -16,7 +16,7 @@ import org.dicelens.volume.NiftiHeaders;
  * and written as {@code prediction_lab_<loss>.nii.gz} with the case's four channels, so the viewer can show it against
  * the four-class reference: lesion p from the model, and the rest 1 − p split between background, white and grey
  * matter as q splits it outside lesions (the model says nothing about tissue). Values rounded as
- * {@link SamplePredictions} rounds them.
+ * {@link ProbabilityRounding} rounds them.
  */
 public final class TemplateLabModels {
     static final long FIRST_TRAINING_SEED = 1001;
@@ -60,14 +60,14 @@ public final class TemplateLabModels {
         int n = lesion.length;
         float[][] out = new float[4][n];
         for (int i = 0; i < n; i++) {
-            float p = lesion[i] < SamplePredictions.FLOOR ? 0f : lesion[i];
+            float p = lesion[i] < ProbabilityRounding.FLOOR ? 0f : lesion[i];
             double rest = 1 - q[3][i];
             for (int c = 0; c < 3; c++) {
                 // the tissue split of q without its lesion; where q is all lesion, white matter (lesions lie in it)
                 double share = rest > 0 ? q[c][i] / rest : c == 1 ? 1 : 0;
-                out[c][i] = SamplePredictions.round((float) ((1 - p) * share));
+                out[c][i] = ProbabilityRounding.round((float) ((1 - p) * share));
             }
-            out[3][i] = SamplePredictions.round(p);
+            out[3][i] = ProbabilityRounding.round(p);
         }
         NiftiWriter.write(f, NiftiHeaders.of(sample.geometry(), 4, description), NiftiDatatype.FLOAT32, (Object[]) out);
     }

@@ -29,14 +29,12 @@ public final class TemplateSample {
     private TemplateSample() {
     }
 
-    /** What was written: the phantom's files and the notices. */
-    public record Written(Phantom phantom, PhantomWriter.Written files, List<Path> notices,
-            List<TemplateLabModels.Outcome> labModels) {
+    /** What was written: the phantom's files and the notices; the maps it was built on (for other cases of them). */
+    public record Written(Phantom phantom, PhantomWriter.Written files, List<Path> notices, TemplateMaps maps) {
     }
 
-    /** @param labTrainCases 0: no trained models; else the lab's models trained on this many other template cases */
     public static Written write(Path templateDir, int factor, PhantomSpec spec, Path out,
-            Collection<PhantomPrediction> kinds, int labTrainCases) throws InputException {
+            Collection<PhantomPrediction> kinds) throws InputException {
         if (!Files.isRegularFile(templateDir.resolve("LICENSE"))) {
             throw new InputException(templateDir, "LICENSE", "no licence notice beside the template: a derived sample "
                     + "must carry it, so add the template's LICENSE file first");
@@ -74,21 +72,19 @@ public final class TemplateSample {
             throw new InputException(source, null, "cannot write: " + e.getMessage(), e);
         }
         notices.add(source);
-        List<TemplateLabModels.Outcome> lab = labTrainCases > 0
-                ? TemplateLabModels.write(maps, spec, p, labTrainCases, out) : List.of();
-        return new Written(p, w, notices, lab);
+        return new Written(p, w, notices, maps);
     }
 
     /**
      * A prediction whose values are smooth functions of q (p ∝ q^k) with its mantissas rounded to the lab's
-     * {@link SamplePredictions#MANTISSA_BITS} bits (relative error ≤ 2⁻¹², unbiased): the noisy low bits would double
+     * {@link ProbabilityRounding#MANTISSA_BITS} bits (relative error ≤ 2⁻¹², unbiased): the noisy low bits would double
      * the file. q itself (the calibrated prediction) is written exactly.
      */
     private static Path writeRounded(Phantom p, Path out, PhantomPrediction kind) throws InputException {
         float[][] v = p.prediction(kind);
         for (float[] channel : v) {
             for (int i = 0; i < channel.length; i++) {
-                channel[i] = SamplePredictions.round(channel[i]);
+                channel[i] = ProbabilityRounding.round(channel[i]);
             }
         }
         Path f = out.resolve("prediction_" + kind.fileTag() + ".nii.gz");
