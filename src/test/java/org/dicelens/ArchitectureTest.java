@@ -28,6 +28,7 @@ class ArchitectureTest {
                 .layer("npz").definedBy("org.dicelens.npz..")
                 .layer("volume").definedBy("org.dicelens.volume..")
                 .layer("metrics").definedBy("org.dicelens.metrics..")
+                .layer("phantom").definedBy("org.dicelens.phantom..")
                 .layer("lab").definedBy("org.dicelens.lab..")
                 .layer("render").definedBy("org.dicelens.render..")
                 .layer("bench").definedBy("org.dicelens.bench..")
@@ -39,18 +40,21 @@ class ArchitectureTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli") // harnesses are run from `dicelens bench` only
                 .whereLayer("app").mayOnlyBeAccessedByLayers("cli", "ui")
                 .whereLayer("lab").mayOnlyBeAccessedByLayers("app", "cli", "ui")
+                .whereLayer("phantom").mayOnlyBeAccessedByLayers("lab", "app", "cli", "ui") // never the reverse: no ND4J
                 .whereLayer("render").mayOnlyBeAccessedByLayers("app", "cli", "ui")
-                .whereLayer("metrics").mayOnlyBeAccessedByLayers("lab", "render", "bench", "app", "cli", "ui")
-                .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "lab", "render", "bench", "app", "cli", "ui")
-                .whereLayer("npz").mayOnlyBeAccessedByLayers("volume", "lab", "bench", "app", "cli", "ui")
-                .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "lab", "bench", "app", "cli", "ui")
+                .whereLayer("metrics").mayOnlyBeAccessedByLayers("phantom", "lab", "render", "bench", "app", "cli", "ui")
+                .whereLayer("volume").mayOnlyBeAccessedByLayers("metrics", "phantom", "lab", "render", "bench", "app", "cli",
+                        "ui")
+                .whereLayer("npz").mayOnlyBeAccessedByLayers("volume", "phantom", "lab", "bench", "app", "cli", "ui")
+                .whereLayer("nifti").mayOnlyBeAccessedByLayers("volume", "phantom", "lab", "bench", "app", "cli", "ui")
                 .check(classes);
     }
 
     @Test
     void domainCodeHasNoJavaFx() {
         noClasses().that().resideInAnyPackage("org.dicelens.common..", "org.dicelens.nifti..", "org.dicelens.volume..",
-                "org.dicelens.metrics..", "org.dicelens.lab..", "org.dicelens.render..", "org.dicelens.cli..", "org.dicelens.app..")
+                "org.dicelens.metrics..", "org.dicelens.phantom..", "org.dicelens.lab..", "org.dicelens.render..", "org.dicelens.cli..",
+                "org.dicelens.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
                 .check(classes);
     }
@@ -86,8 +90,17 @@ class ArchitectureTest {
 
     @Test
     void nd4jOnlyInTheLabsTrainingCode() {
-        noClasses().that().resideOutsideOfPackages("org.dicelens.lab..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.bytedeco..").check(classes);
+        noClasses().that().resideOutsideOfPackages("org.dicelens.lab.training..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.bytedeco..", "org.deeplearning4j..")
+                .check(classes);
+    }
+
+    @Test
+    void phantomsArePlainJavaBelowTheLab() {
+        // generation must run without ND4J's native libraries: the viewer, the command line and tests build phantoms
+        noClasses().that().resideInAPackage("org.dicelens.phantom..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.dicelens.lab..", "org.nd4j..", "org.bytedeco..", "javafx..", "picocli..")
+                .check(classes);
     }
 
     @Test

@@ -11,17 +11,17 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import org.dicelens.common.Progress;
-import org.dicelens.lab.PhantomGenerator;
-import org.dicelens.lab.PhantomPrediction;
-import org.dicelens.lab.PhantomSpec;
-import org.dicelens.metrics.Engine;
 import org.dicelens.bench.EngineBench;
-import org.dicelens.metrics.Settings;
 import org.dicelens.bench.NiftiBench;
+import org.dicelens.common.Progress;
+import org.dicelens.metrics.Engine;
+import org.dicelens.metrics.Settings;
 import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiReader;
 import org.dicelens.nifti.NiftiWriter;
+import org.dicelens.phantom.PhantomGenerator;
+import org.dicelens.phantom.PhantomPrediction;
+import org.dicelens.phantom.PhantomSpec;
 import org.dicelens.render.OverlaySettings;
 import org.dicelens.render.SliceInputs;
 import org.dicelens.render.SliceRenderer;
@@ -29,9 +29,9 @@ import org.dicelens.render.ViewAxis;
 import org.dicelens.render.ViewGeometry;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.NiftiHeaders;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code bench}: generates a phantom case in memory and measures the budgets of the design notes with the same code the

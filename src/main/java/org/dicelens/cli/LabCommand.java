@@ -10,18 +10,18 @@ import java.util.concurrent.Callable;
 import org.dicelens.common.AtomicFiles;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
-import org.dicelens.lab.CaseSource;
 import org.dicelens.lab.LabConfig;
-import org.dicelens.lab.LabLoss;
 import org.dicelens.lab.LabResult;
 import org.dicelens.lab.LabTables;
-import org.dicelens.lab.ModelKind;
 import org.dicelens.lab.SamplePredictions;
-import org.dicelens.lab.Trainer;
 import org.dicelens.lab.VolumeBiasExperiment;
-import picocli.CommandLine;
+import org.dicelens.lab.training.LabLoss;
+import org.dicelens.lab.training.ModelKind;
+import org.dicelens.lab.training.Trainer;
+import org.dicelens.phantom.CaseSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Runs the volume-bias experiment headless: Markdown on stdout, CSV files on request, progress on stderr. */
 @Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,

@@ -10,19 +10,19 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.dicelens.common.InputException;
-import org.dicelens.lab.Phantom;
-import org.dicelens.lab.PhantomDiceOptimal;
-import org.dicelens.lab.PhantomGenerator;
-import org.dicelens.lab.PhantomKind;
-import org.dicelens.lab.PhantomPrediction;
-import org.dicelens.lab.PhantomSpec;
-import org.dicelens.lab.PhantomWriter;
 import org.dicelens.lab.TemplateLabModels;
-import org.dicelens.lab.TemplateSample;
 import org.dicelens.metrics.raters.RaterReference;
-import picocli.CommandLine;
+import org.dicelens.phantom.Phantom;
+import org.dicelens.phantom.PhantomDiceOptimal;
+import org.dicelens.phantom.PhantomGenerator;
+import org.dicelens.phantom.PhantomKind;
+import org.dicelens.phantom.PhantomPrediction;
+import org.dicelens.phantom.PhantomSpec;
+import org.dicelens.phantom.PhantomWriter;
+import org.dicelens.phantom.TemplateSample;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code phantom}: generate a case whose true posterior q is known and write it as NIfTI files. */
 @Command(name = "phantom", mixinStandardHelpOptions = true, sortOptions = false,

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.DiceOptimal;
+import org.dicelens.phantom.CaseSource;
+import org.dicelens.phantom.LabCase;
+import org.dicelens.phantom.PhantomDiceOptimal;
 import org.dicelens.volume.Geometry;
 
 /**

@@ -5,6 +5,7 @@ import org.dicelens.common.Progress;
 import org.dicelens.metrics.ClassMetrics;
 import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;
+import org.dicelens.phantom.LabCase;
 
 /**
  * Volume bias and overlap of predictions on held-out cases, as mean ± sd over the cases (formula sheet: V_soft = Σp·v,

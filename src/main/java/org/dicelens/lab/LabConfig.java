@@ -1,6 +1,13 @@
 package org.dicelens.lab;
 
 import java.util.List;
+import org.dicelens.lab.training.LabLoss;
+import org.dicelens.lab.training.ModelKind;
+import org.dicelens.lab.training.Trainer;
+import org.dicelens.phantom.CaseSource;
+import org.dicelens.phantom.GeneratorCases;
+import org.dicelens.phantom.PhantomSpec;
+import org.dicelens.phantom.SyntheticLesions;
 
 /**
  * One run of the volume-bias experiment: which losses, which model, the phantoms (their lesions set the class

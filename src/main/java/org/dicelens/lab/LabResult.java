@@ -1,6 +1,9 @@
 package org.dicelens.lab;
 
 import java.util.List;
+import org.dicelens.lab.training.LabLoss;
+import org.dicelens.lab.training.Predictor;
+import org.dicelens.phantom.LabCase;
 import org.dicelens.volume.Case;
 
 /**

@@ -3,6 +3,7 @@ package org.dicelens.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dicelens.phantom.CaseSource;
 
 /**
  * The experiment's results as text: a Markdown table for people and CSV files pandas reads as they are (one header

@@ -7,6 +7,11 @@ import org.dicelens.common.InputException;
 import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiWriter;
+import org.dicelens.phantom.GeneratorCases;
+import org.dicelens.phantom.LabCase;
+import org.dicelens.phantom.PhantomGenerator;
+import org.dicelens.phantom.PhantomSpec;
+import org.dicelens.phantom.ProbabilityRounding;
 import org.dicelens.volume.Geometry;
 import org.dicelens.volume.NiftiHeaders;
 

@@ -5,8 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
+import org.dicelens.lab.training.LabLoss;
+import org.dicelens.lab.training.LogisticModel;
+import org.dicelens.lab.training.ModelKind;
+import org.dicelens.lab.training.TrainableModel;
+import org.dicelens.lab.training.Trainer;
+import org.dicelens.lab.training.TrainingListener;
 import org.dicelens.nifti.NiftiDatatype;
 import org.dicelens.nifti.NiftiWriter;
+import org.dicelens.phantom.GeneratorCases;
+import org.dicelens.phantom.LabCase;
+import org.dicelens.phantom.Phantom;
+import org.dicelens.phantom.PhantomSpec;
+import org.dicelens.phantom.ProbabilityRounding;
+import org.dicelens.phantom.TemplateBrain;
+import org.dicelens.phantom.TemplateMaps;
 import org.dicelens.volume.NiftiHeaders;
 
 /**

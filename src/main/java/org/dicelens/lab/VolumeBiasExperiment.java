@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.dicelens.common.Progress;
+import org.dicelens.lab.training.LabLoss;
+import org.dicelens.lab.training.TrainableModel;
+import org.dicelens.lab.training.Trainer;
+import org.dicelens.lab.training.TrainingListener;
+import org.dicelens.phantom.CaseSource;
+import org.dicelens.phantom.LabCase;
 
 /**
  * Bertels et al.'s experiment on phantoms with known uncertainty: train one model per loss on the same training

@@ -1,2 +1,2 @@
-/** Phantoms with known uncertainty and the volume-bias experiments, trained with ND4J. */
+/** The volume-bias experiments on phantoms: configuration, evaluation, theory curves, tables; training in {@code lab.training}. */
 package org.dicelens.lab;

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dicelens.common.Progress;
-import org.dicelens.lab.Phantom;
-import org.dicelens.lab.PhantomGenerator;
-import org.dicelens.lab.PhantomKind;
-import org.dicelens.lab.PhantomSpec;
 import org.dicelens.nifti.NiftiReader;
 import org.dicelens.nifti.NiftiVolume;
+import org.dicelens.phantom.Phantom;
+import org.dicelens.phantom.PhantomGenerator;
+import org.dicelens.phantom.PhantomKind;
+import org.dicelens.phantom.PhantomSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dicelens.lab.Phantom;
-import org.dicelens.lab.PhantomGenerator;
-import org.dicelens.lab.PhantomSpec;
+import org.dicelens.phantom.Phantom;
+import org.dicelens.phantom.PhantomGenerator;
+import org.dicelens.phantom.PhantomSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.dicelens.common.Progress;
+import org.dicelens.phantom.LabCase;
+import org.dicelens.phantom.SyntheticLesions;
 import org.junit.jupiter.api.Test;
 
 class DiceOptimalTheoryTest {

@@ -3,6 +3,7 @@ package org.dicelens.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.dicelens.phantom.LabCase;
 import org.dicelens.volume.Geometry;
 import org.junit.jupiter.api.Test;
 

@@ -3,9 +3,9 @@ package org.dicelens.app.cases;
 import java.util.Locale;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
-import org.dicelens.lab.PhantomGenerator;
-import org.dicelens.lab.PhantomPrediction;
-import org.dicelens.lab.PhantomSpec;
+import org.dicelens.phantom.PhantomGenerator;
+import org.dicelens.phantom.PhantomPrediction;
+import org.dicelens.phantom.PhantomSpec;
 import org.dicelens.volume.Case;
 
 /** The lab's generated phantoms: "brain" or "lesion", optionally ":" and a prediction kind (default calibrated). */

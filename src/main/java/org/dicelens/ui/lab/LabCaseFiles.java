@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.dicelens.common.InputException;
-import org.dicelens.lab.LabCase;
 import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.common.InputException;
+import org.dicelens.phantom.LabCase;
 import org.dicelens.volume.Geometry;
 import org.dicelens.volume.NiftiHeaders;
 

@@ -8,7 +8,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import org.dicelens.lab.DiceOptimalTheory;
-import org.dicelens.lab.LabLoss;
+import org.dicelens.lab.training.LabLoss;
 
 /** The Lab's two charts: the live loss curve (one series per loss) and the theory curve (bias against width). */
 final class LabCharts {

@@ -12,13 +12,13 @@ import org.dicelens.app.tasks.TaskListener;
 import org.dicelens.app.tasks.Tasks;
 import org.dicelens.app.tasks.UiThread;
 import org.dicelens.common.Progress;
-import org.dicelens.lab.CaseSource;
 import org.dicelens.lab.DiceOptimalTheory;
 import org.dicelens.lab.Evaluation;
 import org.dicelens.lab.LabConfig;
-import org.dicelens.lab.LabLoss;
 import org.dicelens.lab.LabResult;
 import org.dicelens.lab.VolumeBiasExperiment;
+import org.dicelens.lab.training.LabLoss;
+import org.dicelens.phantom.CaseSource;
 
 /**
  * The Lab panel's state without any Node: builds a {@link LabConfig} from the panel's choices, runs the experiment

@@ -24,15 +24,15 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.app.tasks.TaskListener;
 import org.dicelens.lab.DiceOptimalTheory;
 import org.dicelens.lab.Evaluation;
-import org.dicelens.lab.LabCase;
 import org.dicelens.lab.LabConfig;
-import org.dicelens.lab.LabLoss;
 import org.dicelens.lab.LabResult;
 import org.dicelens.lab.Stats;
-import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.lab.training.LabLoss;
+import org.dicelens.phantom.LabCase;
 import org.dicelens.ui.model.ViewerModel;
 import org.dicelens.ui.panels.Help;
 
