@@ -1,6 +1,7 @@
 package org.dicelens.metrics;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every number for one case under one {@link Settings}: the per-class records and the case-level values.
@@ -9,13 +10,18 @@ import java.util.List;
  * classes they cover: {@code meanLabels} for {@code meanSoftDice}/{@code meanHardDice} (background in unless the GDL
  * leaves it out), {@code foregroundLabels} for the foreground means; under {@link EmptyClasses#EXCLUDE} classes absent
  * from the reference are in neither. The report's keys and their order are the application's catalogue, not this
- * record's component order.
+ * record's component order; the settings it was computed under are enums, written by {@link #key}.
  */
-public record CaseMetrics(String caseName, double voxelMl, long regionVoxels, double foregroundFraction, String mode,
-        List<ClassMetrics> classes, double gdl, double gdlScore, String gdlWeights, String emptyRule, double meanSoftDice,
+public record CaseMetrics(String caseName, double voxelMl, long regionVoxels, double foregroundFraction, HardMode mode,
+        List<ClassMetrics> classes, double gdl, double gdlScore, WeightScheme gdlWeights, EmptyRule emptyRule, double meanSoftDice,
         double meanHardDice, double ceMulticlass, double expLog, boolean[] softDiceEmpty, boolean[] hardDiceEmpty,
-        long clampedValues, GdlTerms gdlTerms, String emptyClasses, int[] meanLabels, double meanSoftDiceForeground,
+        long clampedValues, GdlTerms gdlTerms, EmptyClasses emptyClasses, int[] meanLabels, double meanSoftDiceForeground,
         double meanHardDiceForeground, int[] foregroundLabels) {
+
+    /** A setting as reports and the viewer write it: its name in lower case ("threshold", "square", "max", "exclude"). */
+    public static String key(Enum<?> setting) {
+        return setting.name().toLowerCase(Locale.ROOT);
+    }
 
     /** The same metrics under another case name (batch names come from the file pairing). */
     public CaseMetrics withName(String name) {

@@ -1,7 +1,6 @@
 package org.dicelens.metrics;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.dicelens.common.Progress;
@@ -268,9 +267,5 @@ public final class Engine {
         if (c < 0 || c >= classCount()) {
             throw new IllegalArgumentException("channel " + c + " outside 0.." + (classCount() - 1));
         }
-    }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -103,9 +103,8 @@ final class MetricsAssembler {
         }
         double expLogValue = lp.expLogWDice() * diceTerm / nc + lp.expLogWCe() * ceTerm / n;
         return new CaseMetrics(e.caseData().name(), v, n, e.region().foregroundFraction(s.margin()),
-                Engine.lower(s.mode()), List.copyOf(out), gd.loss(), gd.score(), Engine.lower(s.weightScheme()),
-                Engine.lower(s.emptyRule()), all.soft(), all.hard(), -ceMulti / n, expLogValue, softEmpty, hardEmpty,
-                e.caseData().prediction().clampedCount() + st.clampedValues(), gd.terms(), Engine.lower(s.emptyClasses()),
+                s.mode(), List.copyOf(out), gd.loss(), gd.score(), s.weightScheme(), s.emptyRule(), all.soft(), all.hard(), -ceMulti / n, expLogValue, softEmpty, hardEmpty,
+                e.caseData().prediction().clampedCount() + st.clampedValues(), gd.terms(), s.emptyClasses(),
                 all.labels(), fg.soft(), fg.hard(), fg.labels());
     }
 

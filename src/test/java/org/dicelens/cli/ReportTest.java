@@ -17,7 +17,11 @@ import org.dicelens.app.report.ReportSection;
 import org.dicelens.app.report.Reporter;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
+import org.dicelens.metrics.EmptyClasses;
+import org.dicelens.metrics.EmptyRule;
 import org.dicelens.metrics.GdlTerms;
+import org.dicelens.metrics.HardMode;
+import org.dicelens.metrics.WeightScheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +52,11 @@ class ReportTest {
     }
 
     static CaseMetrics sample(String caseName) {
-        return new CaseMetrics(caseName, 0.001, 1000, 0.25, "threshold",
-                List.of(klass(0, "background", 0.5, false), klass(2, "tumour, \"core\"", 100.5, true)), 0.3, 0.7, "square", "max",
-                0.8, 0.75, Double.NaN, 1.25, new boolean[2], new boolean[] {false, true}, 7,
-                new GdlTerms(new double[] {1, 1}, new double[] {1, 1}, new double[] {2, 2}, 2, 4, 1e-5, 1e-5), "zero",
+        return new CaseMetrics(caseName, 0.001, 1000, 0.25, HardMode.THRESHOLD,
+                List.of(klass(0, "background", 0.5, false), klass(2, "tumour, \"core\"", 100.5, true)), 0.3, 0.7,
+                WeightScheme.SQUARE, EmptyRule.MAX, 0.8, 0.75, Double.NaN, 1.25, new boolean[2], new boolean[] {false, true}, 7,
+                new GdlTerms(new double[] {1, 1}, new double[] {1, 1}, new double[] {2, 2}, 2, 4, 1e-5, 1e-5),
+                EmptyClasses.ZERO,
                 new int[] {0, 2}, 0.6, Double.NaN, new int[] {2});
     }
 

@@ -58,9 +58,11 @@ class EngineOracleTest {
                     RecordComponent rc = component(CaseMetrics.class, x.getKey());
                     close(ctx + " case." + x.getKey(), x.getValue(), number(rc.getAccessor().invoke(m)));
                 }
-                assertEquals(s.mode() == HardMode.THRESHOLD ? "threshold" : "argmax", m.mode());
-                assertEquals(s.weightScheme().name().toLowerCase(), m.gdlWeights());
-                assertEquals(s.emptyRule().name().toLowerCase(), m.emptyRule());
+                assertEquals(s.mode(), m.mode());
+                assertEquals(s.weightScheme(), m.gdlWeights());
+                assertEquals(s.emptyRule(), m.emptyRule());
+                assertEquals(s.emptyClasses(), m.emptyClasses());
+                assertEquals(s.mode() == HardMode.THRESHOLD ? "threshold" : "argmax", CaseMetrics.key(m.mode()));
                 for (int k = 0; k < c.classCount(); k++) {
                     ClassMetrics cm = m.classes().get(k);
                     assertEquals(c.classes().get(k).label(), cm.label());

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
+import org.dicelens.metrics.EmptyClasses;
+import org.dicelens.metrics.EmptyRule;
 import org.dicelens.metrics.GdlTerms;
+import org.dicelens.metrics.HardMode;
+import org.dicelens.metrics.WeightScheme;
 import org.dicelens.ui.model.MetricsRows;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +25,9 @@ class MetricsRowsTest {
     @Test
     void meanRowsSayWhichLabelsTheyCover() {
         // "exclude" with label 2 absent: the means cover 0 and 1, the foreground mean 1 alone
-        CaseMetrics m = new CaseMetrics("c", 1, 10, 0.1, "threshold", List.of(klass(0, 0.9, 0.8, -1), klass(1, 0.7, 0.6, 5),
-                klass(2, 0, Double.NaN, 0)), 0, 0, "square", "max", 0.8, 0.7, 0, 0, new boolean[3], new boolean[3], 0,
-                new GdlTerms(new double[3], new double[3], new double[3], 0, 0, 0, 0), "exclude", new int[] {0, 1}, 0.7, 0.6,
+        CaseMetrics m = new CaseMetrics("c", 1, 10, 0.1, HardMode.THRESHOLD, List.of(klass(0, 0.9, 0.8, -1), klass(1, 0.7, 0.6, 5),
+                klass(2, 0, Double.NaN, 0)), 0, 0, WeightScheme.SQUARE, EmptyRule.MAX, 0.8, 0.7, 0, 0, new boolean[3], new boolean[3], 0,
+                new GdlTerms(new double[3], new double[3], new double[3], 0, 0, 0, 0), EmptyClasses.EXCLUDE, new int[] {0, 1}, 0.7, 0.6,
                 new int[] {1});
         List<MetricsRows.Row> rows = MetricsRows.rows(m);
         assertEquals(5, rows.size());

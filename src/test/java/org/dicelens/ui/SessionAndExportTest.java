@@ -200,7 +200,7 @@ class SessionAndExportTest {
         vm.controls().emptyClassesProperty().set(EmptyClasses.EXCLUDE);
         vm.controls().losses().comboBeta.set(0.25);
         vm.controls().marginProperty().set(1);
-        Await.until("metrics under the new controls", () -> vm.metricsProperty().get().emptyClasses().equals("exclude")
+        Await.until("metrics under the new controls", () -> vm.metricsProperty().get().emptyClasses() == EmptyClasses.EXCLUDE
                 && vm.metricsProperty().get().regionVoxels() < UiTestCase.N);
         compareWithEvaluate("changed", "--empty-classes", "exclude", "--combo-beta", "0.25", "--margin", "1");
     }

@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.GdlTerms;
+import org.dicelens.metrics.WeightScheme;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
@@ -409,7 +410,7 @@ class ViewerUiTest {
         Await.until("uniform sums in the strip", () -> gdlText(robot).contains("(2·" + a + " + 1e-5) / (" + b + " + 1e-5)"));
         Object[] both = fx(() -> new Object[] {vm.metricsProperty().get(), gdlText(robot)});
         CaseMetrics mu = (CaseMetrics) both[0];
-        assertEquals("uniform", mu.gdlWeights());
+        assertEquals(WeightScheme.UNIFORM, mu.gdlWeights());
         assertEquals("GDL 1 − (2·Σw·I + s) / (Σw·(P+R) + s) = 1 − (2·" + a + " + 1e-5) / (" + b + " + 1e-5) = "
                 + Fmt.num(mu.gdl(), 4), both[1]);
         assertEquals(a, String.format(java.util.Locale.ROOT, "%.4f", mu.gdlTerms().numeratorSum()));

@@ -38,7 +38,8 @@ final class GdlFormula {
 
     void show(CaseMetrics m) {
         GdlTerms t = m.gdlTerms();
-        String weights = "w_l: class weight, scheme " + m.gdlWeights() + ", absent-class rule " + m.emptyRule()
+        String weights = "w_l: class weight, scheme " + CaseMetrics.key(m.gdlWeights()) + ", absent-class rule "
+                + CaseMetrics.key(m.emptyRule())
                 + " (an absent class, R = 0, would get an infinite weight)";
         tip(weightsTerm).setText(weights);
         StringBuilder perClass = new StringBuilder();

@@ -111,7 +111,8 @@ public final class WeightsPanel extends VBox {
                 k -> Double.isFinite(k.gdlShare()) ? String.format(Locale.ROOT, "%.1f %%", 100 * k.gdlShare()) : "—");
         summary.setText("GDL loss " + Fmt.num(m.gdl(), 4) + "   generalised Dice score " + Fmt.num(m.gdlScore(), 4)
                 + "   mean soft Dice " + Fmt.num(m.meanSoftDice(), 4) + "   mean hard Dice " + Fmt.num(m.meanHardDice(), 4)
-                + " over " + MetricsRows.meanName("labels", m.meanLabels()) + "   (weights " + m.gdlWeights() + ", absent rule " + m.emptyRule() + ")");
+                + " over " + MetricsRows.meanName("labels", m.meanLabels()) + "   (weights "
+                + CaseMetrics.key(m.gdlWeights()) + ", absent rule " + CaseMetrics.key(m.emptyRule()) + ")");
     }
 
     private void set(BarChart<String, Number> chart, List<ClassMetrics> cls,

@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 import org.dicelens.app.report.Reporter;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.ClassMetrics;
+import org.dicelens.metrics.EmptyClasses;
+import org.dicelens.metrics.EmptyRule;
 import org.dicelens.metrics.GdlTerms;
+import org.dicelens.metrics.HardMode;
+import org.dicelens.metrics.WeightScheme;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue is complete, points at real definitions, reads the right record component, and is the report's keys. */
@@ -67,9 +71,10 @@ class CatalogueTest {
                     : types[i] == String.class ? "s" + i : (Object) (i + 0.5);
         }
         ClassMetrics k = ClassMetrics.class.getDeclaredConstructor(types).newInstance(values);
-        CaseMetrics m = new CaseMetrics("c", 1, 1, 0, "threshold", List.of(k), 0, 0, "square", "max", 0, 0, 0, 0,
+        CaseMetrics m = new CaseMetrics("c", 1, 1, 0, HardMode.THRESHOLD, List.of(k), 0, 0, WeightScheme.SQUARE, EmptyRule.MAX, 0,
+                0, 0, 0,
                 new boolean[] {true}, new boolean[] {false}, 0, new GdlTerms(new double[1], new double[1], new double[1], 0,
-                        0, 0, 0), "zero", new int[] {0}, 0, 0, new int[0]);
+                        0, 0, 0), EmptyClasses.ZERO, new int[] {0}, 0, 0, new int[0]);
         for (RecordComponent rc : rcs) {
             assertEquals(rc.getAccessor().invoke(k), Catalogue.get(rc.getName()).of(m, 0), rc.getName());
         }
