@@ -3,7 +3,6 @@ package org.dicelens.cli;
 import org.dicelens.app.cases.BatchPairing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,12 +44,8 @@ public final class CohortCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reference-dir", paramLabel = "DIR", required = true, description = "Folder of reference label maps.")
-    Path referenceDir;
-
-    @Option(names = "--prediction-dir", paramLabel = "DIR", required = true,
-            description = "Folder of predictions, paired by name.")
-    Path predictionDir;
+    @Mixin
+    BatchOptions batch = new BatchOptions();
 
     @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
             description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
@@ -69,37 +64,22 @@ public final class CohortCommand implements Callable<Integer> {
     @Mixin
     ReportOutputOptions output = new ReportOutputOptions();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Cases loaded at once (default: number of cores).")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
     /** What one case leaves behind: its report and its statistics (no volume). */
     private record Loaded(CaseMetrics metrics, CohortCase statistics) {
     }
 
     @Override
     public Integer call() throws InputException {
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not " + jobs);
-        }
+        batch.requireBoth(spec.commandLine());
+        batch.checkJobs(spec.commandLine());
         org.dicelens.app.report.ReportFormat fmt = output.reportFormat();
         settings.validate();
         PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
-        BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
-        if (output.out != null) {
-            List<Path> inputs = new ArrayList<>();
-            inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
-            inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
-            inputs.add(labels);
-            AtomicOutput.checkNotInput(output.out, inputs);
-        }
-        if (!pairing.referencesWithoutPrediction().isEmpty()) {
-            bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
-                    + " have no prediction and are skipped");
-        }
+        BatchPairing.Result pairing = batch.pair(output.out, labels, bar);
         Map<String, String> failed = new TreeMap<>();
-        List<Loaded> done = EvaluateCommand.runBatch(pairing.pairs(), jobs, bar, p -> load(p, pk, bar), failed);
+        List<Loaded> done = EvaluateCommand.runBatch(pairing.pairs(), batch.jobs, bar, p -> load(p, pk, bar), failed);
         List<CaseMetrics> reports = done.stream().map(Loaded::metrics).toList();
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());

@@ -57,11 +57,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             + "*prob*/*pred*/*softmax*, a class table, the image).")
     Path caseFolder;
 
-    @Option(names = "--reference-dir", paramLabel = "DIR", description = "Batch: folder of reference label maps.")
-    Path referenceDir;
-
-    @Option(names = "--prediction-dir", paramLabel = "DIR", description = "Batch: folder of predictions, paired by name.")
-    Path predictionDir;
+    @Mixin
+    BatchOptions batch = new BatchOptions();
 
     @Option(names = "--name", paramLabel = "NAME", description = "Case name in the report (default: the reference's file name).")
     String name;
@@ -81,13 +78,10 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     @Mixin
     ReportOutputOptions output = new ReportOutputOptions();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Batch: cases evaluated at once (default: number of cores).")
-    int jobs = Runtime.getRuntime().availableProcessors();
-
     @Override
     public Integer call() throws InputException {
-        boolean batch = referenceDir != null || predictionDir != null;
-        checkUsage(batch);
+        boolean isBatch = batch.given();
+        checkUsage(isBatch);
         ReportFormat fmt = output.reportFormat();
         settings.validate(); // a typo in an option fails before any loading
         spatial.validate();
@@ -100,7 +94,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         PredictionKind pk = Backend.kind(files.kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
-        if (!batch) {
+        if (!isBatch) {
             CaseFiles in = singleCase(pk);
             if (output.out != null) {
                 List<Path> inputs = new ArrayList<>(in.inputs());
@@ -127,19 +121,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             emit(m.size() == 1 ? reporter.text(fmt, m.get(0)) : reporter.text(fmt, m));
             return 0;
         }
-        BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
-        if (output.out != null) {
-            List<Path> inputs = new ArrayList<>();
-            inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
-            inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
-            inputs.add(files.labels);
-            AtomicOutput.checkNotInput(output.out, inputs);
-        }
-        if (!pairing.referencesWithoutPrediction().isEmpty()) {
-            bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
-                    + " have no prediction and are skipped");
-        }
-        List<List<CaseMetrics>> ok = runBatch(pairing.pairs(), jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE,
+        BatchPairing.Result pairing = batch.pair(output.out, files.labels, bar);
+        List<List<CaseMetrics>> ok = runBatch(pairing.pairs(), batch.jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE,
                 bar), null);
         List<CaseMetrics> done = new ArrayList<>();
         ok.forEach(done::addAll); // a region model gives one report per region
@@ -154,21 +137,19 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         return 0;
     }
 
-    private void checkUsage(boolean batch) {
+    private void checkUsage(boolean isBatch) {
         CommandLine cl = spec.commandLine();
-        if (raters.given() && (batch || files.reference != null || !files.masks.isEmpty() || files.predictions.isEmpty()
+        if (raters.given() && (isBatch || files.reference != null || !files.masks.isEmpty() || files.predictions.isEmpty()
                 || raters.softReference != null)) {
             throw new CommandLine.ParameterException(cl, "--raters replaces --reference for one case: give --raters and "
                     + "--prediction (no batch, no masks, no --soft-reference)");
         }
-        if (raters.softReference != null && (batch || files.reference == null && files.masks.isEmpty())) {
+        if (raters.softReference != null && (isBatch || files.reference == null && files.masks.isEmpty())) {
             throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks) and "
                     + "--prediction, for one case");
         }
-        if (batch) {
-            if (referenceDir == null || predictionDir == null) {
-                throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
-            }
+        if (isBatch) {
+            batch.requireBoth(cl);
             if (files.image != null) {
                 throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
             }
@@ -186,9 +167,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         } else if (files.reference != null && !files.masks.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "give either --reference or --reference-masks, not both");
         }
-        if (jobs < 1) {
-            throw new CommandLine.ParameterException(cl, "--jobs must be at least 1, not " + jobs);
-        }
+        batch.checkJobs(cl);
     }
 
     /** The one case the options name: a label map or masks, prediction file(s), optional scan and class table. */

@@ -5,10 +5,6 @@ import java.util.function.Consumer;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.dicelens.app.slices.SliceAssembly;
@@ -26,9 +22,8 @@ import org.dicelens.ui.model.DisplayModel;
  * viewport buffer at display resolution, behind a reused WritableImage drawn 1:1: a software renderer scales images
  * slowly (8 ms per view here) but copies them quickly. Shapes on top ({@link ViewAnnotations}) draw the crosshair, the
  * orientation letters, the slice number and the focus ring.
- * Wheel/arrows move through slices, Ctrl/Cmd+wheel zooms, drag pans, click moves the crosshair, right-drag sets the
- * window, double-click maximises (leaving the crosshair where it was), Home resets the zoom; zoom and pan may be linked
- * across views ({@link org.dicelens.ui.model.ZoomModel}).
+ * The mouse and keys are {@link SliceViewInput}'s; zoom and pan are linked across views
+ * ({@link org.dicelens.ui.model.ZoomModel}) or the view's own ({@link OwnZoom}).
  */
 public final class SliceView extends Region {
 
@@ -53,16 +48,7 @@ public final class SliceView extends Region {
     private WritableImage image;
     private java.nio.IntBuffer imageBuffer;
     private javafx.scene.image.PixelBuffer<java.nio.IntBuffer> pixelBuffer;
-    private double zoom = 1;
-    private double panX;
-    private double panY;
-    private double pressX;
-    private double pressY;
-    private double lastX;
-    private double lastY;
-    private boolean dragged;
-    /** The crosshair before the first click of a possible double-click, which restores it (maximise is not a move). */
-    private int[] crosshairBeforeClick;
+    private final OwnZoom own = new OwnZoom();
     private Consumer<int[]> hover = v -> { };
     private long lastPaintNanos;
     private volatile String lastComposeThread = "";
@@ -90,35 +76,13 @@ public final class SliceView extends Region {
         setClip(clip);
         setMinSize(80, 80);
         setFocusTraversable(true);
-        setOnScroll(this::onScroll);
-        setOnMousePressed(this::onPress);
-        setOnMouseDragged(this::onDrag);
-        setOnMouseReleased(this::onRelease);
+        SliceViewInput.install(this, display, own);
         setOnMouseMoved(e -> hover.accept(voxelAt(e.getX(), e.getY())));
         setOnMouseExited(e -> hover.accept(null));
         display.zoom().onChange(x -> requestLayout());
         display.zoom().onReset(x -> {
-            zoom = 1;
-            panX = 0;
-            panY = 0;
+            own.reset();
             requestLayout();
-        });
-        setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.HOME) {
-                display.zoom().reset();
-                e.consume();
-                return;
-            }
-            int d = switch (e.getCode()) {
-                case UP, PAGE_UP, RIGHT -> 1;
-                case DOWN, PAGE_DOWN, LEFT -> -1;
-                default -> 0;
-            };
-            if (d != 0 && geometry != null) {
-                crosshair.step(geometry.sliceAxis(), e.getCode() == KeyCode.PAGE_UP || e.getCode() == KeyCode.PAGE_DOWN
-                        ? 10 * d : d);
-                e.consume();
-            }
         });
     }
 
@@ -159,9 +123,7 @@ public final class SliceView extends Region {
             hasShown = false;
             gradientAxis = new float[pixels.length];
             gradientScreen = new float[pixels.length];
-            zoom = 1;
-            panX = 0;
-            panY = 0;
+            own.reset();
         }
         requestLayout();
     }
@@ -342,7 +304,7 @@ public final class SliceView extends Region {
     }
 
     /** Pixels per mm that fit the slice into the view. */
-    private double fit() {
+    double fit() {
         double mmW = geometry.width() * geometry.pixelWidthMm();
         double mmH = geometry.height() * geometry.pixelHeightMm();
         return Math.min((getWidth() - 8) / mmW, (getHeight() - 8) / mmH);
@@ -355,7 +317,7 @@ public final class SliceView extends Region {
             double scale = z.scale(fit());
             return new double[] {scale, z.panMm(axis.worldX()) * scale, z.panMm(axis.worldY()) * scale};
         }
-        return new double[] {fit() * zoom, panX, panY};
+        return new double[] {fit() * own.zoom(), own.panX(), own.panY()};
     }
 
     @Override
@@ -413,96 +375,5 @@ public final class SliceView extends Region {
         }
         int[] c = crosshair.voxel();
         return geometry.voxel(px, py, geometry.sliceOf(c[0], c[1], c[2]));
-    }
-
-    private void onScroll(ScrollEvent e) {
-        if (geometry == null || e.getDeltaY() == 0) {
-            return;
-        }
-        int d = e.getDeltaY() > 0 ? 1 : -1;
-        if (e.isShortcutDown() || e.isControlDown()) {
-            double f = d > 0 ? 1.15 : 1 / 1.15;
-            if (display.zoom().linkedProperty().get()) {
-                zoomLinked(f, e.getX(), e.getY());
-                e.consume();
-                return;
-            }
-            double nz = Math.max(0.5, Math.min(40, zoom * f));
-            // keep the point under the mouse fixed while zooming
-            double cx = e.getX() - getWidth() / 2 - panX;
-            double cy = e.getY() - getHeight() / 2 - panY;
-            panX -= cx * (nz / zoom - 1);
-            panY -= cy * (nz / zoom - 1);
-            zoom = nz;
-            requestLayout();
-        } else {
-            crosshair.step(geometry.sliceAxis(), d);
-        }
-        e.consume();
-    }
-
-    /** Linked zoom: the scale of every view changes, keeping the point under the mouse fixed in this one. */
-    private void zoomLinked(double f, double x, double y) {
-        org.dicelens.ui.model.ZoomModel z = display.zoom();
-        double fit = fit();
-        double cur = z.scale(fit);
-        double ns = Math.max(fit * org.dicelens.ui.model.ZoomModel.MIN_ZOOM,
-                Math.min(fit * org.dicelens.ui.model.ZoomModel.MAX_ZOOM, cur * f));
-        double px = z.panMm(axis.worldX()) * cur;
-        double py = z.panMm(axis.worldY()) * cur;
-        double nx = px - (x - getWidth() / 2 - px) * (ns / cur - 1);
-        double ny = py - (y - getHeight() / 2 - py) * (ns / cur - 1);
-        z.set(ns, axis.worldX(), nx / ns, axis.worldY(), ny / ns);
-    }
-
-    private void onPress(MouseEvent e) {
-        requestFocus();
-        pressX = lastX = e.getX();
-        pressY = lastY = e.getY();
-        dragged = false;
-        if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1) {
-            crosshairBeforeClick = crosshair.voxel();
-        }
-        if (e.getClickCount() == 2 && e.getButton() == MouseButton.PRIMARY) {
-            // the first click moved the crosshair: a double-click only maximises, so put it back
-            if (crosshairBeforeClick != null) {
-                crosshair.set(crosshairBeforeClick[0], crosshairBeforeClick[1], crosshairBeforeClick[2]);
-            }
-            display.maximisedProperty().set(display.maximisedProperty().get() == axis ? null : axis);
-        }
-    }
-
-    private void onDrag(MouseEvent e) {
-        double dx = e.getX() - lastX;
-        double dy = e.getY() - lastY;
-        lastX = e.getX();
-        lastY = e.getY();
-        if (Math.abs(e.getX() - pressX) + Math.abs(e.getY() - pressY) > 3) {
-            dragged = true;
-        }
-        // the pressed buttons, not getButton(): drag events do not carry the button on every platform
-        if (e.isSecondaryButtonDown()) {
-            display.dragWindow(dx / Math.max(1, getWidth()), dy / Math.max(1, getHeight()));
-        } else if (e.isPrimaryButtonDown() && dragged) {
-            org.dicelens.ui.model.ZoomModel z = display.zoom();
-            if (z.linkedProperty().get() && geometry != null) {
-                double s = z.scale(fit());
-                z.set(z.scale(Double.NaN), axis.worldX(), z.panMm(axis.worldX()) + dx / s, axis.worldY(),
-                        z.panMm(axis.worldY()) + dy / s);
-            } else {
-                panX += dx;
-                panY += dy;
-                requestLayout();
-            }
-        }
-    }
-
-    private void onRelease(MouseEvent e) {
-        if (e.getButton() == MouseButton.PRIMARY && !dragged && e.getClickCount() < 2) {
-            int[] v = voxelAt(e.getX(), e.getY());
-            if (v != null) {
-                crosshair.set(v[0], v[1], v[2]);
-            }
-        }
     }
 }
