@@ -18,7 +18,7 @@ import org.dicelens.lab.VolumeBiasExperiment;
 import org.dicelens.lab.training.LabLoss;
 import org.dicelens.lab.training.ModelKind;
 import org.dicelens.lab.training.Trainer;
-import org.dicelens.phantom.CaseSource;
+import org.dicelens.phantom.LabCaseSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -161,7 +161,7 @@ public final class LabCommand implements Callable<Integer> {
             if (model != null) {
                 c = c.withModel(ModelKind.parse(model));
             }
-            CaseSource p = c.phantom();
+            LabCaseSource p = c.phantom();
             if (width != null) {
                 p = p.withWidth(width);
             }

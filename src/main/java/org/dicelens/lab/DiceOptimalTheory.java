@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dicelens.common.Progress;
 import org.dicelens.metrics.DiceOptimal;
-import org.dicelens.phantom.CaseSource;
 import org.dicelens.phantom.LabCase;
+import org.dicelens.phantom.LabCaseSource;
 import org.dicelens.phantom.PhantomDiceOptimal;
 import org.dicelens.volume.Geometry;
 
@@ -73,7 +73,7 @@ public final class DiceOptimalTheory {
      * the mean ± sd over them of the Dice-optimal volume's bias k*·v − Σq·v (mL) and relative bias (k* − Σq)/Σq.
      * Where the source can, lesions sit in the same places at every width (placed for the widest band).
      */
-    public static List<Point> curve(CaseSource source, double[] widthsMm, int cases, long seed, Progress progress) {
+    public static List<Point> curve(LabCaseSource source, double[] widthsMm, int cases, long seed, Progress progress) {
         List<Point> out = new ArrayList<>();
         double widest = 0;
         for (double w : widthsMm) {
@@ -81,7 +81,7 @@ public final class DiceOptimalTheory {
         }
         for (int j = 0; j < widthsMm.length; j++) {
             double w = widthsMm[j];
-            CaseSource s = source.withWidth(w);
+            LabCaseSource s = source.withWidth(w);
             double[] bias = new double[cases];
             double[] rel = new double[cases];
             double[] dice = new double[cases];

@@ -4,8 +4,8 @@ import java.util.List;
 import org.dicelens.lab.training.LabLoss;
 import org.dicelens.lab.training.ModelKind;
 import org.dicelens.lab.training.Trainer;
-import org.dicelens.phantom.CaseSource;
 import org.dicelens.phantom.GeneratorCases;
+import org.dicelens.phantom.LabCaseSource;
 import org.dicelens.phantom.PhantomSpec;
 import org.dicelens.phantom.SyntheticLesions;
 
@@ -15,7 +15,7 @@ import org.dicelens.phantom.SyntheticLesions;
  *
  * @param theoryWidthsMm boundary widths of the no-training theory curve
  */
-public record LabConfig(List<LabLoss> losses, ModelKind model, CaseSource phantom, int trainCases, int testCases,
+public record LabConfig(List<LabLoss> losses, ModelKind model, LabCaseSource phantom, int trainCases, int testCases,
         Trainer.Options training, double[] theoryWidthsMm, long seed) {
 
     public LabConfig {
@@ -73,7 +73,7 @@ public record LabConfig(List<LabLoss> losses, ModelKind model, CaseSource phanto
         return new LabConfig(l, model, phantom, trainCases, testCases, training, theoryWidthsMm, seed);
     }
 
-    public LabConfig withPhantom(CaseSource p) {
+    public LabConfig withPhantom(LabCaseSource p) {
         return new LabConfig(losses, model, p, trainCases, testCases, training, theoryWidthsMm, seed);
     }
 

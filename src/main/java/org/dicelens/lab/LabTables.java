@@ -3,7 +3,7 @@ package org.dicelens.lab;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dicelens.phantom.CaseSource;
+import org.dicelens.phantom.LabCaseSource;
 
 /**
  * The experiment's results as text: a Markdown table for people and CSV files pandas reads as they are (one header
@@ -115,7 +115,7 @@ public final class LabTables {
 
     /** A parameter as people write it: 1, 0.05, 4.5. */
     static String g(double v) {
-        return CaseSource.plain(v);
+        return LabCaseSource.plain(v);
     }
 
     private static String num(double v) {

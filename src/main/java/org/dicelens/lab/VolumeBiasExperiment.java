@@ -8,8 +8,8 @@ import org.dicelens.lab.training.LabLoss;
 import org.dicelens.lab.training.TrainableModel;
 import org.dicelens.lab.training.Trainer;
 import org.dicelens.lab.training.TrainingListener;
-import org.dicelens.phantom.CaseSource;
 import org.dicelens.phantom.LabCase;
+import org.dicelens.phantom.LabCaseSource;
 
 /**
  * Bertels et al.'s experiment on phantoms with known uncertainty: train one model per loss on the same training
@@ -61,7 +61,7 @@ public final class VolumeBiasExperiment {
         return cases(c.phantom(), c.testCases(), c.seed(), 2, "test");
     }
 
-    private static List<LabCase> cases(CaseSource source, int n, long seed, int stream, String prefix) {
+    private static List<LabCase> cases(LabCaseSource source, int n, long seed, int stream, String prefix) {
         SplittableRandom seeds = new SplittableRandom(seed * 1_000_003L + stream);
         List<LabCase> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {

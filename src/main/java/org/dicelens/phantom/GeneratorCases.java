@@ -3,11 +3,11 @@ package org.dicelens.phantom;
 import java.util.Locale;
 
 /**
- * The project's phantom generator as a {@link CaseSource}: binary (lesion vs rest) cases from
+ * The project's phantom generator as a {@link LabCaseSource}: binary (lesion vs rest) cases from
  * {@link PhantomGenerator} with the given spec, the seed replaced per case; q is the lesion channel and the
  * reference is rater 0. A brain spec is used through its lesion class (label 3) against everything else.
  */
-public record GeneratorCases(PhantomSpec spec) implements CaseSource {
+public record GeneratorCases(PhantomSpec spec) implements LabCaseSource {
 
     @Override
     public LabCase generate(long seed, String name) {
@@ -73,8 +73,8 @@ public record GeneratorCases(PhantomSpec spec) implements CaseSource {
         return String.format(Locale.ROOT, "phantom generator, %s kind: %dx%dx%d voxels of %sx%sx%s mm; %d lesions of "
                 + "radius %s mm ±30 %%, logistic boundary of scale %s mm; noise %s of white matter, bias field ±%s; "
                 + "reference = rater 0", s.kind().name().toLowerCase(Locale.ROOT), s.nx(), s.ny(), s.nz(),
-                CaseSource.plain(s.sx()), CaseSource.plain(s.sy()), CaseSource.plain(s.sz()), s.lesions(), CaseSource.plain(s.lesionRadiusMm()),
-                CaseSource.plain(s.widthMm()), CaseSource.plain(s.noise()), CaseSource.plain(s.bias()));
+                LabCaseSource.plain(s.sx()), LabCaseSource.plain(s.sy()), LabCaseSource.plain(s.sz()), s.lesions(), LabCaseSource.plain(s.lesionRadiusMm()),
+                LabCaseSource.plain(s.widthMm()), LabCaseSource.plain(s.noise()), LabCaseSource.plain(s.bias()));
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class SyntheticLesions {
      * @param raterGrainMm half-width of the box that smooths the rater's noise (0: every voxel drawn alone)
      */
     public record Spec(int nx, int ny, int nz, double sx, double sy, double sz, int lesionCount, double radiusMm,
-            double widthMm, double contrast, double noiseSd, double biasAmplitude, double raterGrainMm) implements CaseSource {
+            double widthMm, double contrast, double noiseSd, double biasAmplitude, double raterGrainMm) implements LabCaseSource {
         public Spec {
             if (nx <= 0 || ny <= 0 || nz <= 0 || !(sx > 0) || !(sy > 0) || !(sz > 0)) {
                 throw new IllegalArgumentException("dims and spacing must be positive");
@@ -55,9 +55,9 @@ public final class SyntheticLesions {
         public String describe() {
             return String.format(java.util.Locale.ROOT, "synthetic lesions: %dx%dx%d voxels of %sx%sx%s mm; %d lesions of "
                     + "radius %s mm, linear uncertain band %s mm wide; contrast %s over tissue 100, noise sd %s, bias field "
-                    + "±%s; rater grain %s mm", nx, ny, nz, CaseSource.plain(sx), CaseSource.plain(sy), CaseSource.plain(sz), lesionCount,
-                    CaseSource.plain(radiusMm), CaseSource.plain(widthMm), CaseSource.plain(contrast), CaseSource.plain(noiseSd),
-                    CaseSource.plain(biasAmplitude), CaseSource.plain(raterGrainMm));
+                    + "±%s; rater grain %s mm", nx, ny, nz, LabCaseSource.plain(sx), LabCaseSource.plain(sy), LabCaseSource.plain(sz), lesionCount,
+                    LabCaseSource.plain(radiusMm), LabCaseSource.plain(widthMm), LabCaseSource.plain(contrast), LabCaseSource.plain(noiseSd),
+                    LabCaseSource.plain(biasAmplitude), LabCaseSource.plain(raterGrainMm));
         }
 
         @Override

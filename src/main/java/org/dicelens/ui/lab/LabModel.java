@@ -18,7 +18,7 @@ import org.dicelens.lab.LabConfig;
 import org.dicelens.lab.LabResult;
 import org.dicelens.lab.VolumeBiasExperiment;
 import org.dicelens.lab.training.LabLoss;
-import org.dicelens.phantom.CaseSource;
+import org.dicelens.phantom.LabCaseSource;
 
 /**
  * The Lab panel's state without any Node: builds a {@link LabConfig} from the panel's choices, runs the experiment
@@ -110,7 +110,7 @@ public final class LabModel {
      */
     public static LabConfig config(Collection<LabLoss> losses, double widthMm, int count, double radiusMm, Preset preset) {
         LabConfig base = preset.base();
-        CaseSource spec = base.phantom().withWidth(widthMm).withLesions(count, radiusMm);
+        LabCaseSource spec = base.phantom().withWidth(widthMm).withLesions(count, radiusMm);
         return base.withLosses(List.copyOf(losses)).withPhantom(spec);
     }
 

@@ -7,7 +7,7 @@ package org.dicelens.phantom;
  * lesions in a brain-like head, a logistic band and one rater level per lesion). Parameters are in each kind's own
  * terms; the {@code with} methods change the ones the lab's controls set.
  */
-public sealed interface CaseSource permits SyntheticLesions.Spec, GeneratorCases {
+public sealed interface LabCaseSource permits SyntheticLesions.Spec, GeneratorCases {
 
     /** One case; the same seed gives the same case. */
     LabCase generate(long seed, String name);
@@ -25,14 +25,14 @@ public sealed interface CaseSource permits SyntheticLesions.Spec, GeneratorCases
 
     double lesionRadiusMm();
 
-    CaseSource withWidth(double mm);
+    LabCaseSource withWidth(double mm);
 
-    CaseSource withLesions(int count, double radiusMm);
+    LabCaseSource withLesions(int count, double radiusMm);
 
     /** Image noise in the kind's own units (intensity sd; or a fraction of white matter's intensity). */
-    CaseSource withNoise(double noise);
+    LabCaseSource withNoise(double noise);
 
-    CaseSource withDims(int nx, int ny, int nz);
+    LabCaseSource withDims(int nx, int ny, int nz);
 
     /** One line for reports: the kind and its parameters. */
     String describe();
