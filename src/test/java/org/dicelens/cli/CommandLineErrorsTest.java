@@ -35,6 +35,10 @@ class CommandLineErrorsTest {
         oneLineError(Cli.run("evaluate", "--reference-dir", "a", "--prediction-dir", "b", "--image", "x.nii"), "--image");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--jobs", "0"), "--jobs");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--bins", "ten"), "--bins", "ten");
+        // cohort takes the same batch options as evaluate and needs both folders
+        oneLineError(Cli.run("cohort"), "--reference-dir", "--prediction-dir");
+        oneLineError(Cli.run("cohort", "--reference-dir", "x"), "--prediction-dir");
+        oneLineError(Cli.run("cohort", "--reference-dir", "a", "--prediction-dir", "b", "--jobs", "0"), "--jobs");
     }
 
     @Test
