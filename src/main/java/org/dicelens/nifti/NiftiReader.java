@@ -44,6 +44,26 @@ public final class NiftiReader {
         }
     }
 
+    /** A one-channel 8-bit volume as stored: one byte per voxel, x fastest; {@code signed} for int8, else uint8. */
+    public record ByteVolume(NiftiHeader header, Path source, byte[] data, boolean signed) {
+    }
+
+    /**
+     * Reads a one-channel, unscaled uint8 or int8 volume (the usual label map) as its stored bytes, so a label map
+     * costs one byte per voxel instead of a float; null when the file holds anything else (read it with
+     * {@link #read(Path, Progress)}, which also reports what is wrong with it).
+     */
+    public static ByteVolume readBytes(Path file, Progress progress) throws NiftiException {
+        try (Session s = Session.open(file, false)) {
+            HeaderChecks.Layout l = s.layout;
+            boolean eightBit = l.datatype() == NiftiDatatype.UINT8 || l.datatype() == NiftiDatatype.INT8;
+            if (!eightBit || l.scaled() || l.channels() != 1) {
+                return null;
+            }
+            return new ByteVolume(s.header, file, s.readBytes(progress), l.datatype() == NiftiDatatype.INT8);
+        }
+    }
+
     /** One open read: header decoded and checked, the stream positioned where the header ended. */
     private static final class Session implements AutoCloseable {
         final Path file;
@@ -147,10 +167,34 @@ public final class NiftiReader {
             }
         }
 
-        Object[] readData(Progress progress) throws NiftiException {
-            Object[] channels = allocate();
-            // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
-            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
+        /** The data bytes of a one-channel 8-bit volume, read straight into the result (no decoding). */
+        byte[] readBytes(Progress progress) throws NiftiException {
+            int n = layout.voxelsPerChannel();
+            byte[] data;
+            try {
+                data = new byte[n];
+            } catch (OutOfMemoryError e) {
+                throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
+            }
+            skipToData(new byte[4096]);
+            int done = 0;
+            while (done < n) {
+                progress.checkCancelled();
+                int count = Math.min(CHUNK, n - done);
+                int got = read(dataFile, in, data, done, count, "data");
+                if (got < count) {
+                    throw truncated(done + got);
+                }
+                done += count;
+                progress.update((double) done / n, "reading " + dataFile.getFileName());
+            }
+            if (gzip) {
+                drain(new byte[(int) Math.min(CHUNK, Math.max(4096, n))]);
+            }
+            return data;
+        }
+
+        private void skipToData(byte[] buf) throws NiftiException {
             long skip = layout.dataOffset() - consumed;
             try {
                 if (skip > 0 && NiftiFiles.skipUpTo(in, skip, buf) < skip) {
@@ -160,6 +204,19 @@ public final class NiftiReader {
             } catch (IOException e) {
                 throw ioProblem(e, "data");
             }
+        }
+
+        private NiftiException truncated(long bytesRead) {
+            return new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
+                    + bytesRead + " of the " + layout.dataBytes() + " data bytes that "
+                    + HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " needs");
+        }
+
+        Object[] readData(Progress progress) throws NiftiException {
+            Object[] channels = allocate();
+            // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
+            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
+            skipToData(buf);
             int esize = layout.datatype().bytes();
             int n = layout.voxelsPerChannel();
             long total = layout.elements();
@@ -172,9 +229,7 @@ public final class NiftiReader {
                 int count = (int) Math.min(perStep, total - done);
                 int got = read(dataFile, in, buf, 0, count * esize, "data");
                 if (got < count * esize) {
-                    throw new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
-                            + (done * esize + got) + " of the " + layout.dataBytes() + " data bytes that "
-                            + HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " needs");
+                    throw truncated(done * esize + got);
                 }
                 int pos = 0;
                 while (pos < count) {
