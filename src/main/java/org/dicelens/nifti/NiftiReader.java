@@ -3,8 +3,13 @@ package org.dicelens.nifti;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import java.util.zip.ZipException;
 import org.dicelens.common.Progress;
 
@@ -213,6 +218,9 @@ public final class NiftiReader {
         }
 
         Object[] readData(Progress progress) throws NiftiException {
+            if (!gzip && layout.channels() > 1) {
+                return readChannelsInParallel(progress);
+            }
             Object[] channels = allocate();
             // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
             byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
@@ -274,20 +282,101 @@ public final class NiftiReader {
             }
         }
 
-        private Object[] allocate() throws NiftiException {
+        /**
+         * A plain (not gzipped) multi-channel file: each channel is allocated, read (positional reads) and decoded by
+         * its own task on the common pool, the caller taking part. Most of a cold read's CPU is the kernel handing over
+         * the fresh pages of the new arrays, paid by the allocating thread, so this spreads it over the cores.
+         * Progress is reported from the calling thread only; workers honour cancellation.
+         */
+        private Object[] readChannelsInParallel(Progress progress) throws NiftiException {
+            checkFree();
+            Object[] channels = new Object[layout.channels()];
+            Thread caller = Thread.currentThread();
+            AtomicLong done = new AtomicLong();
+            try (FileChannel fc = FileChannel.open(dataFile, StandardOpenOption.READ)) {
+                IntStream.range(0, channels.length).parallel().forEach(c -> {
+                    try {
+                        channels[c] = readChannel(fc, c, done, progress, caller);
+                    } catch (NiftiException e) {
+                        throw new UncheckedNifti(e);
+                    }
+                });
+            } catch (UncheckedNifti e) {
+                throw e.cause;
+            } catch (IOException e) {
+                throw ioProblem(e, "data");
+            }
+            return channels;
+        }
+
+        private Object readChannel(FileChannel fc, int c, AtomicLong done, Progress progress, Thread caller)
+                throws NiftiException {
+            int n = layout.voxelsPerChannel();
+            int esize = layout.datatype().bytes();
+            Object channel;
+            try {
+                channel = layout.asFloat() ? new float[n] : new double[n];
+            } catch (OutOfMemoryError e) {
+                throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
+            }
+            int perStep = (int) Math.min(CHUNK, Math.max(4096, (long) n * esize)) / esize;
+            byte[] buf = new byte[perStep * esize];
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            VoxelDecoder decoder = new VoxelDecoder(layout.datatype(), header.byteOrder, layout.scaled(), header.scl_slope,
+                    header.scl_inter, perStep);
+            long start = layout.dataOffset() + (long) c * n * esize;
+            for (int at = 0; at < n; ) {
+                progress.checkCancelled();
+                int count = Math.min(perStep, n - at);
+                bb.clear().limit(count * esize);
+                try {
+                    while (bb.hasRemaining()) {
+                        if (fc.read(bb, start + (long) at * esize + bb.position()) < 0) {
+                            throw truncated((long) c * n * esize + (long) at * esize + bb.position());
+                        }
+                    }
+                } catch (IOException e) {
+                    throw ioProblem(e, "data");
+                }
+                decoder.decode(buf, 0, count, channel, at);
+                at += count;
+                long all = done.addAndGet(count);
+                if (Thread.currentThread() == caller) {
+                    progress.update((double) all / layout.elements(), "reading " + dataFile.getFileName());
+                }
+            }
+            return channel;
+        }
+
+        /** Carries a NiftiException out of a parallel stream. */
+        private static final class UncheckedNifti extends RuntimeException {
+            final NiftiException cause;
+
+            UncheckedNifti(NiftiException cause) {
+                super(cause);
+                this.cause = cause;
+            }
+        }
+
+        /** Refuses (with what it would need) a read that cannot fit in the heap, after one full collection if needed. */
+        private void checkFree() throws NiftiException {
             long need = layout.memoryBytes();
             Runtime rt = Runtime.getRuntime();
             long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            String what = memoryNeed();
             checkMaxMemory();
             if (need > free) {
                 System.gc(); // a rare, big request: worth one full collection before refusing
                 free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
             }
             if (need > free) {
-                throw new NiftiException(file, "dim", what + ", but only " + NiftiFiles.bytes(free)
+                throw new NiftiException(file, "dim", memoryNeed() + ", but only " + NiftiFiles.bytes(free)
                         + " is free in this Java VM (raise it with -Xmx or close other volumes)");
             }
+        }
+
+        private Object[] allocate() throws NiftiException {
+            checkFree();
+            String what = memoryNeed();
             Object[] channels = new Object[layout.channels()];
             try {
                 for (int c = 0; c < channels.length; c++) {
