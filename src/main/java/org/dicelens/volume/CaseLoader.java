@@ -138,7 +138,7 @@ public final class CaseLoader {
             maps = oneHot(ref.geometry, pred.hard, res, pred.sourceNames);
         } else {
             maps = ProbabilityBuilder.build(ref.geometry, pred.given, pred.givenSources, res, pred.kind, pred.sourceNames,
-                    warnings, p, pred.prescan());
+                    warnings, p);
         }
         pred.given.clear();
 
@@ -316,13 +316,6 @@ public final class CaseLoader {
         final List<String> sourceNames = new ArrayList<>();
         final StringBuilder description = new StringBuilder();
         LabelCodes hard;
-        /** Per given channel, the clamp {count, min, max} done while scanning, or null; sums of a lone file. */
-        final List<double[]> clamped = new ArrayList<>();
-        ProbabilityScan.Sums sums;
-
-        ProbabilityBuilder.Prescan prescan() {
-            return new ProbabilityBuilder.Prescan(clamped, sums);
-        }
     }
 
     private static Prediction readPrediction(CaseSpec spec, Reference ref, VolumeReader reader, Progress p)
@@ -336,13 +329,7 @@ public final class CaseLoader {
                     "prediction");
             checkGrid(ref, file, rv, "prediction");
             NiftiVolume v = rv.data();
-            // probabilities for sure (not a lone one-channel file that may be labels): scan, clamp and sums in one pass
-            boolean probabilities = pred.kind == PredictionKind.PROBABILITIES
-                    || pred.kind == PredictionKind.AUTO && (files.size() > 1 || v.channels() > 1);
-            ProbabilityScan fused = probabilities && ProbabilityScan.takes(v)
-                    ? ProbabilityScan.of(v, files.size() == 1 && v.channels() >= 2) : null;
-            ValueScan scan = fused != null ? fused.values : ValueScan.of(v);
-            pred.sums = fused != null ? fused.sums : null;
+            ValueScan scan = ValueScan.of(v);
             if (scan.nonFinite > 0) {
                 throw new InputException(file, "values", scan.nonFinite + " NaN or infinite value"
                         + (scan.nonFinite == 1 ? "" : "s") + " (the first at voxel " + LabelCodes.voxel(v, scan.firstNonFinite)
@@ -369,7 +356,6 @@ public final class CaseLoader {
                 for (int c = 0; c < v.channels(); c++) {
                     pred.given.add(v.channelAsFloat(c));
                     pred.givenSources.add(file);
-                    pred.clamped.add(fused == null ? null : new double[] {fused.clamped[c], fused.min[c], fused.max[c]});
                 }
             }
         }

@@ -20,22 +20,12 @@ final class ProbabilityBuilder {
     }
 
     /**
-     * What {@link ProbabilityScan} already did while the files were read.
-     *
-     * @param clamp per given channel, {count, min, max} of its clamp already done in place, or null: clamp it here
-     * @param sums  the channel sums check of the given channels in their order, or null: check here
-     */
-    record Prescan(List<double[]> clamp, ProbabilityScan.Sums sums) {
-    }
-
-    /**
      * @param given    the given channels, in the prediction's order (modified in place)
      * @param sources  the file each given channel came from
      * @param warnings receives a line per thing the user should know
-     * @param pre      work done while reading ({@link Prescan}); null for none
      */
     static ProbabilityMaps build(Geometry geometry, List<float[]> given, List<Path> sources, ClassResolver.Result res,
-            PredictionKind kind, List<String> sourceNames, List<String> warnings, Progress progress, Prescan pre) {
+            PredictionKind kind, List<String> sourceNames, List<String> warnings, Progress progress) {
         int n = given.size();
         int voxels = geometry.voxelCount();
         if (kind == PredictionKind.LOGITS_SIGMOID) {
@@ -51,9 +41,8 @@ final class ProbabilityBuilder {
         for (int j = 0; j < n; j++) {
             progress.checkCancelled();
             float[] ch = given.get(j);
-            double[] done = pre == null || kind != PredictionKind.PROBABILITIES ? null : pre.clamp().get(j);
-            double[] minMax = done == null ? new double[2] : new double[] {done[1], done[2]};
-            long c = done == null ? clampInPlace(ch, minMax) : (long) done[0];
+            double[] minMax = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            long c = clampInPlace(ch, minMax);
             clamped += c;
             long[] acc = perFile.computeIfAbsent(sources.get(j), k -> new long[1]);
             acc[0] += c;
@@ -72,11 +61,7 @@ final class ProbabilityBuilder {
             clamped += deriveBackground(channels, res.derivedBackground(), voxels, warnings);
         } else if (channels.length >= 2) {
             progress.checkCancelled();
-            if (pre != null && pre.sums() != null && kind == PredictionKind.PROBABILITIES && inOrder(res.givenToChannel())) {
-                warnSums(pre.sums().off(), pre.sums().worstSum(), channels.length, voxels, warnings);
-            } else {
-                checkSums(channels, voxels, warnings);
-            }
+            checkSums(channels, voxels, warnings);
         }
         return new ProbabilityMaps(geometry, channels, clamped, List.copyOf(sourceNames));
     }
@@ -200,24 +185,10 @@ final class ProbabilityBuilder {
                 worstSum = part[2];
             }
         }
-        warnSums(off, worstSum, channels.length, voxels, warnings);
-    }
-
-    private static void warnSums(long off, double worstSum, int channels, int voxels, List<String> warnings) {
         if (off > 0) {
-            warnings.add("the " + channels + " probability channels do not sum to 1 (within " + CaseLoader.SUM_TOLERANCE
+            warnings.add("the " + channels.length + " probability channels do not sum to 1 (within " + CaseLoader.SUM_TOLERANCE
                     + ") at " + off + " of " + voxels + " voxels (farthest sum " + fmt(worstSum) + "); they are used as given");
         }
-    }
-
-    /** Given channel j is class channel j for every j: sums taken in the given order are the class order's. */
-    private static boolean inOrder(int[] givenToChannel) {
-        for (int j = 0; j < givenToChannel.length; j++) {
-            if (givenToChannel[j] != j) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {voxels off, largest |sum - 1|, that sum} of one chunk. */
