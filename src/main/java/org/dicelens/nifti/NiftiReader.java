@@ -8,6 +8,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.zip.ZipException;
@@ -221,7 +223,8 @@ public final class NiftiReader {
             if (!gzip && layout.channels() > 1) {
                 return readChannelsInParallel(progress);
             }
-            Object[] channels = allocate();
+            Object[] channels = new Object[layout.channels()];
+            CompletableFuture<?>[] later = allocate(channels);
             // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
             byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
             skipToData(buf);
@@ -244,6 +247,9 @@ public final class NiftiReader {
                     int channel = (int) (done / n);
                     int offset = (int) (done % n);
                     int m = Math.min(count - pos, n - offset);
+                    if (channels[channel] == null) {
+                        awaitChannel(later[channel]);
+                    }
                     decoder.decode(buf, pos * esize, m, channels[channel], offset);
                     pos += m;
                     done += m;
@@ -313,12 +319,7 @@ public final class NiftiReader {
                 throws NiftiException {
             int n = layout.voxelsPerChannel();
             int esize = layout.datatype().bytes();
-            Object channel;
-            try {
-                channel = layout.asFloat() ? new float[n] : new double[n];
-            } catch (OutOfMemoryError e) {
-                throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
-            }
+            Object channel = newChannel();
             int perStep = (int) Math.min(CHUNK, Math.max(4096, (long) n * esize)) / esize;
             byte[] buf = new byte[perStep * esize];
             ByteBuffer bb = ByteBuffer.wrap(buf);
@@ -374,18 +375,41 @@ public final class NiftiReader {
             }
         }
 
-        private Object[] allocate() throws NiftiException {
+        /**
+         * Allocates the channels: the first now, the others on the common pool (joined by {@link #awaitChannel} when the
+         * read reaches them), so the kernel faults in their fresh pages on another core while this one reads and
+         * inflates the first. Returns the pending allocations by channel (null for those already done).
+         */
+        private CompletableFuture<?>[] allocate(Object[] channels) throws NiftiException {
             checkFree();
-            String what = memoryNeed();
-            Object[] channels = new Object[layout.channels()];
-            try {
-                for (int c = 0; c < channels.length; c++) {
-                    channels[c] = layout.asFloat() ? new float[layout.voxelsPerChannel()] : new double[layout.voxelsPerChannel()];
-                }
-            } catch (OutOfMemoryError e) {
-                throw new NiftiException(file, "dim", what + ", more than is free in this Java VM (raise it with -Xmx)");
+            CompletableFuture<?>[] later = new CompletableFuture<?>[channels.length];
+            channels[0] = newChannel();
+            for (int c = 1; c < channels.length; c++) {
+                int k = c;
+                later[c] = CompletableFuture.runAsync(() -> channels[k] = layout.asFloat()
+                        ? new float[layout.voxelsPerChannel()] : new double[layout.voxelsPerChannel()]);
             }
-            return channels;
+            return later;
+        }
+
+        private Object newChannel() throws NiftiException {
+            try {
+                return layout.asFloat() ? new float[layout.voxelsPerChannel()] : new double[layout.voxelsPerChannel()];
+            } catch (OutOfMemoryError e) {
+                throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
+            }
+        }
+
+        /** Waits for a channel allocated on the pool; join() publishes its array to this thread. */
+        private void awaitChannel(CompletableFuture<?> f) throws NiftiException {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof OutOfMemoryError) {
+                    throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
+                }
+                throw e;
+            }
         }
 
         /** Reads up to len bytes; stream problems (corrupt or truncated gzip, I/O errors) become NiftiExceptions. */
