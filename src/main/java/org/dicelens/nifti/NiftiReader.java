@@ -3,15 +3,10 @@ package org.dicelens.nifti;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import java.util.zip.ZipException;
 import org.dicelens.common.Progress;
 
@@ -72,12 +67,12 @@ public final class NiftiReader {
     }
 
     /** One open read: header decoded and checked, the stream positioned where the header ended. */
-    private static final class Session implements AutoCloseable {
+    static final class Session implements AutoCloseable {
         final Path file;
         final NiftiHeader header;
         final HeaderChecks.Layout layout;
         private InputStream in;
-        private Path dataFile;
+        Path dataFile;
         private long consumed;
         private boolean gzip;
 
@@ -213,7 +208,7 @@ public final class NiftiReader {
             }
         }
 
-        private NiftiException truncated(long bytesRead) {
+        NiftiException truncated(long bytesRead) {
             return new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
                     + bytesRead + " of the " + layout.dataBytes() + " data bytes that "
                     + HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " needs");
@@ -221,7 +216,7 @@ public final class NiftiReader {
 
         Object[] readData(Progress progress) throws NiftiException {
             if (!gzip && layout.channels() > 1) {
-                return readChannelsInParallel(progress);
+                return ChannelTasks.read(this, progress);
             }
             Object[] channels = new Object[layout.channels()];
             CompletableFuture<?>[] later = allocate(channels);
@@ -273,7 +268,7 @@ public final class NiftiReader {
             }
         }
 
-        private String memoryNeed() {
+        String memoryNeed() {
             return HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " decoded as "
                     + (layout.asFloat() ? "float" : "double") + " needs " + NiftiFiles.bytes(layout.memoryBytes())
                     + " of memory";
@@ -288,79 +283,8 @@ public final class NiftiReader {
             }
         }
 
-        /**
-         * A plain (not gzipped) multi-channel file: each channel is allocated, read (positional reads) and decoded by
-         * its own task on the common pool, the caller taking part. Most of a cold read's CPU is the kernel handing over
-         * the fresh pages of the new arrays, paid by the allocating thread, so this spreads it over the cores.
-         * Progress is reported from the calling thread only; workers honour cancellation.
-         */
-        private Object[] readChannelsInParallel(Progress progress) throws NiftiException {
-            checkFree();
-            Object[] channels = new Object[layout.channels()];
-            Thread caller = Thread.currentThread();
-            AtomicLong done = new AtomicLong();
-            try (FileChannel fc = FileChannel.open(dataFile, StandardOpenOption.READ)) {
-                IntStream.range(0, channels.length).parallel().forEach(c -> {
-                    try {
-                        channels[c] = readChannel(fc, c, done, progress, caller);
-                    } catch (NiftiException e) {
-                        throw new UncheckedNifti(e);
-                    }
-                });
-            } catch (UncheckedNifti e) {
-                throw e.cause;
-            } catch (IOException e) {
-                throw ioProblem(e, "data");
-            }
-            return channels;
-        }
-
-        private Object readChannel(FileChannel fc, int c, AtomicLong done, Progress progress, Thread caller)
-                throws NiftiException {
-            int n = layout.voxelsPerChannel();
-            int esize = layout.datatype().bytes();
-            Object channel = newChannel();
-            int perStep = (int) Math.min(CHUNK, Math.max(4096, (long) n * esize)) / esize;
-            byte[] buf = new byte[perStep * esize];
-            ByteBuffer bb = ByteBuffer.wrap(buf);
-            VoxelDecoder decoder = new VoxelDecoder(layout.datatype(), header.byteOrder, layout.scaled(), header.scl_slope,
-                    header.scl_inter, perStep);
-            long start = layout.dataOffset() + (long) c * n * esize;
-            for (int at = 0; at < n; ) {
-                progress.checkCancelled();
-                int count = Math.min(perStep, n - at);
-                bb.clear().limit(count * esize);
-                try {
-                    while (bb.hasRemaining()) {
-                        if (fc.read(bb, start + (long) at * esize + bb.position()) < 0) {
-                            throw truncated((long) c * n * esize + (long) at * esize + bb.position());
-                        }
-                    }
-                } catch (IOException e) {
-                    throw ioProblem(e, "data");
-                }
-                decoder.decode(buf, 0, count, channel, at);
-                at += count;
-                long all = done.addAndGet(count);
-                if (Thread.currentThread() == caller) {
-                    progress.update((double) all / layout.elements(), "reading " + dataFile.getFileName());
-                }
-            }
-            return channel;
-        }
-
-        /** Carries a NiftiException out of a parallel stream. */
-        private static final class UncheckedNifti extends RuntimeException {
-            final NiftiException cause;
-
-            UncheckedNifti(NiftiException cause) {
-                super(cause);
-                this.cause = cause;
-            }
-        }
-
         /** Refuses (with what it would need) a read that cannot fit in the heap, after one full collection if needed. */
-        private void checkFree() throws NiftiException {
+        void checkFree() throws NiftiException {
             long need = layout.memoryBytes();
             Runtime rt = Runtime.getRuntime();
             long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -392,7 +316,7 @@ public final class NiftiReader {
             return later;
         }
 
-        private Object newChannel() throws NiftiException {
+        Object newChannel() throws NiftiException {
             try {
                 return layout.asFloat() ? new float[layout.voxelsPerChannel()] : new double[layout.voxelsPerChannel()];
             } catch (OutOfMemoryError e) {
@@ -421,7 +345,7 @@ public final class NiftiReader {
             }
         }
 
-        private NiftiException ioProblem(IOException e, String part) {
+        NiftiException ioProblem(IOException e, String part) {
             return ioProblem(dataFile, e, part.equals("data") ? "data" : "gzip", part);
         }
 
