@@ -54,10 +54,6 @@ public final class CaseLoader {
         }
     }
 
-    /** A label volume's stored bytes (int8 when {@code signed}, else uint8) and its grid. */
-    public record LabelBytes(byte[] data, boolean signed, Geometry grid) {
-    }
-
     /** Files through the input-format registry: each file's format chosen by its content and name. */
     public static final VolumeReader FILES = new VolumeReader() {
         @Override

@@ -88,7 +88,7 @@ class LabelBytesTest {
             f.seek(70);
             f.write(new byte[] {0, 1}); // little-endian 256
         }
-        CaseLoader.LabelBytes b = CaseLoader.FILES.readLabelBytes(ref, Progress.NONE);
+        LabelBytes b = CaseLoader.FILES.readLabelBytes(ref, Progress.NONE);
         assertTrue(b.signed());
         Path pred = prediction(3);
         Case fast = CaseLoader.load(CaseSpec.of(ref, pred), Progress.NONE);

@@ -20,7 +20,7 @@ public final class LoadPhasesBench {
         Path ref = Path.of(args[0]);
         Path pred = Path.of(args[1]);
         long c0 = cpu();
-        CaseLoader.LabelBytes b = CaseLoader.FILES.readLabelBytes(ref, Progress.NONE);
+        LabelBytes b = CaseLoader.FILES.readLabelBytes(ref, Progress.NONE);
         long c1 = cpu();
         LabelCodes lc = b != null ? LabelCodes.ofBytes(b.data(), b.signed(), ref, "reference")
                 : LabelCodes.of(NiftiReader.read(ref), 0, ref, "reference");
