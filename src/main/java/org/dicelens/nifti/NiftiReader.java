@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.zip.ZipException;
 import org.dicelens.common.Progress;
 
@@ -44,13 +46,33 @@ public final class NiftiReader {
         }
     }
 
+    /** A one-channel 8-bit volume as stored: one byte per voxel, x fastest; {@code signed} for int8, else uint8. */
+    public record ByteVolume(NiftiHeader header, Path source, byte[] data, boolean signed) {
+    }
+
+    /**
+     * Reads a one-channel, unscaled uint8 or int8 volume (the usual label map) as its stored bytes, so a label map
+     * costs one byte per voxel instead of a float; null when the file holds anything else (read it with
+     * {@link #read(Path, Progress)}, which also reports what is wrong with it).
+     */
+    public static ByteVolume readBytes(Path file, Progress progress) throws NiftiException {
+        try (Session s = Session.open(file, false)) {
+            HeaderChecks.Layout l = s.layout;
+            boolean eightBit = l.datatype() == NiftiDatatype.UINT8 || l.datatype() == NiftiDatatype.INT8;
+            if (!eightBit || l.scaled() || l.channels() != 1) {
+                return null;
+            }
+            return new ByteVolume(s.header, file, s.readBytes(progress), l.datatype() == NiftiDatatype.INT8);
+        }
+    }
+
     /** One open read: header decoded and checked, the stream positioned where the header ended. */
-    private static final class Session implements AutoCloseable {
+    static final class Session implements AutoCloseable {
         final Path file;
         final NiftiHeader header;
         final HeaderChecks.Layout layout;
         private InputStream in;
-        private Path dataFile;
+        Path dataFile;
         private long consumed;
         private boolean gzip;
 
@@ -147,10 +169,34 @@ public final class NiftiReader {
             }
         }
 
-        Object[] readData(Progress progress) throws NiftiException {
-            Object[] channels = allocate();
-            // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
-            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
+        /** The data bytes of a one-channel 8-bit volume, read straight into the result (no decoding). */
+        byte[] readBytes(Progress progress) throws NiftiException {
+            int n = layout.voxelsPerChannel();
+            byte[] data;
+            try {
+                data = new byte[n];
+            } catch (OutOfMemoryError e) {
+                throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
+            }
+            skipToData(new byte[4096]);
+            int done = 0;
+            while (done < n) {
+                progress.checkCancelled();
+                int count = Math.min(CHUNK, n - done);
+                int got = read(dataFile, in, data, done, count, "data");
+                if (got < count) {
+                    throw truncated(done + got);
+                }
+                done += count;
+                progress.update((double) done / n, "reading " + dataFile.getFileName());
+            }
+            if (gzip) {
+                drain(new byte[(int) Math.min(CHUNK, Math.max(4096, n))]);
+            }
+            return data;
+        }
+
+        private void skipToData(byte[] buf) throws NiftiException {
             long skip = layout.dataOffset() - consumed;
             try {
                 if (skip > 0 && NiftiFiles.skipUpTo(in, skip, buf) < skip) {
@@ -160,6 +206,23 @@ public final class NiftiReader {
             } catch (IOException e) {
                 throw ioProblem(e, "data");
             }
+        }
+
+        NiftiException truncated(long bytesRead) {
+            return new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
+                    + bytesRead + " of the " + layout.dataBytes() + " data bytes that "
+                    + HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " needs");
+        }
+
+        Object[] readData(Progress progress) throws NiftiException {
+            if (!gzip && layout.channels() > 1) {
+                return ChannelTasks.read(this, progress);
+            }
+            Object[] channels = new Object[layout.channels()];
+            CompletableFuture<?>[] later = allocate(channels);
+            // small files get a small buffer: many small reads (a corpus, a class table of masks) stay cheap
+            byte[] buf = new byte[(int) Math.min(CHUNK, Math.max(4096, layout.dataBytes()))];
+            skipToData(buf);
             int esize = layout.datatype().bytes();
             int n = layout.voxelsPerChannel();
             long total = layout.elements();
@@ -172,15 +235,16 @@ public final class NiftiReader {
                 int count = (int) Math.min(perStep, total - done);
                 int got = read(dataFile, in, buf, 0, count * esize, "data");
                 if (got < count * esize) {
-                    throw new NiftiException(file, "dim", "truncated data: " + dataFile.getFileName() + " ends after "
-                            + (done * esize + got) + " of the " + layout.dataBytes() + " data bytes that "
-                            + HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " needs");
+                    throw truncated(done * esize + got);
                 }
                 int pos = 0;
                 while (pos < count) {
                     int channel = (int) (done / n);
                     int offset = (int) (done % n);
                     int m = Math.min(count - pos, n - offset);
+                    if (channels[channel] == null) {
+                        awaitChannel(later[channel]);
+                    }
                     decoder.decode(buf, pos * esize, m, channels[channel], offset);
                     pos += m;
                     done += m;
@@ -204,7 +268,7 @@ public final class NiftiReader {
             }
         }
 
-        private String memoryNeed() {
+        String memoryNeed() {
             return HeaderChecks.dims(header) + " " + layout.datatype().name().toLowerCase() + " decoded as "
                     + (layout.asFloat() ? "float" : "double") + " needs " + NiftiFiles.bytes(layout.memoryBytes())
                     + " of memory";
@@ -219,29 +283,57 @@ public final class NiftiReader {
             }
         }
 
-        private Object[] allocate() throws NiftiException {
+        /** Refuses (with what it would need) a read that cannot fit in the heap, after one full collection if needed. */
+        void checkFree() throws NiftiException {
             long need = layout.memoryBytes();
             Runtime rt = Runtime.getRuntime();
             long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-            String what = memoryNeed();
             checkMaxMemory();
             if (need > free) {
                 System.gc(); // a rare, big request: worth one full collection before refusing
                 free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
             }
             if (need > free) {
-                throw new NiftiException(file, "dim", what + ", but only " + NiftiFiles.bytes(free)
+                throw new NiftiException(file, "dim", memoryNeed() + ", but only " + NiftiFiles.bytes(free)
                         + " is free in this Java VM (raise it with -Xmx or close other volumes)");
             }
-            Object[] channels = new Object[layout.channels()];
-            try {
-                for (int c = 0; c < channels.length; c++) {
-                    channels[c] = layout.asFloat() ? new float[layout.voxelsPerChannel()] : new double[layout.voxelsPerChannel()];
-                }
-            } catch (OutOfMemoryError e) {
-                throw new NiftiException(file, "dim", what + ", more than is free in this Java VM (raise it with -Xmx)");
+        }
+
+        /**
+         * Allocates the channels: the first now, the others on the common pool (joined by {@link #awaitChannel} when the
+         * read reaches them), so the kernel faults in their fresh pages on another core while this one reads and
+         * inflates the first. Returns the pending allocations by channel (null for those already done).
+         */
+        private CompletableFuture<?>[] allocate(Object[] channels) throws NiftiException {
+            checkFree();
+            CompletableFuture<?>[] later = new CompletableFuture<?>[channels.length];
+            channels[0] = newChannel();
+            for (int c = 1; c < channels.length; c++) {
+                int k = c;
+                later[c] = CompletableFuture.runAsync(() -> channels[k] = layout.asFloat()
+                        ? new float[layout.voxelsPerChannel()] : new double[layout.voxelsPerChannel()]);
             }
-            return channels;
+            return later;
+        }
+
+        Object newChannel() throws NiftiException {
+            try {
+                return layout.asFloat() ? new float[layout.voxelsPerChannel()] : new double[layout.voxelsPerChannel()];
+            } catch (OutOfMemoryError e) {
+                throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
+            }
+        }
+
+        /** Waits for a channel allocated on the pool; join() publishes its array to this thread. */
+        private void awaitChannel(CompletableFuture<?> f) throws NiftiException {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof OutOfMemoryError) {
+                    throw new NiftiException(file, "dim", memoryNeed() + ", more than is free in this Java VM (raise it with -Xmx)");
+                }
+                throw e;
+            }
         }
 
         /** Reads up to len bytes; stream problems (corrupt or truncated gzip, I/O errors) become NiftiExceptions. */
@@ -253,7 +345,7 @@ public final class NiftiReader {
             }
         }
 
-        private NiftiException ioProblem(IOException e, String part) {
+        NiftiException ioProblem(IOException e, String part) {
             return ioProblem(dataFile, e, part.equals("data") ? "data" : "gzip", part);
         }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
+import org.dicelens.nifti.NiftiReader;
 import org.dicelens.nifti.NiftiVolume;
 import org.dicelens.volume.formats.InputFormats;
 import org.dicelens.volume.formats.ReadVolume;
@@ -43,6 +44,14 @@ public final class CaseLoader {
                 throw new InputException(file, "dim", e.getMessage(), e);
             }
         }
+
+        /**
+         * A one-channel 8-bit label volume as its stored bytes and grid, or null (the default) when this reader cannot
+         * give one: the loader then reads it with {@link #readVolume}. Saves a float per voxel on the usual label map.
+         */
+        default LabelBytes readLabelBytes(Path file, Progress progress) throws InputException {
+            return null;
+        }
     }
 
     /** Files through the input-format registry: each file's format chosen by its content and name. */
@@ -56,6 +65,22 @@ public final class CaseLoader {
         public ReadVolume readVolume(Path file, Progress progress) throws InputException {
             try {
                 return InputFormats.read(file, progress);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(file, "dim", e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public LabelBytes readLabelBytes(Path file, Progress progress) throws InputException {
+            if (!InputFormats.of(file).name().equals(InputFormats.NIFTI)) {
+                return null;
+            }
+            NiftiReader.ByteVolume b = NiftiReader.readBytes(file, progress);
+            if (b == null) {
+                return null;
+            }
+            try {
+                return new LabelBytes(b.data(), b.signed(), Geometry.fromHeader(b.header()));
             } catch (IllegalArgumentException e) {
                 throw new InputException(file, "dim", e.getMessage(), e);
             }
@@ -162,7 +187,12 @@ public final class CaseLoader {
         p.checkCancelled();
         String message = "reading " + what + " " + (file.getFileName() == null ? file : file.getFileName());
         p.update(lo, message);
-        return reader.readVolume(file, new Progress() {
+        return reader.readVolume(file, span(p, lo, hi, message));
+    }
+
+    /** {@code p} seen by one read: the read's 0..1 mapped into [lo, hi] of the whole load. */
+    private static Progress span(Progress p, double lo, double hi, String message) {
+        return new Progress() {
             @Override
             public void update(double fraction, String m) {
                 p.update(lo + (hi - lo) * Math.max(0, Math.min(1, fraction)), message);
@@ -172,7 +202,7 @@ public final class CaseLoader {
             public boolean isCancelled() {
                 return p.isCancelled();
             }
-        });
+        };
     }
 
     /** The reference, compacted: codes per voxel, and the label value and voxel count of each code. */
@@ -180,6 +210,15 @@ public final class CaseLoader {
     }
 
     private static Reference readLabelMap(Path file, VolumeReader reader, Progress p) throws InputException {
+        p.checkCancelled();
+        String message = "reading reference " + (file.getFileName() == null ? file : file.getFileName());
+        p.update(0, message);
+        LabelBytes bytes = reader.readLabelBytes(file, span(p, 0, 0.25, message));
+        if (bytes != null) { // the usual uint8 label map: codes computed in place of the stored bytes
+            p.checkCancelled();
+            LabelCodes lc = LabelCodes.ofBytes(bytes.data(), bytes.signed(), file, "reference label map");
+            return new Reference(file, bytes.grid(), lc.codes, lc.values, lc.counts);
+        }
         ReadVolume rv = read(reader, file, p, 0, 0.25, "reference");
         NiftiVolume v = rv.data();
         requireGrid(file, rv, "reference");

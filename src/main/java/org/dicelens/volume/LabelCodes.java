@@ -85,6 +85,48 @@ final class LabelCodes {
         return new LabelCodes(codes, values, sortedCounts);
     }
 
+    /**
+     * The codes of an 8-bit label volume given as its stored bytes ({@code signed}: int8, else uint8), computed in place:
+     * {@code raw} becomes the codes array. Every byte is a whole number, so only the number of distinct values can be
+     * wrong. Same result as {@link #of} on the same values widened to floats, without a float per voxel.
+     */
+    static LabelCodes ofBytes(byte[] raw, boolean signed, Path file, String what) throws InputException {
+        long[] hist = new long[256];
+        for (long[] part : Chunks.map(raw.length, (from, to) -> {
+            long[] h = new long[256];
+            for (int i = from; i < to; i++) {
+                h[raw[i] & 0xFF]++;
+            }
+            return h;
+        })) {
+            for (int b = 0; b < 256; b++) {
+                hist[b] += part[b];
+            }
+        }
+        int[] values = new int[256];
+        long[] counts = new long[256];
+        byte[] table = new byte[256];
+        int distinct = 0;
+        for (int v = signed ? -128 : 0; v < (signed ? 128 : 256); v++) { // ascending values
+            if (hist[v & 0xFF] > 0) {
+                if (distinct == CaseLoader.MAX_CLASSES) {
+                    throw new InputException(file, "value", "the " + what + " holds more than " + CaseLoader.MAX_CLASSES
+                            + " distinct values (DiceLens handles at most " + CaseLoader.MAX_CLASSES + " classes)");
+                }
+                values[distinct] = v;
+                counts[distinct] = hist[v & 0xFF];
+                table[v & 0xFF] = (byte) distinct++;
+            }
+        }
+        Chunks.run(raw.length, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                raw[i] = table[raw[i] & 0xFF];
+            }
+            return null;
+        });
+        return new LabelCodes(raw, Arrays.copyOf(values, distinct), Arrays.copyOf(counts, distinct));
+    }
+
     /** codes[i] = table[codes[i] &amp; 0xFF] for every voxel. */
     static void remapInPlace(byte[] codes, byte[] table) {
         for (int i = 0; i < codes.length; i++) {

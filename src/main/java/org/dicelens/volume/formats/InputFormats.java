@@ -30,6 +30,8 @@ import org.dicelens.common.Progress;
 public final class InputFormats {
     /** The name under which the NumPy .npz format is registered. */
     public static final String NPZ = "NumPy .npz";
+    /** The name under which NIfTI (.nii, .nii.gz, .hdr/.img) is registered. */
+    public static final String NIFTI = "NIfTI";
     private static final List<InputFormat> FORMATS = new CopyOnWriteArrayList<>(builtIn());
 
     private InputFormats() {

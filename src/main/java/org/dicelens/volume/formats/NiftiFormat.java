@@ -10,7 +10,7 @@ import org.dicelens.nifti.NiftiReader;
 
 /** NIfTI-1 and NIfTI-2: .nii, .nii.gz, .hdr/.img pairs (either gzipped), read by the nifti package. */
 final class NiftiFormat {
-    static final InputFormat FORMAT = new InputFormat("NIfTI", List.of(".nii.gz", ".nii", ".hdr.gz", ".hdr"),
+    static final InputFormat FORMAT = new InputFormat(InputFormats.NIFTI, List.of(".nii.gz", ".nii", ".hdr.gz", ".hdr"),
             List.of(".img.gz", ".img"), NiftiFormat::magic, (file, progress) -> ReadVolume.ofNifti(NiftiReader.read(file,
                     progress)), NiftiFormat::shape);
 
