@@ -45,7 +45,7 @@ public final class CohortCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--reference-dir", paramLabel = "DIR", required = true, description = "Folder of reference label maps.")
+    @Option(names = "--reference-dir", paramLabel = "DIR", description = "Folder of reference label maps (or --raters-dir).")
     Path referenceDir;
 
     @Option(names = "--prediction-dir", paramLabel = "DIR", required = true,
@@ -69,11 +69,14 @@ public final class CohortCommand implements Callable<Integer> {
     @Mixin
     ReportOutputOptions output = new ReportOutputOptions();
 
+    @Mixin
+    RaterBatchOptions raters = new RaterBatchOptions();
+
     @Option(names = "--jobs", paramLabel = "N", description = "Cases loaded at once (default: number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    /** What one case leaves behind: its report and its statistics (no volume). */
-    private record Loaded(CaseMetrics metrics, CohortCase statistics) {
+    /** What one case leaves behind: its report and its statistics (no volume); its rater numbers, or null. */
+    private record Loaded(CaseMetrics metrics, CohortCase statistics, org.dicelens.metrics.raters.RaterMetrics raters) {
     }
 
     @Override
@@ -86,16 +89,23 @@ public final class CohortCommand implements Callable<Integer> {
         PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
-        BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
+        if ((referenceDir == null) == (raters.ratersDir == null) || raters.softDir != null && referenceDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --reference-dir or --raters-dir (one of "
+                    + "them; --soft-reference-dir goes with --reference-dir)");
+        }
+        BatchPairing.Result pairing = raters.pair(referenceDir, predictionDir, bar);
         if (output.out != null) {
-            List<Path> inputs = new ArrayList<>();
-            inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
+            List<Path> inputs = new ArrayList<>(raters.inputs());
+            if (referenceDir != null) {
+                inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
+            }
             inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
             inputs.add(labels);
             AtomicOutput.checkNotInput(output.out, inputs);
         }
         if (!pairing.referencesWithoutPrediction().isEmpty()) {
-            bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
+            bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in "
+                    + (referenceDir != null ? referenceDir : raters.ratersDir)
                     + " have no prediction and are skipped");
         }
         Map<String, String> failed = new TreeMap<>();
@@ -104,8 +114,19 @@ public final class CohortCommand implements Callable<Integer> {
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());
         CohortSummary summary = cohort.summarise(s);
-        String text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed, summary.summaries())
-                : CohortReport.csv(summary.summaries());
+        String text;
+        if (raters.any()) { // the rater keys: per case in "cases", their means per class in the summary
+            List<RaterEvaluation.Evaluated> rated = done.stream().map(l -> new RaterEvaluation.Evaluated(l.metrics(),
+                    l.raters(), null)).toList();
+            List<org.dicelens.metrics.raters.RaterMetrics> rm = done.stream().map(Loaded::raters).toList();
+            List<org.dicelens.metrics.raters.RaterCohortClass> rows = cohort.classTable().all().stream()
+                    .map(k -> org.dicelens.metrics.raters.RaterCohortClass.of(k.label(), rm)).toList();
+            text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed,
+                    summary.summaries(), RaterEvaluation.reporter(rated), rows) : CohortReport.csv(summary.summaries(), rows);
+        } else {
+            text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed,
+                    summary.summaries()) : CohortReport.csv(summary.summaries());
+        }
         emit(text);
         if (!failed.isEmpty()) {
             err.println("error: " + failed.size() + " of " + pairing.pairs().size() + " cases failed (reported above); "
@@ -118,9 +139,14 @@ public final class CohortCommand implements Callable<Integer> {
 
     /** One case: load, evaluate as evaluate does, keep the report and the statistics; the volumes are dropped. */
     private Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
-        org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
-                .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson),
-                Progress.NONE);
+        org.dicelens.app.cases.CaseFiles files = org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
+                .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson);
+        if (raters.any()) {
+            RaterEvaluation.Evaluated e = RaterEvaluation.evaluate(files, raters.raters(p), raters.soft(p), settings,
+                    Progress.NONE, true);
+            return new Loaded(e.metrics(), e.cohort(), e.raters());
+        }
+        org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(files, Progress.NONE);
         if (all.regions()) {
             throw new InputException(p.predictions().get(0), "regions_class_order", "a region model (dataset.json) gives one"
                     + " case per region, which a cohort summary over one class table cannot hold: use evaluate");
@@ -133,7 +159,7 @@ public final class CohortCommand implements Callable<Integer> {
         Settings s = settings.toSettings(c.classes());
         CaseMetrics m = Backend.named(Backend.evaluate(e, s, Progress.NONE), p.name());
         // the margin is fixed here: keep one level (at most 1,001 bins per histogram, whatever the case's size)
-        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()));
+        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()), null);
     }
 
     private void emit(String text) throws InputException {

@@ -73,6 +73,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
     RaterOptions raters = new RaterOptions();
 
     @Mixin
+    RaterBatchOptions raterBatch = new RaterBatchOptions();
+
+    @Mixin
     SpatialCliOptions spatial = new SpatialCliOptions();
 
     /** Where --spatial results go (null without --spatial). */
@@ -86,12 +89,12 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
 
     @Override
     public Integer call() throws InputException {
-        boolean batch = referenceDir != null || predictionDir != null;
+        boolean batch = referenceDir != null || predictionDir != null || raterBatch.ratersDir != null;
         checkUsage(batch);
         ReportFormat fmt = output.reportFormat();
         settings.validate(); // a typo in an option fails before any loading
         spatial.validate();
-        if (spatial.spatial && raters.any()) {
+        if (spatial.spatial && (raters.any() || raterBatch.any())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spatial does not go with --raters or "
                     + "--soft-reference (yet)");
         }
@@ -127,23 +130,34 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             emit(m.size() == 1 ? reporter.text(fmt, m.get(0)) : reporter.text(fmt, m));
             return 0;
         }
-        BatchPairing.Result pairing = BatchPairing.pair(referenceDir, predictionDir);
+        BatchPairing.Result pairing = raterBatch.pair(referenceDir, predictionDir, bar);
         if (output.out != null) {
-            List<Path> inputs = new ArrayList<>();
-            inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
+            List<Path> inputs = new ArrayList<>(raterBatch.inputs());
+            if (referenceDir != null) {
+                inputs.addAll(BatchPairing.volumeFiles(referenceDir, "--reference-dir").values());
+            }
             inputs.addAll(BatchPairing.volumeFiles(predictionDir, "--prediction-dir").values());
             inputs.add(files.labels);
             AtomicOutput.checkNotInput(output.out, inputs);
         }
         if (!pairing.referencesWithoutPrediction().isEmpty()) {
-            bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in " + referenceDir
-                    + " have no prediction and are skipped");
+            bar.message("note: " + pairing.referencesWithoutPrediction().size() + " reference(s) in "
+                    + (referenceDir != null ? referenceDir : raterBatch.ratersDir) + " have no prediction and are skipped");
         }
-        List<List<CaseMetrics>> ok = runBatch(pairing.pairs(), jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE,
-                bar), null);
-        List<CaseMetrics> done = new ArrayList<>();
-        ok.forEach(done::addAll); // a region model gives one report per region
-        emit(reporter.text(fmt, done));
+        List<?> ok;
+        if (raterBatch.any()) {
+            List<RaterEvaluation.Evaluated> rated = runBatch(pairing.pairs(), jobs, bar, p -> RaterEvaluation.evaluate(
+                    batchCase(p, pk), raterBatch.raters(p), raterBatch.soft(p), settings, Progress.NONE, false), null);
+            ok = rated;
+            emit(RaterEvaluation.report(rated, fmt));
+        } else {
+            List<List<CaseMetrics>> evaluated = runBatch(pairing.pairs(), jobs, bar, p -> evaluate(batchCase(p, pk),
+                    Progress.NONE, bar), null);
+            ok = evaluated;
+            List<CaseMetrics> done = new ArrayList<>();
+            evaluated.forEach(done::addAll); // a region model gives one report per region
+            emit(reporter.text(fmt, done));
+        }
         int failed = pairing.pairs().size() - ok.size();
         if (failed > 0) {
             err.println("error: " + failed + " of " + pairing.pairs().size() + " cases failed (reported above); the report "
@@ -165,9 +179,16 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks) and "
                     + "--prediction, for one case");
         }
+        if (raterBatch.ratersDir != null && (referenceDir != null || raterBatch.softDir != null)) {
+            throw new CommandLine.ParameterException(cl, "--raters-dir replaces --reference-dir (no --soft-reference-dir)");
+        }
+        if (raterBatch.softDir != null && referenceDir == null) {
+            throw new CommandLine.ParameterException(cl, "--soft-reference-dir goes with --reference-dir and --prediction-dir");
+        }
         if (batch) {
-            if (referenceDir == null || predictionDir == null) {
-                throw new CommandLine.ParameterException(cl, "a batch needs both --reference-dir and --prediction-dir");
+            if ((referenceDir == null && raterBatch.ratersDir == null) || predictionDir == null) {
+                throw new CommandLine.ParameterException(cl, "a batch needs --reference-dir (or --raters-dir) and "
+                        + "--prediction-dir");
             }
             if (files.image != null) {
                 throw new CommandLine.ParameterException(cl, "--image names one scan; a batch has one per case (leave it out)");
