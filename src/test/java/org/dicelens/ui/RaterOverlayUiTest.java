@@ -117,6 +117,9 @@ class RaterOverlayUiTest {
         OverlayModel o = window.display().overlays();
         fx(() -> {
             o.layer(OverlayModel.Layer.CONSENSUS).enabled.set(false);
+            // the contours are drawn over the agreement heat map (AgreementOrderTest): with them off, the heat map is the
+            // top layer and each pixel is the heat colour blended over the picture below
+            o.layer(OverlayModel.Layer.HARD).enabled.set(false);
             return null;
         });
         assertTrue(fx(() -> o.on(OverlayModel.Layer.AGREEMENT)), "a case with raters shows their agreement");
