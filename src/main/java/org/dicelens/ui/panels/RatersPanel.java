@@ -155,6 +155,11 @@ public final class RatersPanel extends VBox {
             return;
         }
         RaterClassMetrics r = m.classes().get(c);
+        if (m.soft()) { // no raters: no volumes to spread, no pairs
+            summary.setText(String.format(Locale.ROOT, "%s: soft reference q̂%nΣq̂·v %s mL%nconsensus Dice %s", r.name(),
+                    Fmt.num(r.expectedMl(), 2), Fmt.num(r.consensusDice(), 3)));
+            return;
+        }
         // one short line per number: the left column is narrow
         summary.setText(String.format(Locale.ROOT, "%s: %s raters%nΣq̂·v %s mL, raters %s–%s mL%ninter-rater Dice %s%n"
                 + "consensus Dice %s", r.name(), m.soft() ? "soft" : String.valueOf(m.raters()),
