@@ -271,6 +271,11 @@ class RatersBatchCliTest {
         assertTrue(missing.err().contains("case2") && missing.err().contains("no soft reference"), missing.err());
         caseFolders();
         raterFolders();
+        // a case one reader lacks is evaluated with the other readers
+        Files.delete(dir.resolve("byRater").resolve("reader3").resolve("case2.nii"));
+        JsonNode fewer = batch("--raters-dir", dir.resolve("byRater").toString(), "--prediction-dir", pred.toString());
+        assertEquals(List.of(K, K - 1, K), List.of(fewer.get(0).get("raterCount").asInt(),
+                fewer.get(1).get("raterCount").asInt(), fewer.get(2).get("raterCount").asInt()));
         Path mixed = dir.resolve("mixed");
         Files.move(dir.resolve("byCase"), mixed);
         Files.move(dir.resolve("byRater").resolve("reader1"), mixed.resolve("reader1"));
