@@ -64,8 +64,8 @@ public final class CohortCommand implements Callable<Integer> {
     @Mixin
     ReportOutputOptions output = new ReportOutputOptions();
 
-    /** What one case leaves behind: its report and its statistics (no volume). */
-    private record Loaded(CaseMetrics metrics, CohortCase statistics) {
+    /** What one case leaves behind: its report and its statistics (no volume); its rater numbers, or null. */
+    private record Loaded(CaseMetrics metrics, CohortCase statistics, org.dicelens.metrics.raters.RaterMetrics raters) {
     }
 
     @Override
@@ -84,8 +84,19 @@ public final class CohortCommand implements Callable<Integer> {
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());
         CohortSummary summary = cohort.summarise(s);
-        String text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed, summary.summaries())
-                : CohortReport.csv(summary.summaries());
+        String text;
+        if (batch.raters()) { // the rater keys: per case in "cases", their means per class in the summary
+            List<RaterEvaluation.Evaluated> rated = done.stream().map(l -> new RaterEvaluation.Evaluated(l.metrics(),
+                    l.raters(), null)).toList();
+            List<org.dicelens.metrics.raters.RaterMetrics> rm = done.stream().map(Loaded::raters).toList();
+            List<org.dicelens.metrics.raters.RaterCohortClass> rows = cohort.classTable().all().stream()
+                    .map(k -> org.dicelens.metrics.raters.RaterCohortClass.of(k.label(), rm)).toList();
+            text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed,
+                    summary.summaries(), RaterEvaluation.reporter(rated), rows) : CohortReport.csv(summary.summaries(), rows);
+        } else {
+            text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed,
+                    summary.summaries()) : CohortReport.csv(summary.summaries());
+        }
         emit(text);
         if (!failed.isEmpty()) {
             err.println("error: " + failed.size() + " of " + pairing.pairs().size() + " cases failed (reported above); "
@@ -98,9 +109,14 @@ public final class CohortCommand implements Callable<Integer> {
 
     /** One case: load, evaluate as evaluate does, keep the report and the statistics; the volumes are dropped. */
     private Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
-        org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
-                .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson),
-                Progress.NONE);
+        org.dicelens.app.cases.CaseFiles files = org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
+                .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson);
+        if (batch.raters()) {
+            RaterEvaluation.Evaluated e = RaterEvaluation.evaluate(files, batch.raters(p), batch.soft(p), settings,
+                    Progress.NONE, true);
+            return new Loaded(e.metrics(), e.cohort(), e.raters());
+        }
+        org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(files, Progress.NONE);
         if (all.regions()) {
             throw new InputException(p.predictions().get(0), "regions_class_order", "a region model (dataset.json) gives one"
                     + " case per region, which a cohort summary over one class table cannot hold: use evaluate");
@@ -113,7 +129,7 @@ public final class CohortCommand implements Callable<Integer> {
         Settings s = settings.toSettings(c.classes());
         CaseMetrics m = Backend.named(Backend.evaluate(e, s, Progress.NONE), p.name());
         // the margin is fixed here: keep one level (at most 1,001 bins per histogram, whatever the case's size)
-        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()));
+        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()), null);
     }
 
     private void emit(String text) throws InputException {

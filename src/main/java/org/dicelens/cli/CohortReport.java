@@ -14,6 +14,7 @@ import java.util.Map;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.app.report.Csv;
 import org.dicelens.metrics.cohort.ClassSummary;
+import org.dicelens.metrics.raters.RaterCohortClass;
 
 /**
  * The files of {@code dicelens cohort}. JSON: {@code {"cases": [...as evaluate writes...], "failed": [{"case",
@@ -49,16 +50,54 @@ final class CohortReport {
 
     /** @param failed case name → reason, in name order */
     static String json(List<CaseMetrics> cases, Map<String, String> failed, List<ClassSummary> summary) {
+        return json(cases, failed, summary, org.dicelens.app.report.Reporter.standard(), null);
+    }
+
+    /** Keys of the raters' means appended to each summary row (the components of {@link RaterCohortClass} but label). */
+    static List<String> raterKeys() {
+        List<String> keys = new ArrayList<>();
+        for (RecordComponent rc : RaterCohortClass.class.getRecordComponents()) {
+            if (!rc.getName().equals("label")) {
+                keys.add(rc.getName());
+            }
+        }
+        return keys;
+    }
+
+    private static List<Object> raterValues(RaterCohortClass r) {
+        List<Object> values = new ArrayList<>();
+        for (RecordComponent rc : RaterCohortClass.class.getRecordComponents()) {
+            if (!rc.getName().equals("label")) {
+                try {
+                    values.add(rc.getAccessor().invoke(r));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + rc.getName(), e);
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * With several raters: the cases written by {@code reporter} (with the rater keys) and each summary row followed by
+     * the raters' means of its class ({@code raters} in the summary's order; null for none).
+     */
+    static String json(List<CaseMetrics> cases, Map<String, String> failed, List<ClassSummary> summary,
+            org.dicelens.app.report.Reporter reporter, List<RaterCohortClass> raters) {
         ObjectNode root = F.objectNode();
         ArrayNode cs = root.putArray("cases");
-        cases.forEach(m -> cs.add(org.dicelens.app.report.Reporter.standard().toNode(m)));
+        cases.forEach(m -> cs.add(reporter.toNode(m)));
         ArrayNode fs = root.putArray("failed");
         failed.forEach((name, why) -> fs.addObject().put("case", name).put("error", why));
         ArrayNode ss = root.putArray("summary");
-        List<String> keys = summaryKeys();
-        for (ClassSummary s : summary) {
+        for (int row = 0; row < summary.size(); row++) {
             ObjectNode o = ss.addObject();
-            List<Object> values = summaryValues(s);
+            List<String> keys = new ArrayList<>(summaryKeys());
+            List<Object> values = new ArrayList<>(summaryValues(summary.get(row)));
+            if (raters != null) {
+                keys.addAll(raterKeys());
+                values.addAll(raterValues(raters.get(row)));
+            }
             for (int i = 0; i < keys.size(); i++) {
                 Object v = values.get(i);
                 if (v instanceof Double d) {
@@ -82,9 +121,22 @@ final class CohortReport {
     }
 
     static String csv(List<ClassSummary> summary) {
-        Csv csv = new Csv(summaryKeys());
-        for (ClassSummary s : summary) {
-            csv.row(summaryValues(s).toArray());
+        return csv(summary, null);
+    }
+
+    /** The summary rows, each followed by the raters' means of its class when {@code raters} is not null. */
+    static String csv(List<ClassSummary> summary, List<RaterCohortClass> raters) {
+        List<String> keys = new ArrayList<>(summaryKeys());
+        if (raters != null) {
+            keys.addAll(raterKeys());
+        }
+        Csv csv = new Csv(keys);
+        for (int row = 0; row < summary.size(); row++) {
+            List<Object> values = new ArrayList<>(summaryValues(summary.get(row)));
+            if (raters != null) {
+                values.addAll(raterValues(raters.get(row)));
+            }
+            csv.row(values.toArray());
         }
         return csv.toString();
     }

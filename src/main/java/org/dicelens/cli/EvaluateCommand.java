@@ -85,7 +85,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         ReportFormat fmt = output.reportFormat();
         settings.validate(); // a typo in an option fails before any loading
         spatial.validate();
-        if (spatial.spatial && raters.any()) {
+        if (spatial.spatial && (raters.any() || batch.raters())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spatial does not go with --raters or "
                     + "--soft-reference (yet)");
         }
@@ -122,11 +122,20 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             return 0;
         }
         BatchPairing.Result pairing = batch.pair(output.out, files.labels, bar);
-        List<List<CaseMetrics>> ok = runBatch(pairing.pairs(), batch.jobs, bar, p -> evaluate(batchCase(p, pk), Progress.NONE,
-                bar), null);
-        List<CaseMetrics> done = new ArrayList<>();
-        ok.forEach(done::addAll); // a region model gives one report per region
-        emit(reporter.text(fmt, done));
+        List<?> ok;
+        if (batch.raters()) {
+            List<RaterEvaluation.Evaluated> rated = runBatch(pairing.pairs(), batch.jobs, bar, p -> RaterEvaluation.evaluate(
+                    batchCase(p, pk), batch.raters(p), batch.soft(p), settings, Progress.NONE, false), null);
+            ok = rated;
+            emit(RaterEvaluation.report(rated, fmt));
+        } else {
+            List<List<CaseMetrics>> evaluated = runBatch(pairing.pairs(), batch.jobs, bar, p -> evaluate(batchCase(p, pk),
+                    Progress.NONE, bar), null);
+            ok = evaluated;
+            List<CaseMetrics> done = new ArrayList<>();
+            evaluated.forEach(done::addAll); // a region model gives one report per region
+            emit(reporter.text(fmt, done));
+        }
         int failed = pairing.pairs().size() - ok.size();
         if (failed > 0) {
             err.println("error: " + failed + " of " + pairing.pairs().size() + " cases failed (reported above); the report "

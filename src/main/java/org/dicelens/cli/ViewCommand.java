@@ -54,9 +54,14 @@ public final class ViewCommand implements Callable<Integer> {
     Path folder;
 
     @Option(names = "--raters", paramLabel = "RATER", arity = "1..*", description = "Several raters' label maps on the "
-            + "case's grid (the first stands for --reference when that is not given); the viewer compares with their "
-            + "majority vote and shows their agreement.")
+            + "case's grid, or per-class binary masks named like task01_seg02 (the first stands for --reference when that "
+            + "is not given); the viewer compares with their majority vote and shows their agreement.")
     List<Path> raters = new ArrayList<>();
+
+    @Option(names = "--soft-reference", paramLabel = "Q", description = "With --reference: a soft reference q̂ in [0, 1] "
+            + "(one volume per class, or one foreground map for two classes); the usual numbers stay against --reference, "
+            + "the raters' numbers and the agreement overlay use q̂.")
+    Path softReference;
 
     @Option(names = "--reference-dir", paramLabel = "DIR", description = "A cohort: the folder of reference label maps "
             + "(with --prediction-dir; paired by name as in 'cohort').")
@@ -89,7 +94,11 @@ public final class ViewCommand implements Callable<Integer> {
     CaseFiles caseToOpen() throws InputException {
         CommandLine cl = spec.commandLine();
         PredictionKind pk = Backend.kind(named.kind);
-        boolean files = named.anyFile() || !raters.isEmpty();
+        boolean files = named.anyFile() || !raters.isEmpty() || softReference != null;
+        if (softReference != null && (!raters.isEmpty() || named.reference == null && named.masks.isEmpty())) {
+            throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks), "
+                    + "not with --raters");
+        }
         if (folder == null && !files) {
             if (pk != PredictionKind.AUTO) {
                 throw new CommandLine.ParameterException(cl, "--prediction-kind needs a case (a FOLDER or --prediction)");
@@ -126,6 +135,7 @@ public final class ViewCommand implements Callable<Integer> {
         c = c.withPredictionKind(pk);
         c = named.datasetJson != null ? c.withDatasetJson(named.datasetJson) : c;
         c = !raters.isEmpty() ? c.withRaters(raters) : c;
+        c = softReference != null ? c.withRaters(List.of(softReference)) : c; // one soft file: read as q̂ (RaterFiles)
         for (Path p : c.inputs()) {
             if (folder != null && p.getParent() != null && p.getParent().equals(folder) && !isNamed(c, p)) {
                 continue; // files of the folder that play no role are not checked
@@ -150,7 +160,7 @@ public final class ViewCommand implements Callable<Integer> {
         }
         // --labels is the cohort's class table; every other file option names a single case
         if (folder != null || named.reference != null || !named.masks.isEmpty() || !named.predictions.isEmpty()
-                || named.image != null || named.datasetJson != null || !raters.isEmpty()) {
+                || named.image != null || named.datasetJson != null || !raters.isEmpty() || softReference != null) {
             throw new CommandLine.ParameterException(cl, "--reference-dir/--prediction-dir open a cohort: give no "
                     + "case FOLDER or --reference/--prediction/--image/--dataset-json with them");
         }

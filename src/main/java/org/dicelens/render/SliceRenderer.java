@@ -10,7 +10,8 @@ import org.dicelens.volume.Case;
 /**
  * Composes one slice of a case into ARGB pixels at slice resolution (one pixel per voxel): the image
  * through the window, then the overlays in a fixed order — reference fill, probability heat map, gradient,
- * error map, reference contour, hard-mask contours, Dice-optimal contour, evaluation-region outline.
+ * error map, raters' agreement (heat map and consensus outline), reference contour, hard-mask contours, Dice-optimal
+ * contour, evaluation-region outline.
  * Scratch buffers are kept and reused, so repeated renders allocate nothing once they have grown to the
  * largest slice. The slice's voxels are extracted again only when the case, view or slice changes, so a
  * threshold or opacity change re-composes without touching the volume, and the layers below the threshold-dependent
@@ -138,6 +139,10 @@ public final class SliceRenderer {
         if (needProb && chosenOk && hasRef && o.errors().on()) {
             hardMaskOf(chosen, settings, channels, n, bg);
             errors(mask, reference, chosen, n, out, o.errors().weight());
+        }
+        if (inputs.agreement() != null) {
+            // a heat map: under every contour, so the hard-mask and reference outlines stay visible on it
+            inputs.agreement().paint(v, slice, out);
         }
         if (hasRef && o.reference().on() && !o.referenceFilled()) {
             int classes = c.classCount();

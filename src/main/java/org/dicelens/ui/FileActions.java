@@ -95,9 +95,13 @@ public final class FileActions {
         }
     }
 
-    /** Several raters' label maps on the case's grid (issue 18): the engine then compares with their majority vote. */
+    /**
+     * Several raters on the case's grid (issue 18): label maps, per-class binary masks (task01_seg02 …) or one soft map
+     * q̂ (read by {@code RaterFiles}); the engine then compares with their majority vote (a soft map keeps the reference).
+     */
     public void openRaters() {
-        List<File> fs = nifti("Open raters (one label map per rater, on the case's grid)").showOpenMultipleDialog(owner);
+        List<File> fs = nifti("Open raters (label maps, per-class masks like task01_seg02, or one soft map q̂)")
+                .showOpenMultipleDialog(owner);
         if (fs != null && !fs.isEmpty()) {
             List<Path> ps = fs.stream().map(File::toPath).toList();
             add(ps, ps.stream().map(p -> FileRoles.Role.RATER).toList());

@@ -117,6 +117,12 @@ class RaterOverlayUiTest {
         OverlayModel o = window.display().overlays();
         fx(() -> {
             o.layer(OverlayModel.Layer.CONSENSUS).enabled.set(false);
+            // the contours (reference, hard mask, region) are drawn over the agreement heat map (AgreementOrderTest):
+            // with them off, the heat map is the top layer and each pixel is its colour blended over the picture below
+            for (OverlayModel.Layer l : List.of(OverlayModel.Layer.REFERENCE, OverlayModel.Layer.HARD,
+                    OverlayModel.Layer.REGION, OverlayModel.Layer.DICE_OPTIMAL)) {
+                o.layer(l).enabled.set(false);
+            }
             return null;
         });
         assertTrue(fx(() -> o.on(OverlayModel.Layer.AGREEMENT)), "a case with raters shows their agreement");

@@ -37,7 +37,14 @@ public final class BatchPairing {
     }
 
     public static Result pair(Path referenceDir, Path predictionDir) throws InputException {
-        Map<String, Path> refs = volumeFiles(referenceDir, "--reference-dir");
+        return pair(volumeFiles(referenceDir, "--reference-dir"), referenceDir, predictionDir);
+    }
+
+    /**
+     * The same pairing against references given by case name ({@code referenceDir} names where they came from in
+     * messages): a batch of raters gives each case's first rater here ({@link RaterFolders}).
+     */
+    public static Result pair(Map<String, Path> refs, Path referenceDir, Path predictionDir) throws InputException {
         Map<String, Path> preds = volumeFiles(predictionDir, "--prediction-dir");
         Map<String, Path> whole = new TreeMap<>();
         Map<String, TreeMap<Integer, Path>> perClass = new TreeMap<>();

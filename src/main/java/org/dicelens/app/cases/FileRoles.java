@@ -48,14 +48,14 @@ public final class FileRoles {
 
     /**
      * One of several raters' label maps: named like rater_2 / rater2 / raterB, or a numbered segmentation (seg_1,
-     * seg01, task01_seg02 as QUBIQ names them, annotator1).
+     * seg01, task01_seg02 as QUBIQ names them, annotator1, annotation_1 as CURVAS names them).
      */
     static boolean isRaterName(String lowerCaseName) {
         return lowerCaseName.contains("rater") || lowerCaseName.contains("annotator")
                 || RATER_NUMBERED.matcher(lowerCaseName).find();
     }
 
-    private static final java.util.regex.Pattern RATER_NUMBERED = java.util.regex.Pattern.compile("seg[_-]?\\d");
+    private static final java.util.regex.Pattern RATER_NUMBERED = java.util.regex.Pattern.compile("seg[_-]?\\d|annotation[_-]?\\d");
 
     private static boolean has(String n, String... words) {
         for (String w : words) {

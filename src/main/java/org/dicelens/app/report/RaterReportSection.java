@@ -18,7 +18,7 @@ public final class RaterReportSection implements ReportSection {
     private static final List<String> CLASS_KEYS = List.of("expectedMl", "raterMl", "raterMlMin", "raterMlMax",
             "raterMlSd", "semimetricDice", "semimetricLoss", "softDiceVsMean", "softEmpty", "raterDice", "raterSoftDice",
             "interRaterDice", "qubiq", "qubiqEmpty", "consensusDice", "consensusVoxels", "deltaSoftVsExpectedMl",
-            "deltaHardVsExpectedMl", "eceVsMean");
+            "deltaHardVsExpectedMl", "eceVsMean", "raterEce");
 
     private final Map<String, RaterMetrics> byCase;
 
@@ -81,6 +81,7 @@ public final class RaterReportSection implements ReportSection {
             case "deltaSoftVsExpectedMl" -> c.deltaSoftVsExpectedMl();
             case "deltaHardVsExpectedMl" -> c.deltaHardVsExpectedMl();
             case "eceVsMean" -> c.eceVsMean();
+            case "raterEce" -> list(c.raterEce());
             default -> null;
         };
     }

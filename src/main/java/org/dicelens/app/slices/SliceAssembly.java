@@ -82,10 +82,10 @@ public final class SliceAssembly {
             Slices.fromAxisOrder(gradientAxis, g, gradientScreen);
             in = in.withGradient(gradientScreen);
         }
-        renderer.render(f.data(), g, slice, f.settings(), f.overlays(), in, out);
         if (f.agreement() != null) {
-            f.agreement().paint(g, slice, out);
+            in = in.withAgreement(f.agreement()); // drawn by the renderer under the contours
         }
+        renderer.render(f.data(), g, slice, f.settings(), f.overlays(), in, out);
     }
 
     /** The slice a view shows for the frame's crosshair. */

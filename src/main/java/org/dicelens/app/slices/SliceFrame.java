@@ -10,7 +10,7 @@ import org.dicelens.volume.Case;
  *
  * @param crosshair voxel (i, j, k) whose slice each view shows
  * @param gradient  the engine's gradient map of one slice (voxel axis, slice index, out in axis order); null when off
- * @param agreement several raters' agreement and consensus outline, drawn over the rest; null when off or no raters
+ * @param agreement several raters' agreement and consensus outline, drawn under the contours; null when off or no raters
  */
 public record SliceFrame(Case data, Settings settings, OverlaySettings overlays, SliceInputs inputs, int[] crosshair,
         GradientSource gradient, org.dicelens.render.AgreementLayer agreement) {

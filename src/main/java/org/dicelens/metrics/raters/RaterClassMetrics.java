@@ -24,10 +24,11 @@ package org.dicelens.metrics.raters;
  * @param deltaSoftVsExpectedMl Σp·v − Σq̂·v
  * @param deltaHardVsExpectedMl V_hard − Σq̂·v
  * @param eceVsMean             ECE with the observed frequency replaced by the mean q̂ of each bin of p
+ * @param raterEce              per rater k, ECE with the observed frequency the fraction of the bin's voxels rater k marks
  */
 public record RaterClassMetrics(int label, String name, double expectedMl, double[] raterMl, double raterMlMin,
         double raterMlMax, double raterMlSd, double semimetricDice, double semimetricLoss, double softDiceVsMean,
         boolean softEmpty, double[] raterDice, double[] raterSoftDice, double interRaterDice, double qubiq,
         boolean qubiqEmpty, double consensusDice, long consensusVoxels, double deltaSoftVsExpectedMl,
-        double deltaHardVsExpectedMl, double eceVsMean) {
+        double deltaHardVsExpectedMl, double eceVsMean, double[] raterEce) {
 }

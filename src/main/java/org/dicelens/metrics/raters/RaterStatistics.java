@@ -107,13 +107,21 @@ public final class RaterStatistics {
         for (int b = 0; b < t.binN.length; b++) {
             ece += Math.abs(t.binQ[b] - t.binP[b]); // (n_b/N)|mean q̂_b − mean p_b| = |Σq̂_b − Σp_b|/N
         }
+        double[] raterEce = new double[k];
+        for (int r = 0; r < k; r++) {
+            double sum = 0;
+            for (int b = 0; b < t.binN.length; b++) {
+                sum += Math.abs(t.binRater[r][b] - t.binP[b]); // (n_b/N)|frequency_b − mean p_b| = |R_b − Σp_b|/N
+            }
+            raterEce[r] = t.n == 0 ? Double.NaN : sum / t.n;
+        }
         double pq = t.p + t.q;
         double semimetric = pq - t.absDiff; // 2·TP of compute_tp_fp_fn's soft branch
         return new RaterClassMetrics(label, name, t.q * v, ml, min, max, sd(ml), dice(semimetric, pq),
                 1 - (semimetric + lp.smoothNr()) / (pq + lp.smoothDr()), dice(2 * t.pq, pq), pq == 0, dice, soft, inter,
                 qubiq / RaterSums.TAUS, qubiqEmpty,
                 dice(2.0 * t.consensusTp, 2.0 * t.consensusTp + t.consensusFp + t.consensusFn), t.consensus,
-                (t.p - t.q) * v, (t.hard - t.q) * v, t.n == 0 ? Double.NaN : ece / t.n);
+                (t.p - t.q) * v, (t.hard - t.q) * v, t.n == 0 ? Double.NaN : ece / t.n, raterEce);
     }
 
     /** num/den with the Dice convention: both sides empty (den = 0) gives 1. */

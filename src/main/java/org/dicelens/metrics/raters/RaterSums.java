@@ -28,6 +28,7 @@ final class RaterSums {
     final long[] binN;
     final double[] binP;
     final double[] binQ;
+    final long[][] binRater; // [k][bin]: voxels of the bin rater k marks
 
     RaterSums(int raters, int bins) {
         this.raters = raters;
@@ -38,6 +39,7 @@ final class RaterSums {
         binN = new long[bins];
         binP = new double[bins];
         binQ = new double[bins];
+        binRater = new long[raters][bins];
     }
 
     /**
@@ -51,16 +53,19 @@ final class RaterSums {
         absDiff += Math.abs(pv - qv);
         pq += pv * qv;
         hard += predicted ? 1 : 0;
+        int step = EngineHardRule.stepOf(pv);
+        int bins = binN.length;
+        int bin = Math.min(step / (1000 / bins), bins - 1);
         for (long bits = votes; bits != 0; bits &= bits - 1) {
             int k = Long.numberOfTrailingZeros(bits);
             raterVoxels[k]++;
+            binRater[k][bin]++;
             raterP[k] += pv;
             raterTp[k] += predicted ? 1 : 0;
             for (long rest = bits & (bits - 1); rest != 0; rest &= rest - 1) {
                 pairs[k][Long.numberOfTrailingZeros(rest)]++;
             }
         }
-        int step = EngineHardRule.stepOf(pv);
         for (int j = 0; j < TAUS; j++) {
             boolean a = step >= 100 * (j + 1);
             boolean b = (qAtLeast >> j & 1) != 0;
@@ -75,8 +80,6 @@ final class RaterSums {
             consensusFp += predicted && !ref ? 1 : 0;
             consensusFn += !predicted && ref ? 1 : 0;
         }
-        int bins = binN.length;
-        int bin = Math.min(step / (1000 / bins), bins - 1);
         binN[bin]++;
         binP[bin] += pv;
         binQ[bin] += qv;

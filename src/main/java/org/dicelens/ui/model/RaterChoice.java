@@ -9,10 +9,12 @@ final class RaterChoice {
     private RaterChoice() {
     }
 
-    /** The case whose reference is the raters' majority vote (choice 0) or rater {@code choice} (1..K). */
+    /**
+     * The case whose reference is the raters' majority vote (choice 0) or rater {@code choice} (1..K); a soft reference
+     * keeps the case's reference.
+     */
     static Case apply(Case c, RaterFiles.Read raters, int choice) {
-        int k = Math.max(0, Math.min(choice, raters.labels().size()));
-        return RaterFiles.withReference(c, raters.reference(), k == 0 ? null : raters.labels().get(k - 1), k);
+        return RaterFiles.withReference(c, raters, choice);
     }
 
     /** The raters of the shown case when they are the same files on the same grid (switching rater reads nothing). */

@@ -30,7 +30,9 @@ import org.dicelens.ui.model.ViewerModel;
  */
 public final class RatersPanel extends VBox {
     static final String MAJORITY = "majority vote";
-    static final String HELP = "Several raters (File ▸ Open raters, or a case folder with rater_N / segNN files). "
+    static final String SOFT = "the reference (q̂ soft)";
+    static final String HELP = "Several raters (File ▸ Open raters: label maps, per-class masks named like task01_seg02, "
+            + "or one soft map q̂; or a case folder with rater_N / segNN files). "
             + "q̂ is the fraction of raters labelling a voxel: the agreement overlay colours it (or the number of "
             + "raters), the green outline surrounds the voxels all raters mark and the magenta one those any rater "
             + "marks; between them the raters disagree. The usual numbers compare with the chosen reference.";
@@ -104,7 +106,7 @@ public final class RatersPanel extends VBox {
         updating = true;
         try {
             List<String> items = new ArrayList<>();
-            items.add(MAJORITY);
+            items.add(lc.raters().reference().isSoft() ? SOFT : MAJORITY); // a soft map keeps the case's reference
             for (int k = 1; k <= lc.raters().labels().size(); k++) {
                 items.add("rater " + k);
             }
@@ -153,6 +155,11 @@ public final class RatersPanel extends VBox {
             return;
         }
         RaterClassMetrics r = m.classes().get(c);
+        if (m.soft()) { // no raters: no volumes to spread, no pairs
+            summary.setText(String.format(Locale.ROOT, "%s: soft reference q̂%nΣq̂·v %s mL%nconsensus Dice %s", r.name(),
+                    Fmt.num(r.expectedMl(), 2), Fmt.num(r.consensusDice(), 3)));
+            return;
+        }
         // one short line per number: the left column is narrow
         summary.setText(String.format(Locale.ROOT, "%s: %s raters%nΣq̂·v %s mL, raters %s–%s mL%ninter-rater Dice %s%n"
                 + "consensus Dice %s", r.name(), m.soft() ? "soft" : String.valueOf(m.raters()),

@@ -189,6 +189,15 @@ final class RaterBruteForce {
 
     /** ECE with bins j/B ≤ p &lt; (j+1)/B (the last also holds 1) and the mean q̂ as the observed frequency. */
     double eceVsMean(int bins) {
+        return eceAgainst(qHat, bins);
+    }
+
+    /** The same ECE with rater r's marks (0/1) as the observed outcome: the fraction of each bin's voxels r marks. */
+    double raterEce(int r, int bins) {
+        return eceAgainst(asDouble(raters[r]), bins);
+    }
+
+    private double eceAgainst(double[] outcome, int bins) {
         double n = 0;
         double ece = 0;
         for (int i = 0; i < p.length; i++) {
@@ -203,7 +212,7 @@ final class RaterBruteForce {
                 if (in[i] && inBin) {
                     cnt++;
                     sp += p[i];
-                    sq += qHat[i];
+                    sq += outcome[i];
                 }
             }
             if (cnt > 0) {

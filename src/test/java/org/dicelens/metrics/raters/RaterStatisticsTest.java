@@ -99,11 +99,13 @@ class RaterStatisticsTest {
             assertEquals(b.expectedMl(), k.expectedMl(), EPS, ctx + " expectedMl");
             List<Double> ml = b.raterMl();
             assertEquals(ml.size(), k.raterMl().length, ctx);
+            assertEquals(ml.size(), k.raterEce().length, ctx + " one ECE per rater");
             for (int r = 0; r < ml.size(); r++) {
                 assertEquals(ml.get(r), k.raterMl()[r], EPS, ctx + " raterMl " + r);
                 assertEquals(b.hardDice(b.hard, b.raters[r], null), k.raterDice()[r], EPS, ctx + " raterDice " + r);
                 assertEquals(b.softDiceAgainst(RaterBruteForce.asDouble(b.raters[r])), k.raterSoftDice()[r], EPS,
                         ctx + " raterSoftDice " + r);
+                assertEquals(b.raterEce(r, su.s().calibrationBins()), k.raterEce()[r], EPS, ctx + " raterEce " + r);
             }
             if (ml.size() >= 2) {
                 double mean = ml.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
@@ -126,6 +128,9 @@ class RaterStatisticsTest {
             assertEquals((b.sum(b.p) - b.sum(b.qHat)) * v, k.deltaSoftVsExpectedMl(), EPS, ctx + " deltaSoft");
             assertEquals((b.count(b.hard) - b.sum(b.qHat)) * v, k.deltaHardVsExpectedMl(), EPS, ctx + " deltaHard");
             assertEquals(b.eceVsMean(su.s().calibrationBins()), k.eceVsMean(), EPS, ctx + " eceVsMean");
+            if (k.raterEce().length > 0) { // per bin |mean_k R_k − P| ≤ mean_k |R_k − P|: q̂ is the raters' mean
+                assertTrue(java.util.Arrays.stream(k.raterEce()).average().orElseThrow() >= k.eceVsMean() - EPS, ctx);
+            }
         }
     }
 

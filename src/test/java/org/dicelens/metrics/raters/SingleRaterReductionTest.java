@@ -56,6 +56,7 @@ class SingleRaterReductionTest {
                 assertEquals(k.deltaSoftMl(), r.deltaSoftVsExpectedMl(), EPS, ctx + " deltaSoft");
                 assertEquals(k.deltaHardMl(), r.deltaHardVsExpectedMl(), EPS, ctx + " deltaHard");
                 assertEquals(k.ece(), r.eceVsMean(), EPS, ctx + " ece");
+                assertEquals(k.ece(), r.raterEce()[0], EPS, ctx + " raterEce");
                 ThresholdSweep sw = e.sweep(su.s(), c);
                 double qubiq = 0;
                 for (int j = 1; j <= 9; j++) {
