@@ -86,6 +86,9 @@ public final class SliceAssembly {
         if (f.agreement() != null) {
             f.agreement().paint(g, slice, out);
         }
+        if (f.spatial() != null) {
+            f.spatial().paint(g, slice, out);
+        }
     }
 
     /** The slice a view shows for the frame's crosshair. */
