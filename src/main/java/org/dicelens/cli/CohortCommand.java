@@ -16,6 +16,9 @@ import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.cohort.Cohort;
 import org.dicelens.metrics.cohort.CohortCase;
 import org.dicelens.metrics.cohort.CohortSummary;
+import org.dicelens.metrics.cohort.SpatialClassSummary;
+import org.dicelens.metrics.spatial.SpatialResult;
+import org.dicelens.app.report.SpatialSection;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.PredictionKind;
 import picocli.CommandLine;
@@ -37,7 +40,11 @@ import picocli.CommandLine.Option;
                 + "A class with neither a reference voxel nor a predicted voxel in a case is left out of that case's "
                 + "means (the 'cases' column counts the rest).",
             "JSON: {\"cases\": [...as evaluate writes...], \"failed\": [{\"case\", \"error\"}], \"summary\": [...]}. "
-                + "CSV: the summary rows."},
+                + "CSV: the summary rows.",
+            "--spatial adds per class the mean and median of hd95, assd, nsd and lesionF1 over the cases where they "
+                + "are defined (spatialCases, lesionF1Cases; spatialUndefined counts cases with one empty mask) and the "
+                + "totals of lesionsRef, lesionsDetected, lesionsMissed and lesionsFalsePositive; each case's report "
+                + "gets evaluate --spatial's keys."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every case evaluated", "1:internal error", "2:bad input or usage (one line on stderr)",
             "3:at least one case failed (listed in 'failed'; the others are summarised)"})
@@ -72,8 +79,15 @@ public final class CohortCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Cases loaded at once (default: number of cores).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
-    /** What one case leaves behind: its report and its statistics (no volume). */
-    private record Loaded(CaseMetrics metrics, CohortCase statistics) {
+    @Mixin
+    SpatialCliOptions spatial = new SpatialCliOptions();
+
+    /**
+     * What one case leaves behind: its report, its statistics and, with --spatial, its boundary and lesion results per
+     * channel and by label (no volume).
+     */
+    private record Loaded(CaseMetrics metrics, CohortCase statistics, SpatialResult[] spatial,
+            Map<Integer, SpatialResult> spatialByLabel) {
     }
 
     @Override
@@ -83,6 +97,7 @@ public final class CohortCommand implements Callable<Integer> {
         }
         org.dicelens.app.report.ReportFormat fmt = output.reportFormat();
         settings.validate();
+        spatial.validate();
         PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
@@ -104,8 +119,21 @@ public final class CohortCommand implements Callable<Integer> {
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());
         CohortSummary summary = cohort.summarise(s);
-        String text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed, summary.summaries())
-                : CohortReport.csv(summary.summaries());
+        List<SpatialClassSummary> spatialSummary = null;
+        org.dicelens.app.report.Reporter reporter = org.dicelens.app.report.Reporter.standard();
+        if (spatial.spatial) {
+            spatialSummary = new ArrayList<>();
+            for (org.dicelens.metrics.cohort.ClassSummary cs : summary.summaries()) {
+                spatialSummary.add(SpatialClassSummary.of(cs.label(), done.stream()
+                        .map(l -> l.spatialByLabel().get(cs.label())).toList()));
+            }
+            SpatialSection section = SpatialSection.forFormat(fmt);
+            done.forEach(l -> section.put(l.metrics().caseName(), l.spatial()));
+            reporter = org.dicelens.app.report.Reporter.with(List.of(section));
+        }
+        String text = fmt == org.dicelens.app.report.ReportFormat.JSON
+                ? CohortReport.json(reporter, reports, failed, summary.summaries(), spatialSummary)
+                : CohortReport.csv(summary.summaries(), spatialSummary);
         emit(text);
         if (!failed.isEmpty()) {
             err.println("error: " + failed.size() + " of " + pairing.pairs().size() + " cases failed (reported above); "
@@ -133,7 +161,18 @@ public final class CohortCommand implements Callable<Integer> {
         Settings s = settings.toSettings(c.classes());
         CaseMetrics m = Backend.named(Backend.evaluate(e, s, Progress.NONE), p.name());
         // the margin is fixed here: keep one level (at most 1,001 bins per histogram, whatever the case's size)
-        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()));
+        SpatialResult[] sr = null;
+        Map<Integer, SpatialResult> byLabel = null;
+        if (spatial.spatial) {
+            sr = spatial.compute(c, e.region(), s, Progress.NONE);
+            byLabel = new java.util.HashMap<>();
+            for (int ch = 0; ch < sr.length; ch++) {
+                if (sr[ch] != null) {
+                    byLabel.put(c.classes().get(ch).label(), sr[ch]);
+                }
+            }
+        }
+        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()), sr, byLabel);
     }
 
     private void emit(String text) throws InputException {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.app.report.Csv;
 import org.dicelens.metrics.cohort.ClassSummary;
+import org.dicelens.metrics.cohort.SpatialClassSummary;
 
 /**
  * The files of {@code dicelens cohort}. JSON: {@code {"cases": [...as evaluate writes...], "failed": [{"case",
@@ -47,18 +48,70 @@ final class CohortReport {
         return values;
     }
 
+    /** The {@code cohort --spatial} keys, after the summary's (the label is not repeated). */
+    static List<String> spatialKeys() {
+        List<String> keys = new ArrayList<>();
+        for (RecordComponent rc : SpatialClassSummary.class.getRecordComponents()) {
+            if (!rc.getName().equals("label")) {
+                keys.add(rc.getName());
+            }
+        }
+        return keys;
+    }
+
+    private static List<Object> spatialValues(SpatialClassSummary s) {
+        List<Object> values = new ArrayList<>();
+        for (RecordComponent rc : SpatialClassSummary.class.getRecordComponents()) {
+            if (!rc.getName().equals("label")) {
+                try {
+                    values.add(rc.getAccessor().invoke(s));
+                } catch (IllegalAccessException | InvocationTargetException e) {
+                    throw new IllegalStateException("cannot read " + rc.getName(), e);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Keys and values of one summary row: the class's, then (when given) its spatial ones. */
+    private static List<Object> rowValues(ClassSummary s, List<SpatialClassSummary> spatial) {
+        List<Object> values = summaryValues(s);
+        if (spatial != null) {
+            SpatialClassSummary sp = spatial.stream().filter(x -> x.label() == s.label()).findFirst().orElseThrow();
+            values.addAll(spatialValues(sp));
+        }
+        return values;
+    }
+
+    private static List<String> rowKeys(List<SpatialClassSummary> spatial) {
+        List<String> keys = summaryKeys();
+        if (spatial != null) {
+            keys.addAll(spatialKeys());
+        }
+        return keys;
+    }
+
     /** @param failed case name → reason, in name order */
     static String json(List<CaseMetrics> cases, Map<String, String> failed, List<ClassSummary> summary) {
+        return json(org.dicelens.app.report.Reporter.standard(), cases, failed, summary, null);
+    }
+
+    /**
+     * @param reporter the cases' reporter (with the spatial section under --spatial)
+     * @param spatial  per class the spatial keys (matched by label), or null without --spatial
+     */
+    static String json(org.dicelens.app.report.Reporter reporter, List<CaseMetrics> cases, Map<String, String> failed,
+            List<ClassSummary> summary, List<SpatialClassSummary> spatial) {
         ObjectNode root = F.objectNode();
         ArrayNode cs = root.putArray("cases");
-        cases.forEach(m -> cs.add(org.dicelens.app.report.Reporter.standard().toNode(m)));
+        cases.forEach(m -> cs.add(reporter.toNode(m)));
         ArrayNode fs = root.putArray("failed");
         failed.forEach((name, why) -> fs.addObject().put("case", name).put("error", why));
         ArrayNode ss = root.putArray("summary");
-        List<String> keys = summaryKeys();
+        List<String> keys = rowKeys(spatial);
         for (ClassSummary s : summary) {
             ObjectNode o = ss.addObject();
-            List<Object> values = summaryValues(s);
+            List<Object> values = rowValues(s, spatial);
             for (int i = 0; i < keys.size(); i++) {
                 Object v = values.get(i);
                 if (v instanceof Double d) {
@@ -68,6 +121,8 @@ final class CohortReport {
                         o.putNull(keys.get(i));
                     }
                 } else if (v instanceof Integer n) {
+                    o.put(keys.get(i), n);
+                } else if (v instanceof Long n) {
                     o.put(keys.get(i), n);
                 } else {
                     o.put(keys.get(i), String.valueOf(v));
@@ -82,9 +137,13 @@ final class CohortReport {
     }
 
     static String csv(List<ClassSummary> summary) {
-        Csv csv = new Csv(summaryKeys());
+        return csv(summary, null);
+    }
+
+    static String csv(List<ClassSummary> summary, List<SpatialClassSummary> spatial) {
+        Csv csv = new Csv(rowKeys(spatial));
         for (ClassSummary s : summary) {
-            csv.row(summaryValues(s).toArray());
+            csv.row(rowValues(s, spatial).toArray());
         }
         return csv.toString();
     }
