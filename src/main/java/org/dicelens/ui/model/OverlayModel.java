@@ -19,7 +19,7 @@ public final class OverlayModel {
         REFERENCE("Reference"), PROBABILITY("Probability"), HARD("Hard mask (contour)"), ERRORS("Errors TP/FP/FN"),
         GRADIENT("Loss gradient"), DICE_OPTIMAL("Dice-optimal (contour)"), REGION("Evaluation region"),
         AGREEMENT("Rater agreement"), CONSENSUS("Consensus / dissensus (contour)"),
-        LESIONS("Lesions found / missed / FP (contour)"), BOUNDARY_DISTANCE("Boundary distance (mm)");
+        LESIONS("Lesion outlines"), BOUNDARY_DISTANCE("Boundary distance (mm)");
 
         public final String label;
 
