@@ -103,6 +103,13 @@ public final class SpatialTierBench {
         SpatialOptions o = SpatialOptions.defaults();
         time("256³ folded brain, tier: masks + HD..NSD + components + matching", reps, int256,
                 () -> new VoxelMetrics(brain).get(SpatialClassMetric.INSTANCE, VoxelRequest.of(s, 1, o), Progress.NONE));
+        var pm = org.dicelens.metrics.spatial.VoxelMask.ofBooleans(predB);
+        var rm = org.dicelens.metrics.spatial.VoxelMask.ofBooleans(refB);
+        var grid = org.dicelens.metrics.spatial.Grid.of(n, n, n, 1, 1, 1);
+        time("256³ folded brain, direct on packed masks: same metrics", reps, int256,
+                () -> org.dicelens.metrics.spatial.SpatialMetrics.compute(pm, rm, null, grid, o, Progress.NONE));
+        time("256³ folded brain, direct: components + matching only", reps, int256,
+                () -> org.dicelens.metrics.spatial.SpatialMetrics.lesions(pm, rm, null, grid, o));
         time("256³ folded brain, tier: lesion + distance overlay data", reps, int256,
                 () -> new VoxelMetrics(brain).get(SpatialOverlayMetric.INSTANCE,
                         SpatialOverlayMetric.request(s, 1, o), Progress.NONE));
