@@ -3,6 +3,7 @@ package org.dicelens.cli;
 import org.dicelens.app.cases.BatchPairing;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +16,9 @@ import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.cohort.Cohort;
 import org.dicelens.metrics.cohort.CohortCase;
 import org.dicelens.metrics.cohort.CohortSummary;
+import org.dicelens.metrics.cohort.SpatialClassSummary;
+import org.dicelens.metrics.spatial.SpatialResult;
+import org.dicelens.app.report.SpatialSection;
 import org.dicelens.volume.Case;
 import org.dicelens.volume.PredictionKind;
 import picocli.CommandLine;
@@ -36,7 +40,11 @@ import picocli.CommandLine.Option;
                 + "A class with neither a reference voxel nor a predicted voxel in a case is left out of that case's "
                 + "means (the 'cases' column counts the rest).",
             "JSON: {\"cases\": [...as evaluate writes...], \"failed\": [{\"case\", \"error\"}], \"summary\": [...]}. "
-                + "CSV: the summary rows."},
+                + "CSV: the summary rows.",
+            "--spatial adds per class the mean and median of hd95, assd, nsd and lesionF1 over the cases where they "
+                + "are defined (spatialCases, lesionF1Cases; spatialUndefined counts cases with one empty mask) and the "
+                + "totals of lesionsRef, lesionsDetected, lesionsMissed and lesionsFalsePositive; each case's report "
+                + "gets evaluate --spatial's keys."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every case evaluated", "1:internal error", "2:bad input or usage (one line on stderr)",
             "3:at least one case failed (listed in 'failed'; the others are summarised)"})
@@ -64,8 +72,15 @@ public final class CohortCommand implements Callable<Integer> {
     @Mixin
     ReportOutputOptions output = new ReportOutputOptions();
 
-    /** What one case leaves behind: its report and its statistics (no volume); its rater numbers, or null. */
-    private record Loaded(CaseMetrics metrics, CohortCase statistics, org.dicelens.metrics.raters.RaterMetrics raters) {
+    @Mixin
+    SpatialCliOptions spatial = new SpatialCliOptions();
+
+    /**
+     * What one case leaves behind: its report, its statistics, its rater numbers (or null) and, with --spatial, its
+     * boundary and lesion results per channel and by label (no volume).
+     */
+    private record Loaded(CaseMetrics metrics, CohortCase statistics, org.dicelens.metrics.raters.RaterMetrics raters,
+            SpatialResult[] spatial, Map<Integer, SpatialResult> spatialByLabel) {
     }
 
     @Override
@@ -74,6 +89,11 @@ public final class CohortCommand implements Callable<Integer> {
         batch.checkJobs(spec.commandLine());
         org.dicelens.app.report.ReportFormat fmt = output.reportFormat();
         settings.validate();
+        spatial.validate();
+        if (spatial.spatial && batch.raters()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--spatial does not go with --raters-dir or "
+                    + "--soft-reference-dir (yet)");
+        }
         PredictionKind pk = Backend.kind(kind);
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
@@ -84,19 +104,27 @@ public final class CohortCommand implements Callable<Integer> {
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());
         CohortSummary summary = cohort.summarise(s);
-        String text;
+        org.dicelens.app.report.Reporter reporter = org.dicelens.app.report.Reporter.standard();
+        List<CohortReport.Columns> extra = new ArrayList<>();
         if (batch.raters()) { // the rater keys: per case in "cases", their means per class in the summary
             List<RaterEvaluation.Evaluated> rated = done.stream().map(l -> new RaterEvaluation.Evaluated(l.metrics(),
                     l.raters(), null)).toList();
             List<org.dicelens.metrics.raters.RaterMetrics> rm = done.stream().map(Loaded::raters).toList();
-            List<org.dicelens.metrics.raters.RaterCohortClass> rows = cohort.classTable().all().stream()
-                    .map(k -> org.dicelens.metrics.raters.RaterCohortClass.of(k.label(), rm)).toList();
-            text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed,
-                    summary.summaries(), RaterEvaluation.reporter(rated), rows) : CohortReport.csv(summary.summaries(), rows);
-        } else {
-            text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed,
-                    summary.summaries()) : CohortReport.csv(summary.summaries());
+            extra.add(new CohortReport.Columns(org.dicelens.metrics.raters.RaterCohortClass.class, summary.summaries()
+                    .stream().map(cs -> org.dicelens.metrics.raters.RaterCohortClass.of(cs.label(), rm)).toList()));
+            reporter = RaterEvaluation.reporter(rated);
         }
+        if (spatial.spatial) {
+            extra.add(new CohortReport.Columns(SpatialClassSummary.class, summary.summaries().stream()
+                    .map(cs -> SpatialClassSummary.of(cs.label(), done.stream().map(l -> l.spatialByLabel().get(cs.label()))
+                            .toList())).toList()));
+            SpatialSection section = SpatialSection.forFormat(fmt);
+            done.forEach(l -> section.put(l.metrics().caseName(), l.spatial()));
+            reporter = org.dicelens.app.report.Reporter.with(List.of(section));
+        }
+        String text = fmt == org.dicelens.app.report.ReportFormat.JSON
+                ? CohortReport.json(reporter, reports, failed, summary.summaries(), extra)
+                : CohortReport.csv(summary.summaries(), extra);
         emit(text);
         if (!failed.isEmpty()) {
             err.println("error: " + failed.size() + " of " + pairing.pairs().size() + " cases failed (reported above); "
@@ -114,7 +142,7 @@ public final class CohortCommand implements Callable<Integer> {
         if (batch.raters()) {
             RaterEvaluation.Evaluated e = RaterEvaluation.evaluate(files, batch.raters(p), batch.soft(p), settings,
                     Progress.NONE, true);
-            return new Loaded(e.metrics(), e.cohort(), e.raters());
+            return new Loaded(e.metrics(), e.cohort(), e.raters(), null, null);
         }
         org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(files, Progress.NONE);
         if (all.regions()) {
@@ -129,7 +157,18 @@ public final class CohortCommand implements Callable<Integer> {
         Settings s = settings.toSettings(c.classes());
         CaseMetrics m = Backend.named(Backend.evaluate(e, s, Progress.NONE), p.name());
         // the margin is fixed here: keep one level (at most 1,001 bins per histogram, whatever the case's size)
-        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()), null);
+        SpatialResult[] sr = null;
+        Map<Integer, SpatialResult> byLabel = null;
+        if (spatial.spatial) {
+            sr = spatial.compute(c, e.region(), s, Progress.NONE);
+            byLabel = new java.util.HashMap<>();
+            for (int ch = 0; ch < sr.length; ch++) {
+                if (sr[ch] != null) {
+                    byLabel.put(c.classes().get(ch).label(), sr[ch]);
+                }
+            }
+        }
+        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()), null, sr, byLabel);
     }
 
     private void emit(String text) throws InputException {

@@ -239,4 +239,27 @@ class VoxelChannelTest {
         assertEquals(1, computed.size());
         assertEquals(500, ch.requestProperty().get().thresholdStep());
     }
+
+    @Test
+    void aMetricNobodyWantsIsNotComputedUntilItIsWanted() {
+        javafx.beans.property.BooleanProperty on = new javafx.beans.property.SimpleBooleanProperty(false);
+        VoxelChannel<BorderVoxels.Result> ch = vm.voxelMetric(metric,
+                v -> VoxelRequest.of(v.controls().toSettings(), v.selectedChannel()), on::get, on);
+        int c = vm.selectedChannel();
+        vm.controls().classes().get(c).thresholdStepProperty().set(420);
+        fireTimers();
+        runLane();
+        assertTrue(computed.isEmpty(), "off: nothing computed");
+        assertFalse(ch.busyProperty().get());
+        on.set(true); // the trigger: computed for the current controls
+        fireTimers();
+        runLane();
+        assertEquals(1, computed.size());
+        assertEquals(bruteForce(c, 420)[1], ch.resultProperty().get().borderVoxels());
+        on.set(false);
+        vm.controls().classes().get(c).thresholdStepProperty().set(300);
+        fireTimers();
+        runLane();
+        assertEquals(1, computed.size(), "off again: control changes compute nothing");
+    }
 }

@@ -86,6 +86,9 @@ public final class SliceAssembly {
             in = in.withAgreement(f.agreement()); // drawn by the renderer under the contours
         }
         renderer.render(f.data(), g, slice, f.settings(), f.overlays(), in, out);
+        if (f.spatial() != null) {
+            f.spatial().paint(g, slice, out);
+        }
     }
 
     /** The slice a view shows for the frame's crosshair. */

@@ -41,6 +41,15 @@ public final class BorderDistances {
         return distances[i];
     }
 
+    /**
+     * The distance of border voxel {@code voxel} (flat index), or NaN when it is not on this border (binary search:
+     * the voxels are in index order).
+     */
+    public double distanceAt(int voxel) {
+        int k = Arrays.binarySearch(voxels, voxel);
+        return k >= 0 ? distances[k] : Double.NaN;
+    }
+
     public int[] voxels() {
         return voxels.clone();
     }

@@ -14,7 +14,19 @@ final class LesionMatcher {
     private LesionMatcher() {
     }
 
+    /** The counts and, when asked for, the lesion map of the overlay. */
+    record Matched(LesionMetrics metrics, LesionMap map) {
+    }
+
     static LesionMetrics match(VoxelMask a, VoxelMask b, Grid g, SpatialOptions o) {
+        return run(a, b, g, o, false).metrics();
+    }
+
+    static Matched matchWithMap(VoxelMask a, VoxelMask b, Grid g, SpatialOptions o) {
+        return run(a, b, g, o, true);
+    }
+
+    private static Matched run(VoxelMask a, VoxelMask b, Grid g, SpatialOptions o, boolean withMap) {
         Components ca = Components.of(Runs.of(a, g), g, o.connectivity());
         Components cb = Components.of(Runs.of(b, g), g, o.connectivity());
         int[] idA = keep(ca, g, o);
@@ -66,6 +78,7 @@ final class LesionMatcher {
         double ml = g.voxelMl();
         boolean diceRule = !Double.isNaN(o.detectionDice());
         List<ReferenceLesion> lesions = new ArrayList<>(nB);
+        boolean[] detectedB = new boolean[nB];
         int detected = 0;
         for (int c = 0, k = 0; c < cb.count; c++) {
             if (idB[c] < 0) {
@@ -76,6 +89,7 @@ final class LesionMatcher {
             double dice = 2.0 * ov / (sizeB[l] + predictedVoxels[l]);
             boolean det = ov > 0 && (!diceRule || dice >= o.detectionDice());
             detected += det ? 1 : 0;
+            detectedB[l] = det;
             lesions.add(new ReferenceLesion(l, Centre.of(cb.cx[c], cb.cy[c], cb.cz[c], g), sizeB[l], sizeB[l] * ml, ov,
                     predictedVoxels[l], predictedVoxels[l] * ml, dice, (predictedVoxels[l] - sizeB[l]) * ml, det));
         }
@@ -96,8 +110,48 @@ final class LesionMatcher {
         Double sens = nB == 0 ? null : (double) detected / nB;
         String note = status == Status.EMPTY ? "no lesions in either mask: lesion F1 = 1 by convention, sensitivity undefined"
                 : nB == 0 ? "no reference lesions: sensitivity undefined" : null;
-        return new LesionMetrics(status, note, o.connectivity(), nB, nA, detected, missed, fp, f1, sens,
+        LesionMetrics m = new LesionMetrics(status, note, o.connectivity(), nB, nA, detected, missed, fp, f1, sens,
                 cb.count - nB, ca.count - nA, lesions, fps);
+        return new Matched(m, withMap ? map(ca, idA, touchesB, cb, idB, detectedB, g.nx()) : null);
+    }
+
+    /**
+     * The runs of the kept reference lesions (detected or missed) and of the false-positive components, merged in
+     * voxel-index order (both run lists already are; the two never share a voxel).
+     */
+    private static LesionMap map(Components ca, int[] idA, boolean[] touchesB, Components cb, int[] idB,
+            boolean[] detectedB, int nx) {
+        Runs ra = ca.runs;
+        Runs rb = cb.runs;
+        int cap = ra.count + rb.count;
+        int[] start = new int[cap];
+        int[] end = new int[cap];
+        byte[] kind = new byte[cap];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ra.count || j < rb.count) {
+            long si = i < ra.count ? (long) ra.row[i] * nx + ra.x0[i] : Long.MAX_VALUE;
+            long sj = j < rb.count ? (long) rb.row[j] * nx + rb.x0[j] : Long.MAX_VALUE;
+            if (sj <= si) {
+                int l = idB[cb.label[j]];
+                if (l >= 0) {
+                    start[n] = (int) sj;
+                    end[n] = (int) sj + rb.length(j);
+                    kind[n++] = (byte) (detectedB[l] ? LesionMap.Kind.DETECTED : LesionMap.Kind.MISSED).ordinal();
+                }
+                j++;
+            } else {
+                int l = idA[ca.label[i]];
+                if (l >= 0 && !touchesB[l]) {
+                    start[n] = (int) si;
+                    end[n] = (int) si + ra.length(i);
+                    kind[n++] = (byte) LesionMap.Kind.FALSE_POSITIVE.ordinal();
+                }
+                i++;
+            }
+        }
+        return LesionMap.of(start, end, kind, n);
     }
 
     /** New id of each component among the kept ones (order kept), −1 when dropped as too small. */

@@ -50,6 +50,20 @@ public final class SpatialMetrics {
         return SurfaceDistances.compute(ab[0], ab[1], grid, options, progress);
     }
 
+    /**
+     * What the slice overlays draw: the lesion map and the prediction's border distances (d(a, ∂B) for a in ∂A), with
+     * the same borders, distances, components and matching as {@link #compute}.
+     */
+    public static SpatialOverlay overlay(VoxelMask prediction, VoxelMask reference, VoxelMask region, Grid grid,
+            SpatialOptions options, Progress progress) {
+        VoxelMask[] ab = restrict(prediction, reference, region, grid);
+        String[] reason = new String[1];
+        BorderDistances d = SurfaceDistances.predictionBorder(ab[0], ab[1], grid, options, progress, reason);
+        progress.checkCancelled();
+        LesionMap map = LesionMatcher.matchWithMap(ab[0], ab[1], grid, options).map();
+        return SpatialOverlay.of(map, d, reason[0]);
+    }
+
     /** Lesion-wise metrics only. */
     public static LesionMetrics lesions(VoxelMask prediction, VoxelMask reference, VoxelMask region, Grid grid,
             SpatialOptions options) {

@@ -19,6 +19,14 @@ public interface VoxelMetric<R> {
      */
     R compute(VoxelInput input, VoxelRequest request, Progress progress);
 
+    /**
+     * How many results of this metric the tier keeps at most (least recently used dropped first): small for results
+     * holding per-voxel data, so moving a threshold through many values never piles them up.
+     */
+    default int maxCached() {
+        return VoxelMetrics.CACHE_SIZE;
+    }
+
     /** The report section hook: the result's fields by key, in order, for the reports' "voxel metrics" section. */
     Map<String, Object> reportFields(R result);
 }

@@ -58,8 +58,22 @@ public final class VoxelMetrics {
         progress.checkCancelled();
         synchronized (cache) {
             cache.put(k, value);
+            trim(metric);
         }
         return value;
+    }
+
+    /** Drops this metric's least recently used results beyond its {@link VoxelMetric#maxCached()}. */
+    private void trim(VoxelMetric<?> metric) {
+        int limit = Math.max(1, metric.maxCached());
+        long count = cache.keySet().stream().filter(k -> k.metric().equals(metric.key())).count();
+        var it = cache.keySet().iterator(); // access order: least recently used first
+        while (count > limit && it.hasNext()) {
+            if (it.next().metric().equals(metric.key())) {
+                it.remove();
+                count--;
+            }
+        }
     }
 
     /** The cached result, or null (never computes). */

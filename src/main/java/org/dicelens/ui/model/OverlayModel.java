@@ -18,7 +18,8 @@ public final class OverlayModel {
     public enum Layer {
         REFERENCE("Reference"), PROBABILITY("Probability"), HARD("Hard mask (contour)"), ERRORS("Errors TP/FP/FN"),
         GRADIENT("Loss gradient"), DICE_OPTIMAL("Dice-optimal (contour)"), REGION("Evaluation region"),
-        AGREEMENT("Rater agreement"), CONSENSUS("Consensus / dissensus (contour)");
+        AGREEMENT("Rater agreement"), CONSENSUS("Consensus / dissensus (contour)"),
+        LESIONS("Lesion outlines"), BOUNDARY_DISTANCE("Boundary distance (mm)");
 
         public final String label;
 
@@ -55,6 +56,13 @@ public final class OverlayModel {
     public final BooleanProperty gradientWrtLogit = new SimpleBooleanProperty(false);
     /** The agreement overlay shows q̂ (true) or the number of raters (false; a soft reference always shows q̂). */
     public final BooleanProperty agreementAsQHat = new SimpleBooleanProperty(false);
+    /**
+     * The boundary-distance colour bar's top in mm as last drawn (NaN: nothing drawn yet or distances undefined); set by
+     * the views from the voxel tier's result, read by the legend.
+     */
+    public final DoubleProperty distanceLimitMm = new SimpleDoubleProperty(Double.NaN);
+    /** What the lesion and distance overlays show beyond their colours: "updating…", why nothing is drawn, or "". */
+    public final javafx.beans.property.StringProperty spatialStatus = new javafx.beans.property.SimpleStringProperty("");
 
     public OverlayModel() {
         layers.put(Layer.REFERENCE, new LayerState(true, 0.9));
@@ -66,6 +74,8 @@ public final class OverlayModel {
         layers.put(Layer.REGION, new LayerState(true, 1.0));
         layers.put(Layer.AGREEMENT, new LayerState(false, 0.6));
         layers.put(Layer.CONSENSUS, new LayerState(false, 1.0));
+        layers.put(Layer.LESIONS, new LayerState(false, 1.0));
+        layers.put(Layer.BOUNDARY_DISTANCE, new LayerState(false, 0.9));
     }
 
     public LayerState layer(Layer l) {

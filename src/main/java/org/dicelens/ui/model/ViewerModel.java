@@ -365,8 +365,17 @@ public final class ViewerModel {
      */
     public <R> VoxelChannel<R> voxelMetric(VoxelMetric<R> metric, Function<ViewerModel, VoxelRequest> request,
             Observable... triggers) {
+        return voxelMetric(metric, request, () -> true, triggers);
+    }
+
+    /**
+     * As above, computing only while {@code wanted} holds (e.g. while an overlay that draws the result is on); list
+     * what {@code wanted} reads among the triggers, so that turning it on starts a computation.
+     */
+    public <R> VoxelChannel<R> voxelMetric(VoxelMetric<R> metric, Function<ViewerModel, VoxelRequest> request,
+            java.util.function.BooleanSupplier wanted, Observable... triggers) {
         fx.check("ViewerModel.voxelMetric");
-        return voxelChannels.register(metric, () -> request.apply(this), triggers);
+        return voxelChannels.register(metric, () -> request.apply(this), wanted, triggers);
     }
 
     public ControlsModel controls() {

@@ -36,6 +36,7 @@ final class VoxelChannels {
     private final class Entry<R> {
         final VoxelMetric<R> metric;
         final Supplier<VoxelRequest> request;
+        final java.util.function.BooleanSupplier wanted;
         final VoxelChannel<R> channel;
         final Latest<Job, R> latest;
         Runnable pendingDelay = () -> { };
@@ -44,9 +45,10 @@ final class VoxelChannels {
         /** Sequence of the last request answered (shown, failed); busy until it is the newest submitted. */
         long answered;
 
-        Entry(VoxelMetric<R> metric, Supplier<VoxelRequest> request) {
+        Entry(VoxelMetric<R> metric, Supplier<VoxelRequest> request, java.util.function.BooleanSupplier wanted) {
             this.metric = metric;
             this.request = request;
+            this.wanted = wanted;
             this.channel = new VoxelChannel<>(metric, this::cancel);
             this.latest = tasks.latest("voxel", r -> {
                 if (r.sequence() != latest().lastSubmitted()) {
@@ -69,6 +71,10 @@ final class VoxelChannels {
 
         /** A trigger fired: wait for quiet, then ask for the current request. */
         void schedule() {
+            if (!wanted.getAsBoolean()) {
+                cancel(); // nobody shows it now: compute nothing until it is wanted again (a trigger)
+                return;
+            }
             pendingDelay.run();
             long token = ++scheduled;
             channel.busy.set(true);
@@ -116,8 +122,9 @@ final class VoxelChannels {
         return lc != null && lc.analysis().voxels() == j.tier();
     }
 
-    <R> VoxelChannel<R> register(VoxelMetric<R> metric, Supplier<VoxelRequest> request, Observable... triggers) {
-        Entry<R> e = new Entry<>(Objects.requireNonNull(metric), request);
+    <R> VoxelChannel<R> register(VoxelMetric<R> metric, Supplier<VoxelRequest> request,
+            java.util.function.BooleanSupplier wanted, Observable... triggers) {
+        Entry<R> e = new Entry<>(Objects.requireNonNull(metric), request, wanted);
         entries.add(e);
         vm.controls().settingsProperty().addListener(x -> e.schedule());
         vm.controls().selectedClassProperty().addListener(x -> e.schedule());

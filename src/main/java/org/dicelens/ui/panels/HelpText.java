@@ -81,6 +81,11 @@ public final class HelpText {
             + "• Rater agreement (with several raters): how many raters label each voxel with the chosen class, or q̂, "
             + "their mean; the Raters panel's colour bar gives the scale.\n"
             + "• Consensus / dissensus: a green outline around the voxels all raters label and a magenta one around those "
-            + "any rater labels; the band between them is where the raters disagree.\n\n"
+            + "any rater labels; the band between them is where the raters disagree.\n"
+            + "• Lesions: outlines of the chosen class's reference lesions (26-connected components), bluish green when the "
+            + "prediction overlaps them (detected), sky blue when it misses them, and vermillion around predicted "
+            + "components that touch no reference lesion (false positives).\n"
+            + "• Boundary distance: the prediction's border voxels coloured by their distance in mm to the reference's "
+            + "border, cyan (0 mm) through yellow to red at the largest distance (the key prints it).\n\n"
             + "Navigation: see Help ▸ Using the views.";
 }

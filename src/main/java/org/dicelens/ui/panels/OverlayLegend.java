@@ -15,6 +15,7 @@ import javafx.scene.shape.Rectangle;
 import org.dicelens.render.ColourBar;
 import org.dicelens.render.Colormap;
 import org.dicelens.render.OverlayColours;
+import org.dicelens.render.SpatialLayer;
 import org.dicelens.ui.model.OverlayModel;
 import org.dicelens.ui.model.OverlayModel.Layer;
 
@@ -45,6 +46,25 @@ public final class OverlayLegend extends VBox {
                 text("all"));
         row(o, Layer.CONSENSUS, swatchOutline(argb(org.dicelens.render.AgreementLayer.CONSENSUS_ARGB)), text("all raters"),
                 swatchOutline(argb(org.dicelens.render.AgreementLayer.ANY_RATER_ARGB)), text("any rater"));
+        row(o, Layer.LESIONS, swatchOutline(argb(SpatialLayer.DETECTED_ARGB)), text("found"),
+                swatchOutline(argb(SpatialLayer.MISSED_ARGB)), text("missed"),
+                swatchOutline(argb(SpatialLayer.FALSE_POSITIVE_ARGB)), text("false +"), status(o));
+        Label limit = text("");
+        limit.setId("legend-distance-limit");
+        limit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> Double.isNaN(
+                o.distanceLimitMm.get()) ? "— mm" : Fmt.num(o.distanceLimitMm.get(), 1) + " mm", o.distanceLimitMm));
+        row(o, Layer.BOUNDARY_DISTANCE, text("to ref. border  0"), new ImageView(bar(SpatialLayer.DISTANCE_COLOURS)),
+                limit, status(o));
+    }
+
+    /** The spatial overlays' status ("updating…", or why nothing is drawn), shown only when there is one. */
+    private static Label status(OverlayModel o) {
+        Label l = text("");
+        l.getStyleClass().add("note");
+        l.textProperty().bind(o.spatialStatus);
+        l.visibleProperty().bind(o.spatialStatus.isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     /** The row of a layer (for tests): visible exactly while the layer is. */
@@ -78,6 +98,11 @@ public final class OverlayLegend extends VBox {
                     + "panel's colour bar gives the counts";
             case CONSENSUS -> "Outlines of the voxels every rater labels (consensus) and of those any rater labels; "
                     + "between them lies the raters' dissensus";
+            case LESIONS -> "The chosen class's reference lesions (26-connected) outlined bluish green when the prediction "
+                    + "overlaps them and sky blue when it misses them; predicted components touching no reference "
+                    + "lesion outlined vermillion (Boundary & lesions tab: the table)";
+            case BOUNDARY_DISTANCE -> "The prediction's border voxels of the chosen class coloured by their distance in mm "
+                    + "to the reference's border: 0 mm cyan, the largest distance (printed) red";
         };
     }
 

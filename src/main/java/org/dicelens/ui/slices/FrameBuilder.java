@@ -58,6 +58,12 @@ public final class FrameBuilder {
 
     /** The frame for the current state; null when no case is loaded. */
     public static SliceFrame build(ViewerModel vm, DisplayModel d, SliceInputs inputs) {
+        return build(vm, d, inputs, null);
+    }
+
+    /** The frame for the current state with the lesion / boundary-distance layer (null: none); null without a case. */
+    public static SliceFrame build(ViewerModel vm, DisplayModel d, SliceInputs inputs,
+            org.dicelens.render.SpatialLayer spatial) {
         LoadedCase lc = vm.current();
         if (lc == null || vm.controls().classes().isEmpty()) {
             return null;
@@ -74,7 +80,8 @@ public final class FrameBuilder {
             double[] w = SliceAssembly.gdlWeights(m);
             g = (axis, slice, out) -> lc.analysis().gradientSlice(s, w, c, loss, logit, axis, slice, out);
         }
-        return new SliceFrame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g, agreement(vm, d.overlays()));
+        return new SliceFrame(lc.data(), s, overlays(vm, d), in, d.crosshair().voxel(), g, agreement(vm, d.overlays()),
+                spatial);
     }
 
     /** The raters' agreement layer of the chosen class, or null when the case has no raters or both layers are off. */

@@ -37,6 +37,7 @@ import org.dicelens.ui.model.ViewerModel;
 public final class SliceGrid extends StackPane {
     private final ViewerModel vm;
     private final DisplayModel display;
+    private final SpatialOverlays spatial;
     private final Map<ViewAxis, SliceView> views = new EnumMap<>(ViewAxis.class);
     private final GridPane grid = new GridPane();
     private final Node fourth;
@@ -96,6 +97,7 @@ public final class SliceGrid extends StackPane {
         StackPane.setMargin(fit, new javafx.geometry.Insets(4));
         getChildren().add(fit);
         display.maximisedProperty().addListener(x -> layoutGrid());
+        spatial = new SpatialOverlays(vm, display.overlays(), this::repaint);
         vm.currentProperty().addListener((o, a, lc) -> caseChanged(lc));
         vm.controls().settingsProperty().addListener(x -> repaint());
         vm.controls().selectedClassProperty().addListener(x -> repaint());
@@ -226,7 +228,7 @@ public final class SliceGrid extends StackPane {
         double opacity = o.on(org.dicelens.ui.model.OverlayModel.Layer.REGION)
                 ? o.opacity(org.dicelens.ui.model.OverlayModel.Layer.REGION) : 0;
         views.values().forEach(v -> v.setRegion(box, opacity));
-        return FrameBuilder.build(vm, display, SliceInputs.none().withRegion(box != null ? null : region));
+        return FrameBuilder.build(vm, display, SliceInputs.none().withRegion(box != null ? null : region), spatial.layer());
     }
 
     private List<SliceView> shownViews() {

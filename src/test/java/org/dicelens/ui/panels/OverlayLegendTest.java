@@ -65,6 +65,8 @@ class OverlayLegendTest {
                 case REGION -> "Evaluation region:";
                 case AGREEMENT -> "Rater agreement";
                 case CONSENSUS -> "Consensus / dissensus:";
+                case LESIONS -> "Lesions:";
+                case BOUNDARY_DISTANCE -> "Boundary distance:";
             };
             assertTrue(HelpText.OVERLAYS.contains(word), l + " explained");
         }
