@@ -38,7 +38,19 @@ public final class OverlayLegend extends VBox {
         row(o, Layer.HARD, swatchOutline(Color.gray(0.85)), text("hard mask p ≥ t, class colours"));
         row(o, Layer.ERRORS, swatch(OverlayColours.TP), text("TP"), swatch(OverlayColours.FP), text("FP"),
                 swatch(OverlayColours.FN), text("FN"));
-        row(o, Layer.GRADIENT, text("∂L/∂p  −"), new ImageView(bar(Colormap.BLUE_WHITE_RED)), text("+"));
+        Label gradLow = text("");
+        gradLow.setId("legend-gradient-low");
+        Label gradHigh = text("");
+        gradHigh.setId("legend-gradient-high");
+        Runnable gradText = () -> {
+            String[] t = gradientScaleText(o.gradientScale.get(), o.gradientWrtLogit.get());
+            gradLow.setText(t[0]);
+            gradHigh.setText(t[1]);
+        };
+        o.gradientScale.addListener(x -> gradText.run());
+        o.gradientWrtLogit.addListener(x -> gradText.run());
+        gradText.run();
+        row(o, Layer.GRADIENT, gradLow, new ImageView(bar(Colormap.BLUE_WHITE_RED)), gradHigh);
         row(o, Layer.DICE_OPTIMAL, swatchOutline(argb(OverlayColours.DICE_OPTIMAL)), text("p ≥ t_opt (Dice-optimal)"));
         row(o, Layer.REGION, swatchOutline(argb(OverlayColours.REGION)), text("evaluation region"));
         row(o, Layer.AGREEMENT, text("raters  few"), new ImageView(bar(org.dicelens.render.AgreementLayer.COLOURS)),
@@ -63,6 +75,19 @@ public final class OverlayLegend extends VBox {
         getChildren().add(r);
     }
 
+    /**
+     * The gradient key's two ends: "∂L/∂p −s" and "+s per unit p" with s the volume's scale (the colour bar's ends;
+     * larger |values| are drawn at full colour), or bare signs before the scale is known.
+     */
+    public static String[] gradientScaleText(double scale, boolean logit) {
+        String name = logit ? "∂L/∂z" : "∂L/∂p";
+        String unit = logit ? " per logit" : " per unit p";
+        if (!(scale > 0)) {
+            return new String[] {name + "  −", "+"};
+        }
+        return new String[] {name + "  −" + Fmt.sci(scale), "+" + Fmt.sci(scale) + unit};
+    }
+
     private static String detail(Layer l) {
         return switch (l) {
             case REFERENCE -> "The reference labels in their class colours, filled or outlined";
@@ -70,7 +95,10 @@ public final class OverlayLegend extends VBox {
             case HARD -> "Outline of each class's hard mask (p ≥ t, or the argmax class) in its class colour";
             case ERRORS -> "The chosen class's hard mask against the reference: true positive, false positive, false "
                     + "negative (Okabe-Ito colours, distinct under colour-vision deficiencies)";
-            case GRADIENT -> "∂L/∂p of the chosen loss: blue negative (raising p lowers the loss), red positive, white 0";
+            case GRADIENT -> "∂L/∂p of the chosen loss: blue negative (raising p lowers the loss), red positive, white 0. "
+                    + "One scale for the whole volume, the 99th percentile of |∂L/∂p| over the evaluation region: the "
+                    + "bar's ends; larger values are drawn at full colour. The loss has no unit, so ∂L/∂p is per unit "
+                    + "of p (∂L/∂z per unit of logit)";
             case DICE_OPTIMAL -> "Outline of p ≥ t_opt, the threshold with the best hard Dice on this case";
             case REGION -> "The evaluation region: the reference's bounding box grown by the margin, outlined on voxel "
                     + "boundaries";

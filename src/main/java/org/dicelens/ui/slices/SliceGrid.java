@@ -57,6 +57,8 @@ public final class SliceGrid extends StackPane {
      * interleaved runs of UiLatencyBench, -2.7 ms to the pulse, -2 ms to the painted frame, -1.3 ms of FX-thread CPU.
      */
     private static final long PULSE_WAIT_MS = 10;
+    /** Keeps the gradient map on one colour scale for the volume (held here: it lives as long as the views). */
+    private final org.dicelens.ui.model.GradientScaleModel gradientScale;
     private final Runnable pulseHook = this::presentInThisPulse; // one instance, so it can be removed again
 
     /** One frame's compositions and the latch the last worker opens. */
@@ -114,6 +116,7 @@ public final class SliceGrid extends StackPane {
                 repaint();
             }
         });
+        gradientScale = new org.dicelens.ui.model.GradientScaleModel(vm, display.overlays());
         ClassVisibility.watch(vm.controls().classes(), this::repaint);
         display.overlays().addListener(this::repaint);
         display.windowLowProperty().addListener(x -> repaint());
