@@ -67,7 +67,9 @@ public final class OverlayPanel extends VBox {
                 + "recomputed after each change)"));
         HBox opts1 = new HBox(6, new Label("Reference"), filled, new Label("Map"), cmap);
         opts1.setAlignment(Pos.CENTER_LEFT);
-        HBox opts2 = new HBox(6, new Label("Gradient"), grad, logit, fix);
+        HBox opts2 = new HBox(6, new Label("Gradient"), grad);
+        HBox opts3 = new HBox(6, logit, fix);
+        opts3.setAlignment(Pos.CENTER_LEFT);
         opts2.setAlignment(Pos.CENTER_LEFT);
 
         window = new RangeSlider(0, 1, 0, 1);
@@ -97,7 +99,7 @@ public final class OverlayPanel extends VBox {
         wrow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(window, Priority.ALWAYS);
         legend = new OverlayLegend(o);
-        getChildren().addAll(Help.header("Overlays", HelpText.OVERLAYS), g, legend, opts1, opts2, wrow, wl);
+        getChildren().addAll(Help.header("Overlays", HelpText.OVERLAYS), g, legend, opts1, opts2, opts3, wrow, wl);
     }
 
     public OverlayLegend legend() {
