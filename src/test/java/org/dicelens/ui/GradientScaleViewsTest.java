@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.dicelens.app.slices.SliceAssembly;
 import org.dicelens.app.slices.SliceFrame;
 import org.dicelens.app.tasks.Tasks;
@@ -106,6 +107,13 @@ class GradientScaleViewsTest {
         // the check can fail: scaled per slice (the old behaviour) the same voxels differ between views
         o.gradientScale.set(Double.NaN);
         assertTrue(mismatches(compose()) > 0, "per-slice scaling colours shared voxels differently");
+    }
+
+    @Test
+    void theKeyPrintsTheScaleWithItsUnit() {
+        String[] t = org.dicelens.ui.panels.OverlayLegend.gradientScaleText(0.000866314, false);
+        assertEquals(List.of("∂L/∂p per unit p, one scale (99th pct)", "−0.000866", "+0.000866"), List.of(t));
+        assertEquals("∂L/∂z per logit unit", org.dicelens.ui.panels.OverlayLegend.gradientScaleText(Double.NaN, true)[0]);
     }
 
     @Test

@@ -38,19 +38,25 @@ public final class OverlayLegend extends VBox {
         row(o, Layer.HARD, swatchOutline(Color.gray(0.85)), text("hard mask p ≥ t, class colours"));
         row(o, Layer.ERRORS, swatch(OverlayColours.TP), text("TP"), swatch(OverlayColours.FP), text("FP"),
                 swatch(OverlayColours.FN), text("FN"));
+        Label gradName = text("");
+        gradName.setId("legend-gradient-name");
         Label gradLow = text("");
         gradLow.setId("legend-gradient-low");
         Label gradHigh = text("");
         gradHigh.setId("legend-gradient-high");
         Runnable gradText = () -> {
             String[] t = gradientScaleText(o.gradientScale.get(), o.gradientWrtLogit.get());
-            gradLow.setText(t[0]);
-            gradHigh.setText(t[1]);
+            gradName.setText(t[0]);
+            gradLow.setText(t[1]);
+            gradHigh.setText(t[2]);
         };
         o.gradientScale.addListener(x -> gradText.run());
         o.gradientWrtLogit.addListener(x -> gradText.run());
         gradText.run();
-        row(o, Layer.GRADIENT, gradLow, new ImageView(bar(Colormap.BLUE_WHITE_RED)), gradHigh);
+        HBox gradBar = new HBox(4, gradLow, new ImageView(bar(Colormap.BLUE_WHITE_RED, 72)), gradHigh);
+        gradBar.setAlignment(Pos.CENTER_LEFT);
+        // two lines: the quantity and its unit, then the bar between the volume's scale (the column is narrow)
+        row(o, Layer.GRADIENT, new VBox(1, gradName, gradBar));
         row(o, Layer.DICE_OPTIMAL, swatchOutline(argb(OverlayColours.DICE_OPTIMAL)), text("p ≥ t_opt (Dice-optimal)"));
         row(o, Layer.REGION, swatchOutline(argb(OverlayColours.REGION)), text("evaluation region"));
         row(o, Layer.AGREEMENT, text("raters  few"), new ImageView(bar(org.dicelens.render.AgreementLayer.COLOURS)),
@@ -76,16 +82,16 @@ public final class OverlayLegend extends VBox {
     }
 
     /**
-     * The gradient key's two ends: "∂L/∂p −s" and "+s per unit p" with s the volume's scale (the colour bar's ends;
-     * larger |values| are drawn at full colour), or bare signs before the scale is known.
+     * The gradient key: its name with the unit ("∂L/∂p per unit p, one scale (99th pct)") and the colour bar's ends
+     * −s and +s, s the volume's scale (larger |values| are drawn at full colour); bare signs before s is known.
      */
     public static String[] gradientScaleText(double scale, boolean logit) {
-        String name = logit ? "∂L/∂z" : "∂L/∂p";
-        String unit = logit ? " per logit" : " per unit p";
+        String name = logit ? "∂L/∂z per logit unit" : "∂L/∂p per unit p";
         if (!(scale > 0)) {
-            return new String[] {name + "  −", "+"};
+            return new String[] {name, "−", "+"};
         }
-        return new String[] {name + "  −" + Fmt.sci(scale), "+" + Fmt.sci(scale) + unit};
+        String s = String.format(java.util.Locale.ROOT, "%.3g", scale);
+        return new String[] {name + ", one scale (99th pct)", "−" + s, "+" + s};
     }
 
     private static String detail(Layer l) {
@@ -133,7 +139,10 @@ public final class OverlayLegend extends VBox {
     }
 
     private static WritableImage bar(Colormap map) {
-        int w = 96;
+        return bar(map, 96);
+    }
+
+    private static WritableImage bar(Colormap map, int w) {
         int h = 9;
         int[] px = ColourBar.image(map, w, h, false);
         WritableImage img = new WritableImage(w, h);

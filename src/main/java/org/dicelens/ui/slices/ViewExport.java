@@ -67,6 +67,7 @@ final class ViewExport {
             if (c.visibleProperty().get()) {
                 int v = c.argbProperty().get();
                 Rectangle r = new Rectangle(11, 11, Color.rgb((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF));
+                r.setStroke(Color.gray(0.6)); // a black class (background) stays visible on the black figure
                 classRow.getChildren().addAll(r, text(c.nameProperty().get(), TITLE_FONT));
             }
         }
