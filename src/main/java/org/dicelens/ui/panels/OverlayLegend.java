@@ -24,6 +24,8 @@ import org.dicelens.ui.model.OverlayModel.Layer;
  */
 public final class OverlayLegend extends VBox {
     private final Map<Layer, HBox> rows = new EnumMap<>(Layer.class);
+    /** Held here so the weak registrations on the model live as long as this legend. */
+    private final javafx.beans.InvalidationListener gradientListener;
 
     public OverlayLegend(OverlayModel o) {
         setSpacing(2);
@@ -50,8 +52,10 @@ public final class OverlayLegend extends VBox {
             gradLow.setText(t[1]);
             gradHigh.setText(t[2]);
         };
-        o.gradientScale.addListener(x -> gradText.run());
-        o.gradientWrtLogit.addListener(x -> gradText.run());
+        // weak: an exported figure builds its own legend on the window's model and must not stay attached to it
+        gradientListener = x -> gradText.run();
+        o.gradientScale.addListener(new javafx.beans.WeakInvalidationListener(gradientListener));
+        o.gradientWrtLogit.addListener(new javafx.beans.WeakInvalidationListener(gradientListener));
         gradText.run();
         HBox gradBar = new HBox(4, gradLow, new ImageView(bar(Colormap.BLUE_WHITE_RED, 72)), gradHigh);
         gradBar.setAlignment(Pos.CENTER_LEFT);
