@@ -21,6 +21,7 @@ import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 import org.dicelens.ui.model.VoxelReadout;
 import org.dicelens.ui.panels.ClassesPanel;
+import org.dicelens.ui.panels.Collapsible;
 import org.dicelens.ui.panels.FormulaStrip;
 import org.dicelens.ui.panels.Help;
 import org.dicelens.ui.panels.HelpText;
@@ -62,11 +63,22 @@ public final class MainWindow extends BorderPane {
         ClassesPanel classes = new ClassesPanel(vm);
         OverlayPanel overlays = new OverlayPanel(display);
         imbalance = new ImbalancePanel(vm);
-        javafx.scene.layout.Region filler = new javafx.scene.layout.Region();
-        VBox left = new VBox(6, classes, overlays, new org.dicelens.ui.panels.RatersPanel(vm, display),
-                new javafx.scene.control.Separator(), imbalance, filler);
-        VBox.setVgrow(filler, Priority.ALWAYS);
-        left.getStyleClass().add("panel");
+        // collapsible sections in a scroll pane: the class list keeps room for its rows (ClassesPanel's minimum) and
+        // closing a section gives its space to the others; on a short screen the column scrolls instead of squeezing
+        VBox column = new VBox(2, Collapsible.of(classes, true), Collapsible.of(overlays, true),
+                Collapsible.of(new org.dicelens.ui.panels.RatersPanel(vm, display), true),
+                Collapsible.of(imbalance, true));
+        column.setId("leftColumn");
+        VBox.setVgrow(column.getChildren().get(0), Priority.ALWAYS);
+        for (int i = 1; i < column.getChildren().size(); i++) {
+            // below the class list nothing is squeezed: the column scrolls first
+            ((javafx.scene.layout.Region) column.getChildren().get(i)).setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        ScrollPane left = org.dicelens.ui.panels.LiveScroll.of(column);
+        left.setFitToWidth(true);
+        left.setFitToHeight(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.getStyleClass().addAll("edge-to-edge", "panel");
         left.setPrefWidth(300);
         left.setMinWidth(240);
 
@@ -105,7 +117,8 @@ public final class MainWindow extends BorderPane {
         right.setPrefWidth(640);
 
         SplitPane main = new SplitPane(Clips.toBox(left), Clips.toBox(centre), Clips.toBox(right));
-        main.setDividerPositions(0.18, 0.6);
+        // the metrics table's eleven columns fit without scrolling sideways from a 1600-pixel window up
+        main.setDividerPositions(0.17, 0.575);
         SplitPane.setResizableWithParent(left, false);
 
         status = new StatusBar(vm);

@@ -9,6 +9,7 @@ import org.dicelens.metrics.EvaluationRegion;
 import org.dicelens.metrics.GradientKernel;
 import org.dicelens.metrics.GradientLoss;
 import org.dicelens.metrics.GradientMaps;
+import org.dicelens.metrics.GradientScale;
 import org.dicelens.metrics.GradientWrt;
 import org.dicelens.metrics.Settings;
 import org.dicelens.render.SliceInputs;
@@ -63,6 +64,24 @@ public final class SliceAssembly {
         // Ω_m is a box: walked row by row, with the same values as a per-voxel test of region(...)
         GradientMaps.slice(e.caseData(), k, wrt, e.region(), s.margin(), axis, index, out, 0f);
         return true;
+    }
+
+    /**
+     * One colour scale for the chosen loss's gradient over the whole volume: the {@code percentile}-th percentile of
+     * |∂L/∂p| (or |∂L/∂z|) inside Ω_margin ({@link GradientScale}); NaN when it cannot be drawn. One pass over the
+     * region: callers run it off the UI thread, once per control change.
+     */
+    public static double gradientScale(Engine e, Settings s, double[] weights, int channel, GradientLoss loss,
+            GradientWrt wrt, double percentile) {
+        ClassSums[] sums = new ClassSums[e.classCount()];
+        if (weights == null || weights.length != sums.length) {
+            return Double.NaN;
+        }
+        for (int c = 0; c < sums.length; c++) {
+            sums[c] = e.sums(s, c);
+        }
+        GradientKernel k = GradientKernel.of(loss, channel, sums, s.losses(), weights);
+        return GradientScale.of(e.caseData(), k, wrt, e.region(), s.margin(), percentile);
     }
 
     /** A gradient source for a frame: the engine's map of the chosen class with these settings and weights. */

@@ -89,8 +89,9 @@ final class LiveLayer extends Pane {
                 legendY += 12;
             }
         }
-        double[] used = new double[markers.size()];
-        int k = 0;
+        // marker labels: each in the lowest row where its box does not meet a label already placed (thresholds a few
+        // hundredths apart printed t_opt, t_cal, t_vol and t_best over one another)
+        List<double[]> placed = new ArrayList<>(); // {x0, x1, row}
         for (PlotCanvas.Marker m : markers) {
             if (!Double.isFinite(m.x())) {
                 continue;
@@ -109,21 +110,34 @@ final class LiveLayer extends Pane {
             if (m.label() == null) {
                 continue;
             }
-            int row = 0;
-            for (int j = 0; j < k; j++) {
-                if (Math.abs(used[j] - x) < 34) {
-                    row++;
-                }
-            }
-            used[k++] = x;
             Text label = text(t++, m.label(), m.colour());
-            label.setX(Math.min(x + 2, a.left() + a.w() - 30));
-            label.setY(a.top() + a.h() - 8 - 11 * row);
+            double width = label.getLayoutBounds().getWidth();
+            double x0 = Math.max(a.left(), Math.min(x + 2, a.left() + a.w() - width));
+            int row = freeRow(placed, x0, x0 + width);
+            placed.add(new double[] {x0, x0 + width, row});
+            label.setX(x0);
+            label.setY(a.top() + a.h() - 8 - Math.ceil(label.getLayoutBounds().getHeight()) * row);
         }
         hideFrom(rects, r);
         hideFrom(paths, p);
         hideFrom(rules, l);
         hideFrom(texts, t);
+    }
+
+    /** The lowest row where [x0, x1] (plus a 3 px gap) meets no placed label {x0, x1, row}. */
+    static int freeRow(List<double[]> placed, double x0, double x1) {
+        for (int row = 0;; row++) {
+            boolean free = true;
+            for (double[] p : placed) {
+                if (p[2] == row && x0 < p[1] + 3 && p[0] < x1 + 3) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return row;
+            }
+        }
     }
 
     private static double clampY(Area a, double y) {

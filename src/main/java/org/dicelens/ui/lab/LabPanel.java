@@ -146,14 +146,14 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
         TableColumn<LabModel.Row, String> name = new TableColumn<>("Loss");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         table.getColumns().add(name);
-        table.getColumns().add(statColumn("ΔVs R", "ΔV_soft vs reference: Σp·v − R·v (mL)", Evaluation::deltaSoftRefMl));
-        table.getColumns().add(statColumn("ΔVh R", "ΔV_hard vs reference: Σ[p ≥ 0.5]·v − R·v (mL)", Evaluation::deltaHardRefMl));
-        table.getColumns().add(statColumn("ΔVs Σq", "ΔV_soft vs expected volume: Σp·v − Σq·v (mL)",
+        table.getColumns().add(statColumn("ΔV soft\nvs ref  mL", "ΔV_soft vs reference: Σp·v − R·v (mL)", Evaluation::deltaSoftRefMl));
+        table.getColumns().add(statColumn("ΔV hard\nvs ref  mL", "ΔV_hard vs reference: Σ[p ≥ 0.5]·v − R·v (mL)", Evaluation::deltaHardRefMl));
+        table.getColumns().add(statColumn("ΔV soft\nvs Σq·v  mL", "ΔV_soft vs expected volume: Σp·v − Σq·v (mL)",
                 Evaluation::deltaSoftExpectedMl));
-        table.getColumns().add(statColumn("ΔVh Σq", "ΔV_hard vs expected volume: Σ[p ≥ 0.5]·v − Σq·v (mL)",
+        table.getColumns().add(statColumn("ΔV hard\nvs Σq·v  mL", "ΔV_hard vs expected volume: Σ[p ≥ 0.5]·v − Σq·v (mL)",
                 Evaluation::deltaHardExpectedMl));
-        table.getColumns().add(statColumn("Dice", "hard Dice of p ≥ 0.5 against the reference", Evaluation::hardDice));
-        table.getColumns().add(statColumn("sDice", "soft Dice 2Σp·r / (Σp + Σr)", Evaluation::softDice));
+        table.getColumns().add(statColumn("hard\nDice", "hard Dice of p ≥ 0.5 against the reference", Evaluation::hardDice));
+        table.getColumns().add(statColumn("soft\nDice", "soft Dice 2Σp·r / (Σp + Σr)", Evaluation::softDice));
         TableColumn<LabModel.Row, LabModel.Row> show = new TableColumn<>("");
         show.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         show.setCellFactory(c -> new TableCell<>() {
@@ -180,7 +180,10 @@ public final class LabPanel extends ScrollPane implements LabModel.View {
     /** A column showing the mean over held-out cases; the cell's tooltip adds ± sd, the header's says what it is. */
     private static TableColumn<LabModel.Row, String> statColumn(String title, String help, Function<Evaluation, Stats> f) {
         TableColumn<LabModel.Row, String> c = new TableColumn<>();
+        // two lines, quantity over unit, as in the metrics table (issue 19: "ΔVs R" named neither)
         Label header = new Label(title);
+        header.setStyle("-fx-text-alignment: center;");
+        header.setWrapText(false);
         header.setTooltip(Help.tip(help + "; mean over the held-out cases (hover a cell for ± sd)"));
         c.setGraphic(header);
         int decimals = title.contains("Dice") ? 3 : 2;

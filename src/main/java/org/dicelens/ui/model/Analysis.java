@@ -25,6 +25,13 @@ public interface Analysis {
     boolean gradientSlice(Settings settings, double[] gdlWeights, int channel, org.dicelens.metrics.GradientLoss loss,
             boolean wrtLogit, int axis, int index, float[] out);
 
+    /**
+     * One colour scale for the gradient map of the whole volume: the {@code percentile}-th percentile of |gradient|
+     * over the evaluation region (NaN when it cannot be drawn). A pass over the region: call it off the FX thread.
+     */
+    double gradientScale(Settings settings, double[] gdlWeights, int channel, org.dicelens.metrics.GradientLoss loss,
+            boolean wrtLogit, double percentile);
+
     /** Every number of every class under the given controls. */
     CaseMetrics evaluate(Settings settings);
 

@@ -145,6 +145,13 @@ public final class EngineAnalysis implements Analysis {
                 wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, axis, index, out);
     }
 
+    @Override
+    public double gradientScale(Settings s, double[] weights, int channel, GradientLoss gl, boolean wrtLogit,
+            double percentile) {
+        return SliceAssembly.gradientScale(engine, s, weights, channel, gl,
+                wrtLogit ? GradientWrt.LOGIT : GradientWrt.PROBABILITY, percentile);
+    }
+
     /** Runs the passes these settings need ahead of time (focal/exp-log γ, Dice-optimal scans). */
     public void prepare(Settings s, Progress p) {
         engine.prepare(s, p);

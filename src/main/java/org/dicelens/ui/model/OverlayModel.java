@@ -54,6 +54,14 @@ public final class OverlayModel {
     public final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(Colormap.VIRIDIS);
     public final ObjectProperty<GradientLoss> gradientLoss = new SimpleObjectProperty<>(GradientLoss.SOFT_DICE);
     public final BooleanProperty gradientWrtLogit = new SimpleBooleanProperty(false);
+    /**
+     * The gradient map's colour scale: |gradient| drawn at full colour, one value for the whole volume (a robust
+     * percentile over the region, {@link GradientScaleModel}); NaN until computed (each slice then uses its own
+     * largest value).
+     */
+    public final DoubleProperty gradientScale = new SimpleDoubleProperty(Double.NaN);
+    /** Keep {@link #gradientScale} while controls move, so maps under different settings compare colour for colour. */
+    public final BooleanProperty gradientScaleFixed = new SimpleBooleanProperty(false);
     /** The agreement overlay shows q̂ (true) or the number of raters (false; a soft reference always shows q̂). */
     public final BooleanProperty agreementAsQHat = new SimpleBooleanProperty(false);
     /**
@@ -98,7 +106,7 @@ public final class OverlayModel {
             s.opacity.addListener(l);
         }
         for (Observable o : new Observable[] {referenceFilled, colormap, gradientLoss, gradientWrtLogit,
-            agreementAsQHat}) {
+            agreementAsQHat, gradientScale}) {
             o.addListener(x -> onChange.run());
         }
     }

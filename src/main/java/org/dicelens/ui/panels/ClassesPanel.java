@@ -31,6 +31,8 @@ import org.dicelens.ui.model.ViewerModel;
 public final class ClassesPanel extends VBox {
     private final ControlsModel controls;
     private final GridPane rows = new GridPane();
+    /** The class rows' scroll pane: never shorter than six rows (or all of them), see {@link #rebuild()}. */
+    private final ScrollPane scroll;
     private final ToggleGroup chosen = new ToggleGroup();
 
     /** The prediction switcher: other complete predictions beside the case (calibrated, over-confident, …). */
@@ -120,7 +122,7 @@ public final class ClassesPanel extends VBox {
 
         rows.setHgap(6);
         rows.setVgap(4);
-        ScrollPane scroll = LiveScroll.of(rows);
+        scroll = LiveScroll.of(rows);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -135,6 +137,8 @@ public final class ClassesPanel extends VBox {
     private void rebuild() {
         rows.getChildren().clear();
         chosen.getToggles().clear();
+        // a crowded column squeezed the list to 2.5 rows at 1080 px: keep up to six rows (two-line names: 34 px)
+        scroll.setMinHeight(Math.min(controls.classes().size(), 6) * 34 + 6);
         int r = 0;
         for (ClassControl c : controls.classes()) {
             Rectangle swatch = new Rectangle(14, 14);

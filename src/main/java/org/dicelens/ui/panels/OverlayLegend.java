@@ -25,6 +25,8 @@ import org.dicelens.ui.model.OverlayModel.Layer;
  */
 public final class OverlayLegend extends VBox {
     private final Map<Layer, HBox> rows = new EnumMap<>(Layer.class);
+    /** Held here so the weak registrations on the model live as long as this legend. */
+    private final javafx.beans.InvalidationListener gradientListener;
 
     public OverlayLegend(OverlayModel o) {
         setSpacing(2);
@@ -39,7 +41,27 @@ public final class OverlayLegend extends VBox {
         row(o, Layer.HARD, swatchOutline(Color.gray(0.85)), text("hard mask p ≥ t, class colours"));
         row(o, Layer.ERRORS, swatch(OverlayColours.TP), text("TP"), swatch(OverlayColours.FP), text("FP"),
                 swatch(OverlayColours.FN), text("FN"));
-        row(o, Layer.GRADIENT, text("∂L/∂p  −"), new ImageView(bar(Colormap.BLUE_WHITE_RED)), text("+"));
+        Label gradName = text("");
+        gradName.setId("legend-gradient-name");
+        Label gradLow = text("");
+        gradLow.setId("legend-gradient-low");
+        Label gradHigh = text("");
+        gradHigh.setId("legend-gradient-high");
+        Runnable gradText = () -> {
+            String[] t = gradientScaleText(o.gradientScale.get(), o.gradientWrtLogit.get());
+            gradName.setText(t[0]);
+            gradLow.setText(t[1]);
+            gradHigh.setText(t[2]);
+        };
+        // weak: an exported figure builds its own legend on the window's model and must not stay attached to it
+        gradientListener = x -> gradText.run();
+        o.gradientScale.addListener(new javafx.beans.WeakInvalidationListener(gradientListener));
+        o.gradientWrtLogit.addListener(new javafx.beans.WeakInvalidationListener(gradientListener));
+        gradText.run();
+        HBox gradBar = new HBox(4, gradLow, new ImageView(bar(Colormap.BLUE_WHITE_RED, 72)), gradHigh);
+        gradBar.setAlignment(Pos.CENTER_LEFT);
+        // two lines: the quantity and its unit, then the bar between the volume's scale (the column is narrow)
+        row(o, Layer.GRADIENT, new VBox(1, gradName, gradBar));
         row(o, Layer.DICE_OPTIMAL, swatchOutline(argb(OverlayColours.DICE_OPTIMAL)), text("p ≥ t_opt (Dice-optimal)"));
         row(o, Layer.REGION, swatchOutline(argb(OverlayColours.REGION)), text("evaluation region"));
         row(o, Layer.AGREEMENT, text("raters  few"), new ImageView(bar(org.dicelens.render.AgreementLayer.COLOURS)),
@@ -83,6 +105,19 @@ public final class OverlayLegend extends VBox {
         getChildren().add(r);
     }
 
+    /**
+     * The gradient key: its name with the unit ("∂L/∂p per unit p, one scale (99th pct)") and the colour bar's ends
+     * −s and +s, s the volume's scale (larger |values| are drawn at full colour); bare signs before s is known.
+     */
+    public static String[] gradientScaleText(double scale, boolean logit) {
+        String name = logit ? "∂L/∂z per logit unit" : "∂L/∂p per unit p";
+        if (!(scale > 0)) {
+            return new String[] {name, "−", "+"};
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.3g", scale);
+        return new String[] {name + ", one scale (99th pct)", "−" + s, "+" + s};
+    }
+
     private static String detail(Layer l) {
         return switch (l) {
             case REFERENCE -> "The reference labels in their class colours, filled or outlined";
@@ -90,7 +125,10 @@ public final class OverlayLegend extends VBox {
             case HARD -> "Outline of each class's hard mask (p ≥ t, or the argmax class) in its class colour";
             case ERRORS -> "The chosen class's hard mask against the reference: true positive, false positive, false "
                     + "negative (Okabe-Ito colours, distinct under colour-vision deficiencies)";
-            case GRADIENT -> "∂L/∂p of the chosen loss: blue negative (raising p lowers the loss), red positive, white 0";
+            case GRADIENT -> "∂L/∂p of the chosen loss: blue negative (raising p lowers the loss), red positive, white 0. "
+                    + "One scale for the whole volume, the 99th percentile of |∂L/∂p| over the evaluation region: the "
+                    + "bar's ends; larger values are drawn at full colour. The loss has no unit, so ∂L/∂p is per unit "
+                    + "of p (∂L/∂z per unit of logit)";
             case DICE_OPTIMAL -> "Outline of p ≥ t_opt, the threshold with the best hard Dice on this case";
             case REGION -> "The evaluation region: the reference's bounding box grown by the margin, outlined on voxel "
                     + "boundaries";
@@ -130,7 +168,10 @@ public final class OverlayLegend extends VBox {
     }
 
     private static WritableImage bar(Colormap map) {
-        int w = 96;
+        return bar(map, 96);
+    }
+
+    private static WritableImage bar(Colormap map, int w) {
         int h = 9;
         int[] px = ColourBar.image(map, w, h, false);
         WritableImage img = new WritableImage(w, h);

@@ -59,9 +59,17 @@ public final class OverlayPanel extends VBox {
         logit.selectedProperty().bindBidirectional(o.gradientWrtLogit);
         logit.setTooltip(Help.tip("Gradient with respect to the logit z: ∂L/∂z = ∂L/∂p · p(1 − p), which varies "
                 + "per voxel"));
+        CheckBox fix = new CheckBox("fix scale");
+        fix.setId("gradientScaleFixed");
+        fix.selectedProperty().bindBidirectional(o.gradientScaleFixed);
+        fix.setTooltip(Help.tip("Keep the gradient map's colour scale while controls move, so maps under different "
+                + "settings compare colour for colour (unticked: the 99th percentile of |∂L/∂p| over the region, "
+                + "recomputed after each change)"));
         HBox opts1 = new HBox(6, new Label("Reference"), filled, new Label("Map"), cmap);
         opts1.setAlignment(Pos.CENTER_LEFT);
-        HBox opts2 = new HBox(6, new Label("Gradient"), grad, logit);
+        HBox opts2 = new HBox(6, new Label("Gradient"), grad);
+        HBox opts3 = new HBox(6, logit, fix);
+        opts3.setAlignment(Pos.CENTER_LEFT);
         opts2.setAlignment(Pos.CENTER_LEFT);
 
         window = new RangeSlider(0, 1, 0, 1);
@@ -91,7 +99,7 @@ public final class OverlayPanel extends VBox {
         wrow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(window, Priority.ALWAYS);
         legend = new OverlayLegend(o);
-        getChildren().addAll(Help.header("Overlays", HelpText.OVERLAYS), g, legend, opts1, opts2, wrow, wl);
+        getChildren().addAll(Help.header("Overlays", HelpText.OVERLAYS), g, legend, opts1, opts2, opts3, wrow, wl);
     }
 
     public OverlayLegend legend() {

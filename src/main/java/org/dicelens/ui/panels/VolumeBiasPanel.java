@@ -45,7 +45,7 @@ public final class VolumeBiasPanel extends VBox {
     private final HBox charts = new HBox(2);
     /** One ΔV line per class, stacked: a changing number must not re-flow the lines (and the charts above them). */
     private final VBox deltas = new VBox(1);
-    private final List<Label> deltaLabels = new ArrayList<>();
+    private final List<DeltaLine> deltaLabels = new ArrayList<>();
     private final List<PlotCanvas> perClass = new ArrayList<>();
     private List<String> names = List.of();
     private final ViewerModel vm;
@@ -112,8 +112,7 @@ public final class VolumeBiasPanel extends VBox {
                 PlotCanvas b = newChart(n, withExpected);
                 perClass.add(b);
                 charts.getChildren().add(b);
-                Label delta = new Label();
-                delta.getStyleClass().add("delta");
+                DeltaLine delta = new DeltaLine();
                 delta.setMaxWidth(Double.MAX_VALUE); // fills the panel's width: its new text needs no layout above it
                 deltaLabels.add(delta);
                 deltas.getChildren().add(new LayoutBoundary(delta));
@@ -143,23 +142,13 @@ public final class VolumeBiasPanel extends VBox {
             }
             chart.setRange(-0.6, (r == null ? v.length : v.length + 1) - 0.4, 0, niceTop(top));
             chart.redraw();
-            Label l = deltaLabels.get(i);
-            l.setText(deltaText(c, e));
-            SignStyle.apply(l, c.deltaHardMl());
+            deltaLabels.get(i).show(c, e);
         }
     }
 
-    /**
-     * ΔV against the reference, and when Σq·v is known against it too: one rater can be far from the expectation,
-     * which a calibrated prediction's soft volume estimates.
-     */
-    static String deltaText(ClassMetrics c, Double expectedMl) {
-        String s = c.name() + ": ΔV soft " + Fmt.signed(c.deltaSoftMl(), 2) + ", hard " + Fmt.signed(c.deltaHardMl(), 2)
-                + " mL vs ref";
-        if (expectedMl != null) {
-            s += "; vs Σq·v: soft " + Fmt.signed(c.softMl() - expectedMl, 2) + ", hard " + Fmt.signed(c.hardMl() - expectedMl, 2);
-        }
-        return s;
+    /** The ΔV lines, one per foreground class (tests). */
+    List<DeltaLine> deltaLines() {
+        return deltaLabels;
     }
 
     /** The bars, then Σq·v when a phantom.json gives it, then the raters' column when there are raters. */

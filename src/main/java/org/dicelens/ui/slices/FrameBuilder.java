@@ -37,7 +37,7 @@ public final class FrameBuilder {
                 .withProbability(layer(o, OverlayModel.Layer.PROBABILITY), colormap(o.colormap.get()), 0.05)
                 .withHardContour(layer(o, OverlayModel.Layer.HARD), 0)
                 .withErrors(layer(o, OverlayModel.Layer.ERRORS))
-                .withGradient(layer(o, OverlayModel.Layer.GRADIENT), 0)
+                .withGradient(layer(o, OverlayModel.Layer.GRADIENT), o.gradientScale.get())
                 .withDiceOptimal(layer(o, OverlayModel.Layer.DICE_OPTIMAL))
                 .withRegion(layer(o, OverlayModel.Layer.REGION))
                 .withCrosshair(false);

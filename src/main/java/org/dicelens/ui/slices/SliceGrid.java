@@ -58,6 +58,8 @@ public final class SliceGrid extends StackPane {
      * interleaved runs of UiLatencyBench, -2.7 ms to the pulse, -2 ms to the painted frame, -1.3 ms of FX-thread CPU.
      */
     private static final long PULSE_WAIT_MS = 10;
+    /** Keeps the gradient map on one colour scale for the volume (held here: it lives as long as the views). */
+    private final org.dicelens.ui.model.GradientScaleModel gradientScale;
     private final Runnable pulseHook = this::presentInThisPulse; // one instance, so it can be removed again
 
     /** One frame's compositions and the latch the last worker opens. */
@@ -116,6 +118,7 @@ public final class SliceGrid extends StackPane {
                 repaint();
             }
         });
+        gradientScale = new org.dicelens.ui.model.GradientScaleModel(vm, display.overlays());
         ClassVisibility.watch(vm.controls().classes(), this::repaint);
         display.overlays().addListener(this::repaint);
         display.windowLowProperty().addListener(x -> repaint());
@@ -338,35 +341,67 @@ public final class SliceGrid extends StackPane {
         afterPaint.run();
     }
 
-    /** The three slices side by side as one PNG (slice resolution), written atomically, never over an input. */
+    /** The figure's scale at the views' resolution: the largest on-screen pixels per mm of the three views. */
+    public double screenPixelsPerMm() {
+        double best = 0;
+        for (SliceView v : views.values()) {
+            ViewGeometry g = v.geometry();
+            if (g != null && v.getWidth() > 0 && v.getHeight() > 0) {
+                best = Math.max(best, v.placement()[2] / (g.width() * g.pixelWidthMm()));
+            }
+        }
+        return best;
+    }
+
+    /** {@link #exportPng(Path, double)} at the views' resolution. */
     public void exportPng(Path target) throws InputException {
+        exportPng(target, 0);
+    }
+
+    /**
+     * The three slices side by side as one PNG figure with their orientation letters, titles, the region outline and
+     * a key of the classes and visible overlays ({@link ViewExport}), written atomically, never over an input.
+     *
+     * @param pixelsPerMm the figure's scale; ≤ 0: the views' on-screen resolution (or one pixel per smallest voxel
+     *                    side when the views are not laid out)
+     * @return {width, height} of the written image, or null when no case is open
+     */
+    public int[] exportPng(Path target, double pixelsPerMm) throws InputException {
         LoadedCase lc = vm.current();
         SliceFrame f = frame(); // one snapshot of the controls for all three views
         if (lc == null || f == null) {
-            return;
+            return null;
         }
-        int w = 0;
-        int h = 0;
-        for (SliceView v : views.values()) {
-            w += v.geometry().width();
-            h = Math.max(h, v.geometry().height());
+        double scale = pixelsPerMm > 0 ? pixelsPerMm : screenPixelsPerMm();
+        if (!(scale > 0)) {
+            double[] mm = lc.data().geometry().spacing();
+            scale = 1 / Math.min(mm[0], Math.min(mm[1], mm[2]));
         }
-        int[] out = new int[w * h];
-        Arrays.fill(out, 0xFF000000);
-        int x0 = 0;
+        List<ViewExport.Slice> slices = new ArrayList<>();
+        int[] c = display.crosshair().voxel();
         for (ViewAxis a : new ViewAxis[] {ViewAxis.AXIAL, ViewAxis.CORONAL, ViewAxis.SAGITTAL}) {
             SliceView v = views.get(a);
             v.paint(f);
-            int vw = v.geometry().width();
-            for (int y = 0; y < v.geometry().height(); y++) {
-                System.arraycopy(v.pixels(), y * vw, out, y * w + x0, vw);
-            }
-            x0 += vw;
+            ViewGeometry g = v.geometry();
+            int slice = g.sliceOf(c[0], c[1], c[2]);
+            slices.add(new ViewExport.Slice(g, v.pixels().clone(), slice,
+                    SliceView.title(a) + "  " + (slice + 1) + "/" + g.sliceCount()));
         }
+        var o = display.overlays();
+        double regionOpacity = o.on(org.dicelens.ui.model.OverlayModel.Layer.REGION)
+                ? o.opacity(org.dicelens.ui.model.OverlayModel.Layer.REGION) : 0;
+        int ch = vm.selectedChannel();
+        String className = ch < vm.controls().classes().size()
+                ? vm.controls().classes().get(ch).nameProperty().get() : "";
+        Object[] fig = ViewExport.render(slices, scale, org.dicelens.render.RegionBox.of(region), regionOpacity,
+                lc.data().name() + "  ·  chosen class: " + className, vm.controls().classes(), o);
+        int[] px = (int[]) fig[0];
+        int[] size = (int[]) fig[1];
         try {
-            PngWriter.write(target, out, w, h, lc.files().inputs());
+            PngWriter.write(target, px, size[0], size[1], lc.files().inputs());
         } catch (java.io.IOException e) {
             throw new InputException(target, null, "could not write: " + e.getMessage(), e);
         }
+        return size;
     }
 }
