@@ -22,6 +22,8 @@ import org.dicelens.app.cases.CaseChecks;
 import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.app.cases.FileRoles;
+import org.dicelens.app.cases.FolderRoleChoice;
+import org.dicelens.app.cases.FolderRoleMemory;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 
@@ -35,6 +37,8 @@ public final class FileActions {
     private CaseFiles pending;
     private Runnable onRecentChanged = () -> { };
     private PngExporter png;
+    /** The roles chosen for case folders whose names leave them open (the role picker's answers). */
+    private FolderRoleMemory roleMemory = FolderRoleMemory.forUser();
 
     /** Saves the views as PNG (implemented by the slice grid). */
     @FunctionalInterface
@@ -62,6 +66,11 @@ public final class FileActions {
 
     public void setPngExporter(PngExporter p) {
         png = p;
+    }
+
+    /** Where the role picker's answers are kept (the view model's reader must read the same memory). */
+    public void setFolderRoleMemory(FolderRoleMemory m) {
+        roleMemory = m;
     }
 
     private static FileChooser nifti(String title) {
@@ -120,7 +129,7 @@ public final class FileActions {
         }
     }
 
-    public void openFolder() {
+    public void chooseFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Open case folder");
         File d = dc.showDialog(owner);
@@ -133,6 +142,8 @@ public final class FileActions {
     public void openRecent(RecentFiles.Entry e) {
         if (e.session() != null) {
             openSession(e.session());
+        } else if (e.files().folder() != null && !e.files().hasFiles()) {
+            openFolder(e.files().folder());
         } else {
             pending = null;
             vm.open(e.files());
@@ -145,11 +156,32 @@ public final class FileActions {
         if (r == FileRoles.Role.SESSION) {
             openSession(p);
         } else if (r == FileRoles.Role.CASE_FOLDER) {
-            pending = null;
-            vm.open(CaseFiles.ofFolder(p));
+            openFolder(p);
         } else {
             drop(List.of(p));
         }
+    }
+
+    /**
+     * Opens a case folder; when its names leave the roles open (two candidate label maps) and no choice is remembered
+     * for it, the role picker asks first and its answer is remembered for the folder.
+     */
+    public void openFolder(Path folder) {
+        FolderRoleChoice choice;
+        try {
+            choice = FolderRoleChoice.of(folder, roleMemory.roles(folder));
+        } catch (InputException e) {
+            vm.report("Could not open " + folder.getFileName(), e);
+            return;
+        }
+        if (choice.needsAsking()) {
+            if (!RolePickerDialog.ask(owner, choice)) {
+                return;
+            }
+            roleMemory.remember(folder, choice.byName());
+        }
+        pending = null;
+        vm.open(CaseFiles.ofFolder(folder));
     }
 
     /** Adds files in given roles; loads when the case is complete, else says what is still missing. */
