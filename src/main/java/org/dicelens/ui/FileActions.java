@@ -164,24 +164,26 @@ public final class FileActions {
 
     /**
      * Opens a case folder; when its names leave the roles open (two candidate label maps) and no choice is remembered
-     * for it, the role picker asks first and its answer is remembered for the folder.
+     * for it, the role picker asks first and its answer is remembered for the folder. False when nothing was opened
+     * (the picker cancelled, or the folder unreadable: reported).
      */
-    public void openFolder(Path folder) {
+    public boolean openFolder(Path folder) {
         FolderRoleChoice choice;
         try {
             choice = FolderRoleChoice.of(folder, roleMemory.roles(folder));
         } catch (InputException e) {
             vm.report("Could not open " + folder.getFileName(), e);
-            return;
+            return false;
         }
         if (choice.needsAsking()) {
             if (!RolePickerDialog.ask(owner, choice)) {
-                return;
+                return false;
             }
             roleMemory.remember(folder, choice.byName());
         }
         pending = null;
         vm.open(CaseFiles.ofFolder(folder));
+        return true;
     }
 
     /** Adds files in given roles; loads when the case is complete, else says what is still missing. */
