@@ -70,7 +70,11 @@ public final class ClassesPanel extends VBox {
                 vm.open(lc.files().withPredictions(p));
             }
         });
-        HBox row = new HBox(6, new Label("Prediction"), prediction);
+        // a long name (per-class files) must not squeeze the label: the box takes what is left and elides
+        prediction.setPrefWidth(80);
+        Label predictionLabel = new Label("Prediction");
+        predictionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, predictionLabel, prediction);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(prediction, Priority.ALWAYS);
         getChildren().add(1, row);
