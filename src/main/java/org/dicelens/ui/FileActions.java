@@ -4,11 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -286,34 +281,9 @@ public final class FileActions {
             openPath(files.get(0));
             return;
         }
-        List<FileRoles.Role> roles = new ArrayList<>(files.stream().map(FileRoles::guess).toList());
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("DiceLens");
-        d.setHeaderText("What are these files?");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(4);
-        List<ChoiceBox<FileRoles.Role>> boxes = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            ChoiceBox<FileRoles.Role> cb = new ChoiceBox<>();
-            cb.getItems().addAll(FileRoles.Role.REFERENCE, FileRoles.Role.REFERENCE_MASK, FileRoles.Role.PREDICTION,
-                    FileRoles.Role.IMAGE, FileRoles.Role.CLASS_TABLE, FileRoles.Role.IGNORE);
-            cb.setValue(roles.get(i) == FileRoles.Role.SESSION || roles.get(i) == FileRoles.Role.CASE_FOLDER
-                    ? FileRoles.Role.IGNORE : roles.get(i));
-            boxes.add(cb);
-            g.addRow(i, new Label(files.get(i).getFileName().toString()), cb);
-        }
-        // how to read the prediction's values, as --prediction-kind on the command line (logits are never guessed)
-        ChoiceBox<PredictionKind> kind = new ChoiceBox<>();
-        kind.getItems().addAll(PredictionKind.values());
         CaseFiles before = base();
-        kind.setValue(before == null ? PredictionKind.AUTO : before.predictionKind());
-        g.addRow(files.size(), new Label("prediction values"), kind);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> add(files,
-                boxes.stream().map(ChoiceBox::getValue).toList(), kind.getValue()));
+        DropDialog.ask(owner, files, before == null ? PredictionKind.AUTO : before.predictionKind())
+                .ifPresent(a -> add(files, a.roles(), a.kind()));
     }
 
     public void saveSession() {
