@@ -2,7 +2,6 @@ package org.dicelens.ui;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
