@@ -103,6 +103,8 @@ class KeepLoadedPredictionTest {
         assertEquals(1, builds.get());
         assertEquals(List.of("outside", "grey matter", "lesion"), named.data().classes().all().stream()
                 .map(c -> c.name()).toList());
+        assertEquals(org.dicelens.app.cases.CaseOpener.open(named.files(), Progress.NONE).classes().all(),
+                named.data().classes().all(), "as a full read names them");
         CaseMetrics after = vm.metricsProperty().get();
         assertEquals("lesion", after.classes().get(2).name(), "the metrics carry the table's names");
         for (int c = 0; c < 3; c++) {
@@ -110,6 +112,18 @@ class KeepLoadedPredictionTest {
             assertEquals(before.classes().get(c).hardDice(), after.classes().get(c).hardDice(), 0.0, "class " + c);
             assertEquals(tc.hardDice(c, 500), after.classes().get(c).hardDice(), 1e-12, "class " + c + " brute force");
         }
+
+        // a table without label 0: the loader puts background first (the reference holds 0), so nothing is read
+        Path foreground = dir.resolve("foreground.txt");
+        Files.writeString(foreground, "1 0 200 0 1 1 1 \"cortex\"\n2 255 0 0 1 1 1 \"lesion\"\n");
+        named = open(named.files().withClassTable(foreground));
+        assertEquals(1, readsOf(prediction));
+        assertEquals(1, builds.get());
+        assertEquals(List.of(0, 1, 2), named.data().classes().all().stream().map(c -> c.label()).toList());
+        assertEquals("cortex", named.data().classes().get(1).name());
+        // what a full read of the same files gives (outside the counted reader)
+        org.dicelens.volume.Case full = org.dicelens.app.cases.CaseOpener.open(named.files(), Progress.NONE);
+        assertEquals(full.classes().all(), named.data().classes().all());
 
         // a table listing the labels in another order gives other channels: everything is read again
         Path reordered = dir.resolve("reordered.txt");

@@ -62,8 +62,12 @@ final class CaseUpdate {
      */
     static Case renamed(Case c, ClassTable table) {
         List<ClassInfo> classes = new ArrayList<>();
-        if (table.channelOf(0) < 0 && c.classes().channelOf(0) >= 0) {
-            classes.add(c.classes().get(c.classes().channelOf(0)));
+        int background = c.classes().channelOf(0);
+        if (table.channelOf(0) < 0 && background >= 0) {
+            if (!holds(c.referenceClass(), background)) {
+                return null; // the loader adds background for data holding label 0 only: let it decide
+            }
+            classes.add(new ClassInfo(0, "background", ClassTable.defaultColour(0))); // as the loader names it
         }
         classes.addAll(table.all());
         if (classes.size() != c.classCount()) {
@@ -76,5 +80,14 @@ final class CaseUpdate {
         }
         return new Case(c.name(), c.geometry(), c.image(), c.referenceClass(), c.prediction(), new ClassTable(classes),
                 c.warnings(), c.predictionKind());
+    }
+
+    private static boolean holds(byte[] codes, int channel) {
+        for (byte b : codes) {
+            if ((b & 0xFF) == channel) {
+                return true;
+            }
+        }
+        return false;
     }
 }
