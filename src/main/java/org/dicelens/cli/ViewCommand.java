@@ -116,7 +116,7 @@ public final class ViewCommand implements Callable<Integer> {
             }
             CaseFiles output = named.reference != null && named.predictions.isEmpty() ? CaseFolder.forReference(folder, named.reference)
                     : null;
-            c = output != null ? output : CaseOpener.resolve(CaseFiles.ofFolder(folder));
+            c = output != null ? output : folderCase(folder, named.anyFile() || !raters.isEmpty(), named.reference);
         } else {
             if (named.reference == null && named.masks.isEmpty() && raters.isEmpty()) {
                 throw new CommandLine.ParameterException(cl, "give --reference (or --reference-masks) and --prediction, "
@@ -172,6 +172,31 @@ public final class ViewCommand implements Callable<Integer> {
         if (compareDir != null) {
             org.dicelens.app.cases.BatchPairing.pair(referenceDir, compareDir);
         }
+    }
+
+    /**
+     * A case folder with the roles the user chose for it in the viewer; when its names leave the roles open and none
+     * were chosen, the folder itself (unresolved), so that the viewer's role picker asks. Files named beside the folder
+     * fix their roles (a named reference sets the folder's other label maps aside), so the folder is resolved now and
+     * any problem is reported here.
+     */
+    private static CaseFiles folderCase(Path folder, boolean filesNamed, Path reference) throws InputException {
+        org.dicelens.app.cases.FolderRoleMemory memory = org.dicelens.app.cases.FolderRoleMemory.forUser();
+        org.dicelens.app.cases.FolderRoleChoice choice = org.dicelens.app.cases.FolderRoleChoice.of(folder,
+                memory.roles(folder));
+        List<Path> refs = choice.filesIn(org.dicelens.app.cases.FileRoles.Role.REFERENCE);
+        if (reference != null && refs.size() > 1) {
+            // the named reference is the case's (it replaces the folder's below): keep one candidate, set the rest aside
+            Path kept = refs.contains(reference.toAbsolutePath()) ? reference.toAbsolutePath() : refs.get(0);
+            for (Path p : refs) {
+                choice.set(p, p.equals(kept) ? org.dicelens.app.cases.FileRoles.Role.REFERENCE
+                        : org.dicelens.app.cases.FileRoles.Role.IGNORE);
+            }
+        }
+        if (!filesNamed && choice.needsAsking()) {
+            return CaseFiles.ofFolder(folder.toAbsolutePath().normalize());
+        }
+        return choice.resolve();
     }
 
     private static boolean isNamed(CaseFiles c, Path p) {

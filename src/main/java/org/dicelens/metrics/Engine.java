@@ -96,6 +96,24 @@ public final class Engine {
         return new Engine(c, region, stats, kept, optimal);
     }
 
+    /**
+     * These statistics for {@code c}, a case holding this one's reference and prediction arrays and class labels (the
+     * viewer adding an image or naming the classes): no pass over the voxels. Metrics then carry c's names.
+     *
+     * @throws IllegalArgumentException when c holds other voxels, grid or labels
+     */
+    public Engine withData(Case c) {
+        boolean same = c.referenceClass() == data.referenceClass() && c.prediction() == data.prediction()
+                && c.geometry().equals(data.geometry()) && c.classCount() == data.classCount();
+        for (int k = 0; same && k < c.classCount(); k++) {
+            same = c.classes().get(k).label() == data.classes().get(k).label();
+        }
+        if (!same) {
+            throw new IllegalArgumentException("not the same reference, prediction and labels: " + c.name());
+        }
+        return new Engine(c, region, stats, logs, optimal);
+    }
+
     public Case caseData() {
         return data;
     }

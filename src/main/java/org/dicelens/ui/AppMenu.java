@@ -27,7 +27,7 @@ public final class AppMenu {
         MenuItem img = item("Open image…", "Shortcut+I", files::openImage);
         MenuItem raters = item("Open raters…", null, files::openRaters);
         MenuItem table = item("Open class table…", null, files::openClassTable);
-        MenuItem folder = item("Open case folder…", "Shortcut+O", files::openFolder);
+        MenuItem folder = item("Open case folder…", "Shortcut+O", files::chooseFolder);
         Menu recentMenu = new Menu("Recent");
         Runnable[] refill = new Runnable[1];
         Runnable fill = () -> {

@@ -2,6 +2,8 @@ package org.dicelens.ui;
 
 import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.app.cases.CaseOpener;
+import org.dicelens.app.cases.FolderRoleMemory;
+import org.dicelens.volume.CaseLoader;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.ui.model.AnalysisFactory;
@@ -18,22 +20,31 @@ public final class AppWiring {
     private AppWiring() {
     }
 
+    /** The app's reader: files through the input-format registry, folders with the roles the user chose. */
     public static CaseReader reader() {
+        return reader(FolderRoleMemory.forUser(), CaseLoader.FILES);
+    }
+
+    /**
+     * A reader whose folders take the roles remembered in {@code memory} and whose volumes are read through
+     * {@code volumes} (tests count the reads).
+     */
+    public static CaseReader reader(FolderRoleMemory memory, CaseLoader.VolumeReader volumes) {
         return new CaseReader() {
             @Override
             public Case read(CaseFiles files, Progress progress) throws InputException {
-                return AppWiring.read(files, progress);
+                return CaseOpener.open(files, progress, volumes);
             }
 
             @Override
             public Case read(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
-                return shown == null ? AppWiring.read(files, progress)
-                        : CaseOpener.open(files, shown.files(), shown.data(), progress);
+                return shown == null ? CaseOpener.open(files, progress, volumes)
+                        : CaseOpener.open(files, shown.files(), shown.data(), progress, volumes);
             }
 
             @Override
             public CaseFiles resolve(CaseFiles files) throws InputException {
-                return CaseOpener.resolve(files);
+                return CaseOpener.resolve(files, memory);
             }
         };
     }

@@ -58,7 +58,16 @@ public final class DiceLensApp extends Application {
             l.accept(new Started(stage, vm, window));
         }
         CaseFiles first = initialCase;
-        vm.open(first != null ? first : DefaultCase.find());
+        if (first != null && first.phantom() == null && first.folder() != null && !first.hasFiles()) {
+            // a folder named on the command line: opened as File ▸ Open case folder does (the role picker may ask)
+            javafx.application.Platform.runLater(() -> {
+                if (!window.files().openFolder(first.folder())) {
+                    vm.open(DefaultCase.find());
+                }
+            });
+        } else {
+            vm.open(first != null ? first : DefaultCase.find());
+        }
         java.nio.file.Path[] cohort = initialCohort;
         if (cohort != null) {
             window.cohort().open(cohort[0], cohort[1], cohort[2], cohort[3]);

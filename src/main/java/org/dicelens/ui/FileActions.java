@@ -2,13 +2,7 @@ package org.dicelens.ui;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -22,6 +16,8 @@ import org.dicelens.app.cases.CaseChecks;
 import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.app.cases.FileRoles;
+import org.dicelens.app.cases.FolderRoleChoice;
+import org.dicelens.app.cases.FolderRoleMemory;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 
@@ -35,6 +31,8 @@ public final class FileActions {
     private CaseFiles pending;
     private Runnable onRecentChanged = () -> { };
     private PngExporter png;
+    /** The roles chosen for case folders whose names leave them open (the role picker's answers). */
+    private FolderRoleMemory roleMemory = FolderRoleMemory.forUser();
 
     /** Saves the views as PNG (implemented by the slice grid). */
     @FunctionalInterface
@@ -62,6 +60,11 @@ public final class FileActions {
 
     public void setPngExporter(PngExporter p) {
         png = p;
+    }
+
+    /** Where the role picker's answers are kept (the view model's reader must read the same memory). */
+    public void setFolderRoleMemory(FolderRoleMemory m) {
+        roleMemory = m;
     }
 
     private static FileChooser nifti(String title) {
@@ -124,7 +127,7 @@ public final class FileActions {
         }
     }
 
-    public void openFolder() {
+    public void chooseFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Open case folder");
         File d = dc.showDialog(owner);
@@ -137,6 +140,8 @@ public final class FileActions {
     public void openRecent(RecentFiles.Entry e) {
         if (e.session() != null) {
             openSession(e.session());
+        } else if (e.files().folder() != null && !e.files().hasFiles()) {
+            openFolder(e.files().folder());
         } else {
             pending = null;
             vm.open(e.files());
@@ -149,11 +154,34 @@ public final class FileActions {
         if (r == FileRoles.Role.SESSION) {
             openSession(p);
         } else if (r == FileRoles.Role.CASE_FOLDER) {
-            pending = null;
-            vm.open(CaseFiles.ofFolder(p));
+            openFolder(p);
         } else {
             drop(List.of(p));
         }
+    }
+
+    /**
+     * Opens a case folder; when its names leave the roles open (two candidate label maps) and no choice is remembered
+     * for it, the role picker asks first and its answer is remembered for the folder. False when nothing was opened
+     * (the picker cancelled, or the folder unreadable: reported).
+     */
+    public boolean openFolder(Path folder) {
+        FolderRoleChoice choice;
+        try {
+            choice = FolderRoleChoice.of(folder, roleMemory.roles(folder));
+        } catch (InputException e) {
+            vm.report("Could not open " + folder.getFileName(), e);
+            return false;
+        }
+        if (choice.needsAsking()) {
+            if (!RolePickerDialog.ask(owner, choice)) {
+                return false;
+            }
+            roleMemory.remember(folder, choice.byName());
+        }
+        pending = null;
+        vm.open(CaseFiles.ofFolder(folder));
+        return true;
     }
 
     /** Adds files in given roles; loads when the case is complete, else says what is still missing. */
@@ -256,34 +284,9 @@ public final class FileActions {
             openPath(files.get(0));
             return;
         }
-        List<FileRoles.Role> roles = new ArrayList<>(files.stream().map(FileRoles::guess).toList());
-        Dialog<ButtonType> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("DiceLens");
-        d.setHeaderText("What are these files?");
-        GridPane g = new GridPane();
-        g.setHgap(8);
-        g.setVgap(4);
-        List<ChoiceBox<FileRoles.Role>> boxes = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            ChoiceBox<FileRoles.Role> cb = new ChoiceBox<>();
-            cb.getItems().addAll(FileRoles.Role.REFERENCE, FileRoles.Role.REFERENCE_MASK, FileRoles.Role.PREDICTION,
-                    FileRoles.Role.IMAGE, FileRoles.Role.CLASS_TABLE, FileRoles.Role.IGNORE);
-            cb.setValue(roles.get(i) == FileRoles.Role.SESSION || roles.get(i) == FileRoles.Role.CASE_FOLDER
-                    ? FileRoles.Role.IGNORE : roles.get(i));
-            boxes.add(cb);
-            g.addRow(i, new Label(files.get(i).getFileName().toString()), cb);
-        }
-        // how to read the prediction's values, as --prediction-kind on the command line (logits are never guessed)
-        ChoiceBox<PredictionKind> kind = new ChoiceBox<>();
-        kind.getItems().addAll(PredictionKind.values());
         CaseFiles before = base();
-        kind.setValue(before == null ? PredictionKind.AUTO : before.predictionKind());
-        g.addRow(files.size(), new Label("prediction values"), kind);
-        d.getDialogPane().setContent(g);
-        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> add(files,
-                boxes.stream().map(ChoiceBox::getValue).toList(), kind.getValue()));
+        DropDialog.ask(owner, files, before == null ? PredictionKind.AUTO : before.predictionKind())
+                .ifPresent(a -> add(files, a.roles(), a.kind()));
     }
 
     public void saveSession() {

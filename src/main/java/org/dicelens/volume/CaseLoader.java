@@ -158,10 +158,16 @@ public final class CaseLoader {
      * the loaded grid); reference, prediction and classes are kept as they are.
      */
     public static Case withImage(Case loaded, CaseSpec spec, Progress progress) throws InputException {
+        return withImage(loaded, spec, progress, FILES);
+    }
+
+    /** As {@link #withImage(Case, CaseSpec, Progress)}, reading the image through {@code reader}. */
+    public static Case withImage(Case loaded, CaseSpec spec, Progress progress, VolumeReader reader)
+            throws InputException {
         Progress p = progress == null ? Progress.NONE : progress;
         Reference ref = new Reference(spec.referenceFile(), loaded.geometry(), loaded.referenceClass(), new int[0],
                 new long[0]);
-        ReadVolume rv = read(FILES, spec.image(), p, 0, 1, "image");
+        ReadVolume rv = read(reader, spec.image(), p, 0, 1, "image");
         checkGrid(ref, spec.image(), rv, "image");
         NiftiVolume v = rv.data();
         List<String> warnings = new ArrayList<>(loaded.warnings());

@@ -68,6 +68,22 @@ class ViewCommandTest {
     }
 
     @Test
+    void aFolderWithTwoCandidateLabelMapsReachesTheViewerToAskWhichIsWhich() throws Exception {
+        Path other = TinyNifti.write(dir.resolve("lesion_label.nii.gz"), 2, 2, 1, new double[] {1, 1, 1}, TinyNifti.UINT8,
+                new float[] {1, 1, 0, 0});
+        Cli r = view(dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        CaseFiles c = launched.get(0);
+        assertFalse(c.hasFiles(), "the folder unresolved: the viewer's role picker asks");
+        assertEquals(dir.toAbsolutePath().normalize(), c.folder());
+        // a reference named beside the folder settles it
+        r = view(dir.toString(), "--reference", other.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(other, launched.get(1).reference());
+        assertEquals(List.of(pred), launched.get(1).predictions());
+    }
+
+    @Test
     void aFolderIsResolvedByRolesAndOptionsOverrideThem() {
         Cli r = view(dir.toString());
         assertEquals(0, r.exit(), r.err());

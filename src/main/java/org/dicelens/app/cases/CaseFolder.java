@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.dicelens.common.InputException;
 import org.dicelens.volume.formats.InputFormats;
@@ -22,35 +24,55 @@ public final class CaseFolder {
     }
 
     /**
-     * The prediction files that each hold every class (4D with several channels): alternatives to one another, not
-     * channels to concatenate. Files whose header cannot be read are left out (loading reports them).
+     * The complete predictions among a folder's prediction files, as alternatives to one another: each file holding
+     * every class (4D with several channels) alone, and the remaining one-class files together as one prediction in
+     * name order (per-class files: prediction_0000..0004). A folder without 4D files gives one set of all its files.
+     * Files whose header cannot be read count as one-class files (loading reports them).
      */
-    public static List<Path> alternatives(List<Path> predictions) {
-        List<Path> whole = new ArrayList<>();
+    public static List<List<Path>> predictionSets(List<Path> predictions) {
+        List<List<Path>> sets = new ArrayList<>();
+        List<Path> perClass = new ArrayList<>();
         for (Path p : predictions) {
-            try {
-                VolumeShape s = InputFormats.shape(p);
-                if (s != null && s.channels() > 1) {
-                    whole.add(p);
-                }
-            } catch (InputException e) {
-                // not a readable header (or a format not read yet): not an alternative
+            if (channels(p) > 1) {
+                sets.add(List.of(p));
+            } else {
+                perClass.add(p);
             }
         }
-        return whole;
+        if (!perClass.isEmpty()) {
+            sets.add(List.copyOf(perClass));
+        }
+        return sets;
+    }
+
+    private static long channels(Path p) {
+        try {
+            VolumeShape s = InputFormats.shape(p);
+            return s == null ? 1 : s.channels();
+        } catch (InputException e) {
+            return 1; // not a readable header (or a format not read yet): loading reports it
+        }
     }
 
     /** Every complete prediction in the folder of a case's reference (for the prediction switcher). */
-    public static List<Path> alternativesBeside(CaseFiles f) {
+    public static List<List<Path>> predictionSetsBeside(CaseFiles f) {
         Path dir = f.reference() == null ? f.folder() : f.reference().toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return alternatives(s.filter(p -> FileRoles.guess(p) == FileRoles.Role.PREDICTION).sorted().toList());
+            return predictionSets(s.filter(p -> FileRoles.guess(p) == FileRoles.Role.PREDICTION).sorted().toList());
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    /** How the switcher names a prediction: its file, or the first and last of its per-class files and their count. */
+    public static String label(List<Path> set) {
+        if (set.size() == 1) {
+            return set.get(0).getFileName().toString();
+        }
+        return set.get(0).getFileName() + " … " + set.get(set.size() - 1).getFileName() + " (" + set.size() + " files)";
     }
 
     /**
@@ -76,6 +98,20 @@ public final class CaseFolder {
     }
 
     public static CaseFiles resolve(Path folder) throws InputException {
+        return resolve(folder, Map.of());
+    }
+
+    /** The role of a folder's file: the one chosen for its name, else the guess from its name. */
+    static FileRoles.Role roleOf(Path p, Map<String, FileRoles.Role> chosen) {
+        FileRoles.Role r = chosen.get(p.getFileName().toString());
+        return r != null ? r : FileRoles.guess(p);
+    }
+
+    /**
+     * The folder's files by role, {@code chosen} (file name to role, as the role picker gives them) overriding the
+     * guesses from names.
+     */
+    public static CaseFiles resolve(Path folder, Map<String, FileRoles.Role> chosen) throws InputException {
         if (!Files.isDirectory(folder)) {
             throw new InputException(folder, null, "not a folder");
         }
@@ -91,11 +127,12 @@ public final class CaseFolder {
         List<Path> predictions = new ArrayList<>();
         List<Path> raters = new ArrayList<>();
         for (Path p : files) {
-            switch (FileRoles.guess(p)) {
+            switch (roleOf(p, chosen)) {
                 case REFERENCE -> {
                     if (reference != null) {
                         throw new InputException(folder, "reference", "two candidate label maps: "
-                                + reference.getFileName() + " and " + p.getFileName());
+                                + reference.getFileName() + " and " + p.getFileName() + " (choose their roles with File"
+                                + " ▸ Open case folder in the viewer, or name the files with --reference and --prediction)");
                     }
                     reference = p;
                 }
@@ -117,14 +154,12 @@ public final class CaseFolder {
             throw new InputException(folder, "reference", "no label map found (a NIfTI file named like *seg*, *label*, "
                     + "*ref* or *gt*)");
         }
-        List<Path> whole = alternatives(predictions);
-        if (whole.size() > 1 || whole.size() == 1 && predictions.size() > 1) {
-            // a 4D file beside per-class files (prediction.nii.gz and prediction_0000..): the same probabilities twice,
-            // not channels to concatenate; as with several 4D files, show one
-            // several complete predictions of the same case (calibrated, over-confident, …): show one, offer the rest
-            Path chosen = whole.stream().filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                    .contains("calibrated")).findFirst().orElse(whole.get(0));
-            predictions = List.of(chosen);
+        List<List<Path>> sets = predictionSets(predictions);
+        if (sets.size() > 1) {
+            // several complete predictions of the same case (calibrated, over-confident, or a 4D file beside the same
+            // probabilities as per-class files): not channels to concatenate; show one, the switcher offers the rest
+            predictions = sets.stream().filter(set -> set.get(0).getFileName().toString().toLowerCase(Locale.ROOT)
+                    .contains("calibrated")).findFirst().orElse(sets.get(0));
         }
         if (predictions.isEmpty()) {
             throw new InputException(folder, "prediction", "no prediction found (a NIfTI file named like *prob*, "

@@ -17,8 +17,13 @@ public final class CaseOpener {
 
     /** The files a case stands for: a folder's files by role; otherwise the case itself. */
     public static CaseFiles resolve(CaseFiles f) throws InputException {
+        return resolve(f, FolderRoleMemory.NONE);
+    }
+
+    /** As {@link #resolve(CaseFiles)}, a folder's files taking the roles the user chose for them ({@code memory}). */
+    public static CaseFiles resolve(CaseFiles f, FolderRoleMemory memory) throws InputException {
         if (f.phantom() == null && f.folder() != null && !f.hasFiles()) {
-            CaseFiles found = CaseFolder.resolve(f.folder());
+            CaseFiles found = CaseFolder.resolve(f.folder(), memory.roles(f.folder()));
             CaseFiles named = f.name() == null ? found : found.withName(f.name());
             CaseFiles kind = named.withPredictionKind(f.predictionKind()).withRaterChoice(f.raterChoice());
             return f.datasetJson() == null ? kind : kind.withDatasetJson(f.datasetJson());
@@ -27,28 +32,29 @@ public final class CaseOpener {
     }
 
     /**
-     * Opens {@code f} while {@code loaded} (read from {@code loadedFiles}) is open: when only the image differs, the
-     * loaded reference and prediction are kept and only the image is read (a 150 MB prediction is not read again).
+     * Opens {@code f} while {@code loaded} (read from {@code loadedFiles}) is open: when only the image or the class
+     * table's names differ, the loaded reference and prediction are kept and only the image (or table) is read (a
+     * 150 MB prediction is not read again; {@link CaseUpdate}).
      */
     public static Case open(CaseFiles f, CaseFiles loadedFiles, Case loaded, Progress progress) throws InputException {
-        if (loaded != null && loadedFiles != null && f.phantom() == null && f.image() != null && f.hasFiles()
-                && loadedFiles.hasFiles() && sameExceptImage(f, loadedFiles)) {
-            Case c = CaseLoader.withImage(loaded, f.toSpec(), progress == null ? Progress.NONE : progress);
-            return c;
-        }
-        return open(f, progress);
+        return open(f, loadedFiles, loaded, progress, CaseLoader.FILES);
     }
 
-    private static boolean sameExceptImage(CaseFiles a, CaseFiles b) {
-        return java.util.Objects.equals(a.reference(), b.reference()) && a.referenceMasks().equals(b.referenceMasks())
-                && a.predictions().equals(b.predictions()) && a.predictionKind() == b.predictionKind()
-                && java.util.Objects.equals(a.classTable(), b.classTable())
-                && java.util.Objects.equals(a.datasetJson(), b.datasetJson())
-                && java.util.Objects.equals(a.displayName(), b.displayName());
+    /** As {@link #open(CaseFiles, CaseFiles, Case, Progress)}, reading volumes through {@code reader}. */
+    public static Case open(CaseFiles f, CaseFiles loadedFiles, Case loaded, Progress progress,
+            CaseLoader.VolumeReader reader) throws InputException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        Case kept = CaseUpdate.apply(f, loadedFiles, loaded, p, reader);
+        return kept != null ? kept : open(f, p, reader);
     }
 
     /** Reads (or generates) the case; a folder is resolved first. */
     public static Case open(CaseFiles f, Progress progress) throws InputException {
+        return open(f, progress, CaseLoader.FILES);
+    }
+
+    /** As {@link #open(CaseFiles, Progress)}, reading volumes through {@code reader}. */
+    public static Case open(CaseFiles f, Progress progress, CaseLoader.VolumeReader reader) throws InputException {
         Progress p = progress == null ? Progress.NONE : progress;
         if (f.phantom() != null) {
             return Phantoms.generate(f.phantom(), p);
@@ -63,7 +69,7 @@ public final class CaseOpener {
             throw new InputException(d.file(), "regions_class_order", "a region model (" + d.regions().size() + " regions)"
                     + " is one case per region: evaluate it with `dicelens evaluate` (the viewer shows label models)");
         }
-        Case c = CaseLoader.load(files.toSpec(), p);
+        Case c = CaseLoader.load(files.toSpec(), p, reader);
         return d == null || files.classTable() != null ? c : DatasetCases.named(c, d.classes());
     }
 }

@@ -50,6 +50,14 @@ public interface Analysis {
     /** Dice and volumes per slice along an axis (0 = x/sagittal, 1 = y/coronal, 2 = z/axial). */
     Curves.PerSlice perSlice(Settings settings, int channel, int axis);
 
+    /**
+     * This analysis for {@code c}, a case with the same reference and prediction arrays and class labels (another
+     * image, other class names), without recomputing; null when the implementation cannot (then it is built again).
+     */
+    default Analysis withData(Case c) {
+        return null;
+    }
+
     /** The case's on-demand voxel-metrics tier (one per case, caching its results); null when there is none. */
     default org.dicelens.metrics.voxel.VoxelMetrics voxels() {
         return null;

@@ -47,6 +47,11 @@ public final class EngineAnalysis implements Analysis {
         return (c, progress) -> new EngineAnalysis(Engine.build(c, progress));
     }
 
+    @Override
+    public Analysis withData(Case c) {
+        return new EngineAnalysis(engine.withData(c));
+    }
+
     public Engine engine() {
         return engine;
     }

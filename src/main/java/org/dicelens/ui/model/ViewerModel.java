@@ -176,7 +176,8 @@ public final class ViewerModel {
                 c = RaterChoice.apply(c, raters, resolved.raterChoice());
             }
             task.checkCancelled();
-            Analysis a = factory.build(c, task);
+            Analysis a = kept(shown, c);
+            a = a != null ? a : factory.build(c, task);
             return new LoadedCase(resolved, c, a, raters);
         }, TaskListener.of((fraction, message) -> {
             if (generation == loadGeneration) {
@@ -185,6 +186,19 @@ public final class ViewerModel {
             }
         }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, "Could not open " + failedFile(e, files),
                 loadFailure(e)), () -> failLoad(generation, null, "Cancelled")));
+    }
+
+    /** The shown case's statistics for {@code c} when it kept the shown voxels (an image or names added); else null. */
+    private static Analysis kept(LoadedCase shown, Case c) {
+        Case was = shown == null ? null : shown.data();
+        if (was == null || was.prediction() != c.prediction() || was.referenceClass() != c.referenceClass()) {
+            return null;
+        }
+        try {
+            return shown.analysis().withData(c);
+        } catch (IllegalArgumentException e) {
+            return null; // other labels: build again
+        }
     }
 
     /** The title names the file that failed (a prediction, an image…), not the case's reference. */

@@ -36,7 +36,7 @@ public final class ClassesPanel extends VBox {
     private final ToggleGroup chosen = new ToggleGroup();
 
     /** The prediction switcher: other complete predictions beside the case (calibrated, over-confident, …). */
-    private final ComboBox<Path> prediction = new ComboBox<>();
+    private final ComboBox<List<Path>> prediction = new ComboBox<>();
     private boolean switching;
 
     public ClassesPanel(ViewerModel vm) {
@@ -47,19 +47,19 @@ public final class ClassesPanel extends VBox {
                 + "calibrated model against an over-confident one"));
         prediction.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(Path p, boolean empty) {
+            protected void updateItem(List<Path> p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.getFileName().toString());
+                setText(empty || p == null ? null : CaseFolder.label(p));
             }
         });
         prediction.setButtonCell(prediction.getCellFactory().call(null));
         vm.currentProperty().addListener((o, a, lc) -> {
             switching = true;
-            List<Path> alts = lc == null ? List.of()
-                    : CaseFolder.alternativesBeside(lc.files());
+            List<List<Path>> alts = lc == null ? List.of()
+                    : CaseFolder.predictionSetsBeside(lc.files());
             prediction.getItems().setAll(alts);
-            if (lc != null && lc.files().predictions().size() == 1 && alts.contains(lc.files().predictions().get(0))) {
-                prediction.setValue(lc.files().predictions().get(0));
+            if (lc != null && alts.contains(lc.files().predictions())) {
+                prediction.setValue(lc.files().predictions());
             } else {
                 prediction.setValue(null);
             }
@@ -68,11 +68,15 @@ public final class ClassesPanel extends VBox {
         });
         prediction.valueProperty().addListener((o, a, p) -> {
             LoadedCase lc = vm.current();
-            if (!switching && p != null && lc != null && !lc.files().predictions().equals(List.of(p))) {
-                vm.open(lc.files().withPredictions(List.of(p)));
+            if (!switching && p != null && lc != null && !lc.files().predictions().equals(p)) {
+                vm.open(lc.files().withPredictions(p));
             }
         });
-        HBox row = new HBox(6, new Label("Prediction"), prediction);
+        // a long name (per-class files) must not squeeze the label: the box takes what is left and elides
+        prediction.setPrefWidth(80);
+        Label predictionLabel = new Label("Prediction");
+        predictionLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, predictionLabel, prediction);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(prediction, Priority.ALWAYS);
         getChildren().add(1, row);
