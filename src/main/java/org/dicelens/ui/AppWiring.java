@@ -2,6 +2,7 @@ package org.dicelens.ui;
 
 import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.app.cases.CaseOpener;
+import org.dicelens.app.cases.DatasetCases;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.ui.model.AnalysisFactory;
@@ -29,6 +30,13 @@ public final class AppWiring {
             public Case read(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
                 return shown == null ? AppWiring.read(files, progress)
                         : CaseOpener.open(files, shown.files(), shown.data(), progress);
+            }
+
+            @Override
+            public DatasetCases.Opened readAll(CaseFiles files, LoadedCase shown, Progress progress)
+                    throws InputException {
+                return shown == null ? DatasetCases.open(files, progress)
+                        : DatasetCases.open(files, shown.files(), shown.data(), progress);
             }
 
             @Override

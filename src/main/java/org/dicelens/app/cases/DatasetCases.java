@@ -63,6 +63,21 @@ public final class DatasetCases {
                 : new Opened(List.of(CaseOpener.open(files, p)), false); // the opener names the classes
     }
 
+    /**
+     * As {@link #open(CaseFiles, Progress)} while {@code loaded} (read from {@code loadedFiles}) is shown: a label
+     * model keeps what is loaded when only the image changes ({@link CaseOpener#open(CaseFiles, CaseFiles, Case,
+     * Progress)}); a region model is read again (its cases are built from the files, not from one shown region).
+     */
+    public static Opened open(CaseFiles f, CaseFiles loadedFiles, Case loaded, Progress progress) throws InputException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        CaseFiles files = f.phantom() == null ? CaseOpener.resolve(f) : f;
+        DatasetJson d = read(files);
+        if (d != null && d.hasRegions()) {
+            return new Opened(regions(files, d, p), true);
+        }
+        return new Opened(List.of(CaseOpener.open(files, loadedFiles, loaded, p)), false);
+    }
+
     /** The dataset.json that applies to resolved files, read; null when there is none (or for a phantom). */
     static DatasetJson read(CaseFiles files) throws InputException {
         Path json = files.phantom() == null ? find(files) : null;
