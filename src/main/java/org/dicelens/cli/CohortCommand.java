@@ -73,7 +73,7 @@ public final class CohortCommand implements Callable<Integer> {
     int jobs = Runtime.getRuntime().availableProcessors();
 
     /** What one case leaves behind: its report and its statistics (no volume). */
-    private record Loaded(CaseMetrics metrics, CohortCase statistics) {
+    private record Loaded(List<CaseMetrics> metrics, CohortCase statistics) {
     }
 
     @Override
@@ -100,9 +100,11 @@ public final class CohortCommand implements Callable<Integer> {
         }
         Map<String, String> failed = new TreeMap<>();
         List<Loaded> done = EvaluateCommand.runBatch(pairing.pairs(), jobs, bar, p -> load(p, pk, bar), failed);
-        List<CaseMetrics> reports = done.stream().map(Loaded::metrics).toList();
+        List<CaseMetrics> reports = done.stream().flatMap(l -> l.metrics().stream()).toList();
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());
+        // a region model's classes are its regions, independent sigmoids: judged by their thresholds, never by argmax
+        s = cohort.regions() ? s.withMode(org.dicelens.metrics.HardMode.THRESHOLD, 0) : s;
         CohortSummary summary = cohort.summarise(s);
         String text = fmt == org.dicelens.app.report.ReportFormat.JSON ? CohortReport.json(reports, failed, summary.summaries())
                 : CohortReport.csv(summary.summaries());
@@ -122,8 +124,7 @@ public final class CohortCommand implements Callable<Integer> {
                 .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson),
                 Progress.NONE);
         if (all.regions()) {
-            throw new InputException(p.predictions().get(0), "regions_class_order", "a region model (dataset.json) gives one"
-                    + " case per region, which a cohort summary over one class table cannot hold: use evaluate");
+            return loadRegions(p, all.cases(), bar);
         }
         Case c = all.cases().get(0);
         for (String w : Backend.warnings(c)) {
@@ -133,7 +134,26 @@ public final class CohortCommand implements Callable<Integer> {
         Settings s = settings.toSettings(c.classes());
         CaseMetrics m = Backend.named(Backend.evaluate(e, s, Progress.NONE), p.name());
         // the margin is fixed here: keep one level (at most 1,001 bins per histogram, whatever the case's size)
-        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()));
+        return new Loaded(List.of(m), CohortCase.of(p.name(), e).atMargin(s.margin()));
+    }
+
+    /**
+     * A region model's case: each region evaluated as evaluate does (its own binary case, threshold mode, reported as
+     * "case: region"), summarised as one cohort case whose classes are the regions.
+     */
+    private Loaded loadRegions(BatchPairing.Pair p, List<Case> regions, ProgressBar bar) throws InputException {
+        List<CaseMetrics> reports = new ArrayList<>();
+        List<CohortCase> stats = new ArrayList<>();
+        for (Case c : regions) {
+            for (String w : Backend.warnings(c)) {
+                bar.message("warning: " + c.name() + ": " + w);
+            }
+            Engine e = Backend.engine(c, Progress.NONE);
+            Settings s = settings.toSettings(c.classes()).withMode(org.dicelens.metrics.HardMode.THRESHOLD, 0);
+            reports.add(Backend.named(Backend.evaluate(e, s, Progress.NONE), c.name()));
+            stats.add(CohortCase.of(p.name(), e).atMargin(s.margin()));
+        }
+        return new Loaded(reports, CohortCase.ofRegions(p.name(), stats));
     }
 
     private void emit(String text) throws InputException {

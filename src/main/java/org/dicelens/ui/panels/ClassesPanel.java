@@ -144,6 +144,9 @@ public final class ClassesPanel extends VBox {
         lock.setId("modeLock");
         lock.setWrapText(true);
         lock.textProperty().bind(controls.modeLockProperty());
+        lock.setTooltip(Help.tip("Regions overlap (whole tumour holds tumour core) and their channels need not sum to 1, "
+                + "so argmax has no meaning: each region is judged by its own threshold p ≥ t against the union of its "
+                + "labels, as nnU-Net does at t = 0.5."));
         lock.visibleProperty().bind(controls.modeLockProperty().isNotNull());
         lock.managedProperty().bind(lock.visibleProperty());
         Slider floor = StepSlider.of(controls.confidenceFloorStepProperty());

@@ -85,6 +85,25 @@ public final class RegionFixture {
     }
 
     public Counts counts(int r, int step) {
+        return counts(r, step, -1);
+    }
+
+    /**
+     * The counts over the evaluation region of margin m: voxels within Chebyshev distance m of the bounding box of
+     * region r's reference voxels (its label union); m = -1 (or no such voxel) is the whole volume.
+     */
+    public Counts counts(int r, int step, int m) {
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {-1, -1, -1};
+        for (int i = 0; i < N; i++) {
+            if (in(r, labels[i])) {
+                int[] xyz = {i % NX, (i / NX) % NY, i / (NX * NY)};
+                for (int a = 0; a < 3; a++) {
+                    lo[a] = Math.min(lo[a], xyz[a]);
+                    hi[a] = Math.max(hi[a], xyz[a]);
+                }
+            }
+        }
         long tp = 0;
         long fp = 0;
         long fn = 0;
@@ -92,6 +111,14 @@ public final class RegionFixture {
         double sumP = 0;
         double inter = 0;
         for (int i = 0; i < N; i++) {
+            int[] xyz = {i % NX, (i / NX) % NY, i / (NX * NY)};
+            int d = 0;
+            for (int a = 0; a < 3; a++) {
+                d = Math.max(d, Math.max(lo[a] - xyz[a], xyz[a] - hi[a]));
+            }
+            if (m >= 0 && hi[0] >= 0 && d > m) {
+                continue;
+            }
             boolean g = in(r, labels[i]);
             boolean h = p[r][i] >= step / 1000.0;
             tp += h && g ? 1 : 0;
