@@ -45,7 +45,7 @@ public final class ViewerModel {
     /** Per-slice strip axis: 0 = x (sagittal), 1 = y (coronal), 2 = z (axial). */
     public static final int AXIAL = 2;
     /** Why a region model is shown in threshold mode only (the mode control says it). */
-    public static final String REGION_MODE_LOCK = "Threshold only: a region model's channels are independent sigmoids.";
+    public static final String REGION_MODE_LOCK = "Region model: threshold only (independent sigmoids)";
 
     private record Request(Analysis analysis, Settings settings, int channel, int axis) {
     }
