@@ -60,7 +60,7 @@ public final class Cohort {
      * threshold mode only.
      */
     public boolean regions() {
-        return cases.stream().anyMatch(c -> c.backgroundChannel() < 0);
+        return cases.stream().anyMatch(CohortCase::isRegions);
     }
 
     /** The cohort's classes: the settings' channel order. */

@@ -26,6 +26,8 @@ public final class CohortCase {
     /** The only margin these statistics answer ({@link #atMargin}), or {@link #ALL_MARGINS}. */
     private final int keptMargin;
     private static final int ALL_MARGINS = Integer.MIN_VALUE;
+    /** A region model's case ({@link #ofRegions}): its classes are regions, judged in threshold mode only. */
+    private final boolean regions;
 
     private CohortCase(String name, double voxelMl, List<ClassInfo> classes, CaseStatistics st) {
         this.name = name;
@@ -34,6 +36,7 @@ public final class CohortCase {
         this.background = st.backgroundChannel();
         this.levels = st.levelCount();
         this.keptMargin = ALL_MARGINS;
+        this.regions = false;
         int nc = st.classCount();
         if (nc != classes.size()) {
             throw new IllegalArgumentException(nc + " channels in the statistics, " + classes.size() + " classes");
@@ -66,6 +69,7 @@ public final class CohortCase {
         background = all.background;
         levels = 1;
         keptMargin = margin;
+        regions = all.regions;
         int nc = classes.size();
         negative = new ShellHistogram[nc];
         positive = new ShellHistogram[nc];
@@ -89,6 +93,7 @@ public final class CohortCase {
         this.voxelMl = voxelMl;
         this.classes = List.copyOf(classes);
         this.background = -1; // regions have no background channel
+        this.regions = true;
         this.levels = levels;
         this.keptMargin = keptMargin;
         this.negative = hist[0];
@@ -232,6 +237,11 @@ public final class CohortCase {
 
     ShellHistogram argmaxBg(int c) {
         return argmaxBg[c];
+    }
+
+    /** True for a region model's case ({@link #ofRegions}). */
+    public boolean isRegions() {
+        return regions;
     }
 
     /** Approximate bytes held by these statistics. */
