@@ -76,11 +76,12 @@ public final class CohortCommand implements Callable<Integer> {
     SpatialCliOptions spatial = new SpatialCliOptions();
 
     /**
-     * What one case leaves behind: its report, its statistics, its rater numbers (or null) and, with --spatial, its
-     * boundary and lesion results per channel and by label (no volume).
+     * What one case leaves behind: its report (one per region for a region model), its statistics, its rater numbers
+     * (or null) and, with --spatial, its boundary and lesion results per channel and by label (no volume).
      */
-    private record Loaded(CaseMetrics metrics, CohortCase statistics, org.dicelens.metrics.raters.RaterMetrics raters,
-            SpatialResult[] spatial, Map<Integer, SpatialResult> spatialByLabel) {
+    private record Loaded(List<CaseMetrics> metrics, CohortCase statistics,
+            org.dicelens.metrics.raters.RaterMetrics raters, SpatialResult[] spatial,
+            Map<Integer, SpatialResult> spatialByLabel) {
     }
 
     @Override
@@ -100,14 +101,16 @@ public final class CohortCommand implements Callable<Integer> {
         BatchPairing.Result pairing = batch.pair(output.out, labels, bar);
         Map<String, String> failed = new TreeMap<>();
         List<Loaded> done = EvaluateCommand.runBatch(pairing.pairs(), batch.jobs, bar, p -> load(p, pk, bar), failed);
-        List<CaseMetrics> reports = done.stream().map(Loaded::metrics).toList();
+        List<CaseMetrics> reports = done.stream().flatMap(l -> l.metrics().stream()).toList();
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());
+        // a region model's classes are its regions, independent sigmoids: judged by their thresholds, never by argmax
+        s = cohort.regions() ? s.withMode(org.dicelens.metrics.HardMode.THRESHOLD, 0) : s;
         CohortSummary summary = cohort.summarise(s);
         org.dicelens.app.report.Reporter reporter = org.dicelens.app.report.Reporter.standard();
         List<CohortReport.Columns> extra = new ArrayList<>();
         if (batch.raters()) { // the rater keys: per case in "cases", their means per class in the summary
-            List<RaterEvaluation.Evaluated> rated = done.stream().map(l -> new RaterEvaluation.Evaluated(l.metrics(),
+            List<RaterEvaluation.Evaluated> rated = done.stream().map(l -> new RaterEvaluation.Evaluated(l.metrics().get(0),
                     l.raters(), null)).toList();
             List<org.dicelens.metrics.raters.RaterMetrics> rm = done.stream().map(Loaded::raters).toList();
             extra.add(new CohortReport.Columns(org.dicelens.metrics.raters.RaterCohortClass.class, summary.summaries()
@@ -119,7 +122,7 @@ public final class CohortCommand implements Callable<Integer> {
                     .map(cs -> SpatialClassSummary.of(cs.label(), done.stream().map(l -> l.spatialByLabel().get(cs.label()))
                             .toList())).toList()));
             SpatialSection section = SpatialSection.forFormat(fmt);
-            done.forEach(l -> section.put(l.metrics().caseName(), l.spatial()));
+            done.forEach(l -> section.put(l.metrics().get(0).caseName(), l.spatial()));
             reporter = org.dicelens.app.report.Reporter.with(List.of(section));
         }
         String text = fmt == org.dicelens.app.report.ReportFormat.JSON
@@ -142,12 +145,11 @@ public final class CohortCommand implements Callable<Integer> {
         if (batch.raters()) {
             RaterEvaluation.Evaluated e = RaterEvaluation.evaluate(files, batch.raters(p), batch.soft(p), settings,
                     Progress.NONE, true);
-            return new Loaded(e.metrics(), e.cohort(), e.raters(), null, null);
+            return new Loaded(List.of(e.metrics()), e.cohort(), e.raters(), null, null);
         }
         org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(files, Progress.NONE);
         if (all.regions()) {
-            throw new InputException(p.predictions().get(0), "regions_class_order", "a region model (dataset.json) gives one"
-                    + " case per region, which a cohort summary over one class table cannot hold: use evaluate");
+            return loadRegions(p, all.cases(), bar);
         }
         Case c = all.cases().get(0);
         for (String w : Backend.warnings(c)) {
@@ -168,7 +170,30 @@ public final class CohortCommand implements Callable<Integer> {
                 }
             }
         }
-        return new Loaded(m, CohortCase.of(p.name(), e).atMargin(s.margin()), null, sr, byLabel);
+        return new Loaded(List.of(m), CohortCase.of(p.name(), e).atMargin(s.margin()), null, sr, byLabel);
+    }
+
+    /**
+     * A region model's case: each region evaluated as evaluate does (its own binary case, threshold mode, reported as
+     * "case: region"), summarised as one cohort case whose classes are the regions.
+     */
+    private Loaded loadRegions(BatchPairing.Pair p, List<Case> regions, ProgressBar bar) throws InputException {
+        if (spatial.spatial) {
+            throw new InputException(p.predictions().get(0), "regions_class_order", "--spatial is not available for a "
+                    + "region model's cohort (yet): use evaluate --spatial on the case");
+        }
+        List<CaseMetrics> reports = new ArrayList<>();
+        List<CohortCase> stats = new ArrayList<>();
+        for (Case c : regions) {
+            for (String w : Backend.warnings(c)) {
+                bar.message("warning: " + c.name() + ": " + w);
+            }
+            Engine e = Backend.engine(c, Progress.NONE);
+            Settings s = settings.toSettings(c.classes()).withMode(org.dicelens.metrics.HardMode.THRESHOLD, 0);
+            reports.add(Backend.named(Backend.evaluate(e, s, Progress.NONE), c.name()));
+            stats.add(CohortCase.of(p.name(), e).atMargin(s.margin()));
+        }
+        return new Loaded(reports, CohortCase.ofRegions(p.name(), stats), null, null, null);
     }
 
     private void emit(String text) throws InputException {

@@ -60,21 +60,7 @@ public final class NpyReader {
             throws NpyFormatException, IOException {
         Progress p = progress == null ? Progress.NONE : progress;
         InputStream in = new BufferedInputStream(raw, CHUNK);
-        byte[] pre = new byte[12];
-        if (in.readNBytes(pre, 0, 8) < 8) {
-            throw new NpyFormatException("magic", "the file ends before the .npy header (truncated or empty)");
-        }
-        int preamble = NpyHeader.preambleLength(pre);
-        if (in.readNBytes(pre, 8, preamble - 8) < preamble - 8) {
-            throw new NpyFormatException("header", "the file ends inside the .npy header (truncated)");
-        }
-        int dictLength = NpyHeader.dictLength(pre);
-        byte[] dict = in.readNBytes(dictLength);
-        if (dict.length < dictLength) {
-            throw new NpyFormatException("header", "the file ends inside the .npy header (truncated): " + dict.length
-                    + " of " + dictLength + " header bytes");
-        }
-        NpyHeader h = NpyHeader.parse(dict, pre[6], preamble + (long) dictLength);
+        NpyHeader h = header(in);
         NpyDtype.Parsed[] dt = new NpyDtype.Parsed[1];
         String refused = NpyDtype.parse(h.descr(), dt);
         if (refused != null) {
@@ -110,6 +96,25 @@ public final class NpyReader {
             throw new NpyFormatException("shape", "more data follows than the shape " + h.shapeText() + " declares");
         }
         return new NpyArray(name, h.descr(), h.shape(), h.fortranOrder(), out);
+    }
+
+    /** The .npy header (magic, version, dict) at the start of {@code in}; the stream is left at the data. */
+    static NpyHeader header(InputStream in) throws NpyFormatException, IOException {
+        byte[] pre = new byte[12];
+        if (in.readNBytes(pre, 0, 8) < 8) {
+            throw new NpyFormatException("magic", "the file ends before the .npy header (truncated or empty)");
+        }
+        int preamble = NpyHeader.preambleLength(pre);
+        if (in.readNBytes(pre, 8, preamble - 8) < preamble - 8) {
+            throw new NpyFormatException("header", "the file ends inside the .npy header (truncated)");
+        }
+        int dictLength = NpyHeader.dictLength(pre);
+        byte[] dict = in.readNBytes(dictLength);
+        if (dict.length < dictLength) {
+            throw new NpyFormatException("header", "the file ends inside the .npy header (truncated): " + dict.length
+                    + " of " + dictLength + " header bytes");
+        }
+        return NpyHeader.parse(dict, pre[6], preamble + (long) dictLength);
     }
 
     /** Reads {@code count} elements into the slabs, C order within each slab, from C or Fortran storage order. */

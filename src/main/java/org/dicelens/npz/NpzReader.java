@@ -103,6 +103,37 @@ public final class NpzReader {
         }
     }
 
+    /**
+     * The shape the array {@code key} declares, read from its header alone (nothing of the data is inflated): lets a
+     * caller that knows the expected shape refuse a wrong or hostile one before reading.
+     */
+    public static long[] shape(Path file, String key) throws InputException {
+        String entryName = key + ".npy";
+        ZipFile zip;
+        try {
+            zip = open(file);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file, null, "not a readable .npz archive (" + message(e) + ")", e);
+        }
+        try (zip; InputStream in = entryStream(zip, file, entryName)) {
+            return NpyReader.header(new java.io.BufferedInputStream(in, 4096)).shape().clone();
+        } catch (NpyFormatException e) {
+            throw new InputException(file, entryName + " " + e.field(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file, entryName, "cannot read the entry (" + message(e) + "): the archive is corrupt"
+                    + " or truncated", e);
+        }
+    }
+
+    private static InputStream entryStream(ZipFile zip, Path file, String entryName) throws IOException, InputException {
+        ZipEntry entry = zip.getEntry(entryName);
+        if (entry == null) {
+            throw new InputException(file, entryName, "no array '" + NpyReader.stripNpy(entryName) + "' in the archive"
+                    + " (it holds " + describe(zip) + ")");
+        }
+        return zip.getInputStream(entry);
+    }
+
     private static ZipFile open(Path file) throws IOException {
         return new ZipFile(file.toFile());
     }

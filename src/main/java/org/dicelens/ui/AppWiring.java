@@ -2,6 +2,7 @@ package org.dicelens.ui;
 
 import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.app.cases.CaseOpener;
+import org.dicelens.app.cases.DatasetCases;
 import org.dicelens.app.cases.FolderRoleMemory;
 import org.dicelens.volume.CaseLoader;
 import org.dicelens.common.InputException;
@@ -40,6 +41,13 @@ public final class AppWiring {
             public Case read(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
                 return shown == null ? CaseOpener.open(files, progress, volumes)
                         : CaseOpener.open(files, shown.files(), shown.data(), progress, volumes);
+            }
+
+            @Override
+            public DatasetCases.Opened readAll(CaseFiles files, LoadedCase shown, Progress progress)
+                    throws InputException {
+                return shown == null ? DatasetCases.open(files, progress, volumes)
+                        : DatasetCases.open(files, shown.files(), shown.data(), progress, volumes);
             }
 
             @Override

@@ -67,7 +67,7 @@ public final class CaseOpener {
         DatasetJson d = DatasetCases.read(files);
         if (d != null && d.hasRegions()) {
             throw new InputException(d.file(), "regions_class_order", "a region model (" + d.regions().size() + " regions)"
-                    + " is one case per region: evaluate it with `dicelens evaluate` (the viewer shows label models)");
+                    + " is one case per region: open it with DatasetCases.open (as evaluate, cohort and the viewer do)");
         }
         Case c = CaseLoader.load(files.toSpec(), p, reader);
         return d == null || files.classTable() != null ? c : DatasetCases.named(c, d.classes());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;
+import org.dicelens.volume.CaseLoader;
 import org.dicelens.volume.ClassInfo;
 import org.dicelens.volume.ClassTable;
 import org.dicelens.volume.Geometry;
@@ -52,15 +53,41 @@ public final class DatasetCases {
 
     /** The case(s) {@code f} stands for: one case, or one per region of a region model. */
     public static Opened open(CaseFiles f, Progress progress) throws InputException {
+        return open(f, progress, CaseLoader.FILES);
+    }
+
+    /** As {@link #open(CaseFiles, Progress)}, reading a label model's volumes through {@code reader}. */
+    public static Opened open(CaseFiles f, Progress progress, CaseLoader.VolumeReader reader) throws InputException {
         Progress p = progress == null ? Progress.NONE : progress;
         CaseFiles files = f.phantom() == null ? CaseOpener.resolve(f) : f;
         Path json = files.phantom() == null ? find(files) : null;
         if (json == null) {
-            return new Opened(List.of(CaseOpener.open(files, p)), false);
+            return new Opened(List.of(CaseOpener.open(files, p, reader)), false);
         }
         DatasetJson d = DatasetJson.read(json);
         return d.hasRegions() ? new Opened(regions(files, d, p), true)
-                : new Opened(List.of(CaseOpener.open(files, p)), false); // the opener names the classes
+                : new Opened(List.of(CaseOpener.open(files, p, reader)), false); // the opener names the classes
+    }
+
+    /**
+     * As {@link #open(CaseFiles, Progress)} while {@code loaded} (read from {@code loadedFiles}) is shown: a label
+     * model keeps what is loaded when only the image changes ({@link CaseOpener#open(CaseFiles, CaseFiles, Case,
+     * Progress)}); a region model is read again (its cases are built from the files, not from one shown region).
+     */
+    public static Opened open(CaseFiles f, CaseFiles loadedFiles, Case loaded, Progress progress) throws InputException {
+        return open(f, loadedFiles, loaded, progress, CaseLoader.FILES);
+    }
+
+    /** As {@link #open(CaseFiles, CaseFiles, Case, Progress)}, reading a label model's volumes through {@code reader}. */
+    public static Opened open(CaseFiles f, CaseFiles loadedFiles, Case loaded, Progress progress,
+            CaseLoader.VolumeReader reader) throws InputException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        CaseFiles files = f.phantom() == null ? CaseOpener.resolve(f) : f;
+        DatasetJson d = read(files);
+        if (d != null && d.hasRegions()) {
+            return new Opened(regions(files, d, p), true);
+        }
+        return new Opened(List.of(CaseOpener.open(files, loadedFiles, loaded, p, reader)), false);
     }
 
     /** The dataset.json that applies to resolved files, read; null when there is none (or for a phantom). */

@@ -55,6 +55,14 @@ public final class Cohort {
         return cases;
     }
 
+    /**
+     * True when the cases are a region model's ({@link CohortCase#ofRegions}): the classes are regions, judged in
+     * threshold mode only.
+     */
+    public boolean regions() {
+        return cases.stream().anyMatch(CohortCase::isRegions);
+    }
+
     /** The cohort's classes: the settings' channel order. */
     public ClassTable classTable() {
         return classes;
@@ -207,6 +215,9 @@ public final class Cohort {
             for (int t : s.thresholdSteps()) {
                 checkStep(t, "threshold step");
             }
+        }
+        if (s.mode() == HardMode.ARGMAX && regions()) {
+            throw new IllegalArgumentException("a region model's channels are independent sigmoids: threshold mode only");
         }
         checkStep(s.confidenceFloorStep(), "confidence floor step");
         if (s.margin() < 0 && s.margin() != Settings.WHOLE_VOLUME) {

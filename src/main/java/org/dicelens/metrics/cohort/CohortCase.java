@@ -26,6 +26,8 @@ public final class CohortCase {
     /** The only margin these statistics answer ({@link #atMargin}), or {@link #ALL_MARGINS}. */
     private final int keptMargin;
     private static final int ALL_MARGINS = Integer.MIN_VALUE;
+    /** A region model's case ({@link #ofRegions}): its classes are regions, judged in threshold mode only. */
+    private final boolean regions;
 
     private CohortCase(String name, double voxelMl, List<ClassInfo> classes, CaseStatistics st) {
         this.name = name;
@@ -34,6 +36,7 @@ public final class CohortCase {
         this.background = st.backgroundChannel();
         this.levels = st.levelCount();
         this.keptMargin = ALL_MARGINS;
+        this.regions = false;
         int nc = st.classCount();
         if (nc != classes.size()) {
             throw new IllegalArgumentException(nc + " channels in the statistics, " + classes.size() + " classes");
@@ -66,6 +69,7 @@ public final class CohortCase {
         background = all.background;
         levels = 1;
         keptMargin = margin;
+        regions = all.regions;
         int nc = classes.size();
         negative = new ShellHistogram[nc];
         positive = new ShellHistogram[nc];
@@ -81,6 +85,66 @@ public final class CohortCase {
             argmaxRef[c] = all.argmaxRef[c].collapse(lv);
             argmaxBg[c] = all.argmaxBg[c].collapse(lv);
         }
+    }
+
+    private CohortCase(String name, double voxelMl, List<ClassInfo> classes, int levels, int keptMargin,
+            ShellHistogram[][] hist, double[][] sumP) {
+        this.name = name;
+        this.voxelMl = voxelMl;
+        this.classes = List.copyOf(classes);
+        this.background = -1; // regions have no background channel
+        this.regions = true;
+        this.levels = levels;
+        this.keptMargin = keptMargin;
+        this.negative = hist[0];
+        this.positive = hist[1];
+        this.argmaxAll = hist[2];
+        this.argmaxRef = hist[3];
+        this.argmaxBg = hist[4];
+        this.sumP = sumP;
+    }
+
+    /**
+     * A region model's case (nnU-Net regions_class_order) as one cohort case whose classes are its regions: class r
+     * (label r + 1, the region's name) holds the foreground channel of {@code perRegion.get(r)}, the binary case of
+     * region r (reference = the union of its labels). Regions overlap, so they cannot share one label map; each keeps
+     * its own statistics, including its own evaluation box (the margin of region r grows around region r's box, as
+     * when the region is evaluated alone). A region with fewer margin levels is padded: its outer levels add nothing.
+     * Only threshold mode is meaningful (no background channel; argmax counts are each region's binary argmax).
+     */
+    public static CohortCase ofRegions(String name, List<CohortCase> perRegion) {
+        if (perRegion.isEmpty()) {
+            throw new IllegalArgumentException("no region");
+        }
+        int nr = perRegion.size();
+        int levels = 0;
+        int kept = perRegion.get(0).keptMargin;
+        for (CohortCase r : perRegion) {
+            if (r.classes.size() != 2 || r.keptMargin != kept || r.voxelMl != perRegion.get(0).voxelMl) {
+                throw new IllegalArgumentException("region cases must be binary, on one grid, kept for one margin: "
+                        + r.name);
+            }
+            levels = Math.max(levels, r.levels);
+        }
+        List<ClassInfo> classes = new java.util.ArrayList<>();
+        ShellHistogram[][] hist = new ShellHistogram[5][nr];
+        double[][] sumP = new double[nr][levels * 2];
+        for (int k = 0; k < nr; k++) {
+            CohortCase r = perRegion.get(k);
+            ClassInfo fg = r.classes.get(1);
+            classes.add(new ClassInfo(k + 1, fg.name(), fg.argb()));
+            hist[0][k] = r.negative[1].padded(levels);
+            hist[1][k] = r.positive[1].padded(levels);
+            hist[2][k] = r.argmaxAll[1].padded(levels);
+            hist[3][k] = r.argmaxRef[1].padded(levels);
+            hist[4][k] = r.argmaxBg[1].padded(levels);
+            for (int lv = 0; lv < levels; lv++) {
+                int from = Math.min(lv, r.levels - 1); // Σp at level ≤ lv is cumulative: constant past the last level
+                sumP[k][lv * 2] = r.sumP(1, from, 0);
+                sumP[k][lv * 2 + 1] = r.sumP(1, from, 1);
+            }
+        }
+        return new CohortCase(name, perRegion.get(0).voxelMl, classes, levels, kept, hist, sumP);
     }
 
     /**
@@ -173,6 +237,11 @@ public final class CohortCase {
 
     ShellHistogram argmaxBg(int c) {
         return argmaxBg[c];
+    }
+
+    /** True for a region model's case ({@link #ofRegions}). */
+    public boolean isRegions() {
+        return regions;
     }
 
     /** Approximate bytes held by these statistics. */

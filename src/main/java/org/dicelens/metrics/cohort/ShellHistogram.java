@@ -62,6 +62,17 @@ final class ShellHistogram {
         return of(1, (l, k) -> cum[Math.min(k, Bins.COUNT)]);
     }
 
+    /** The same counts over {@code levels} levels (≥ its own): the added outer levels are empty shells. */
+    ShellHistogram padded(int levels) {
+        int own = start.length - 1;
+        if (levels == own) {
+            return this;
+        }
+        int[] s = Arrays.copyOf(start, levels + 1);
+        Arrays.fill(s, own, levels + 1, start[own]);
+        return new ShellHistogram(s, bins, counts);
+    }
+
     /** out[k] = #{level ≤ lv, bin ≥ k} for k = 0 … Bins.COUNT − 1. */
     void cumulative(int lv, long[] out) {
         Arrays.fill(out, 0, Bins.COUNT, 0);

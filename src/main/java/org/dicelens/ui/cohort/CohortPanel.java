@@ -86,6 +86,7 @@ public final class CohortPanel extends BorderPane {
         ChoiceBox<HardMode> mode = new ChoiceBox<>(javafx.collections.FXCollections.observableArrayList(
                 HardMode.values()));
         mode.valueProperty().bindBidirectional(c.modeProperty());
+        mode.disableProperty().bind(c.modeLockProperty().isNotNull()); // a region model: threshold only
         Slider floor = StepSlider.of(c.confidenceFloorStepProperty());
         floor.setPrefWidth(90);
         floor.disableProperty().bind(c.modeProperty().isNotEqualTo(HardMode.ARGMAX));

@@ -1,6 +1,8 @@
 package org.dicelens.ui.model;
 
+import java.util.List;
 import org.dicelens.app.cases.CaseFiles;
+import org.dicelens.app.cases.DatasetCases;
 import org.dicelens.common.InputException;
 import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;
@@ -16,6 +18,14 @@ public interface CaseReader {
      */
     default Case read(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
         return read(files, progress);
+    }
+
+    /**
+     * The cases a choice stands for: one, or one per region of a region model (dataset.json with
+     * {@code regions_class_order}). By default the one case {@link #read(CaseFiles, LoadedCase, Progress)} gives.
+     */
+    default DatasetCases.Opened readAll(CaseFiles files, LoadedCase shown, Progress progress) throws InputException {
+        return new DatasetCases.Opened(List.of(read(files, shown, progress)), false);
     }
 
     /** The files a choice stands for (a case folder's files), kept with the loaded case; by default the choice itself. */

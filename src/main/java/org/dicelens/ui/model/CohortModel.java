@@ -18,7 +18,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.dicelens.app.cases.BatchPairing;
 import org.dicelens.app.cases.CaseFiles;
-import org.dicelens.app.cases.CaseOpener;
 import org.dicelens.app.tasks.Latest;
 import org.dicelens.app.tasks.TaskHandle;
 import org.dicelens.app.tasks.TaskListener;
@@ -150,9 +149,15 @@ public final class CohortModel {
             }
             CaseFiles f = CaseFiles.of(p.reference(), p.predictions()).withClassTable(classTable).withName(p.name());
             try {
-                Case c = CaseOpener.open(f, Progress.NONE);
-                // statistics only: the engine and the case's volumes are garbage once the case is reduced
-                cases.add(CohortCase.of(p.name(), Engine.build(c, Progress.NONE)));
+                org.dicelens.app.cases.DatasetCases.Opened opened = org.dicelens.app.cases.DatasetCases.open(f,
+                        Progress.NONE);
+                // statistics only: the engine and the case's volumes are garbage once the case is reduced; a region
+                // model's regions (one binary case each) become the classes of one cohort case
+                List<CohortCase> each = new ArrayList<>();
+                for (Case c : opened.cases()) {
+                    each.add(CohortCase.of(p.name(), Engine.build(c, Progress.NONE)));
+                }
+                cases.add(opened.regions() ? CohortCase.ofRegions(p.name(), each) : each.get(0));
                 files.put(p.name(), f);
             } catch (InputException | RuntimeException e) {
                 if (e instanceof CancellationException ce) {
@@ -185,6 +190,7 @@ public final class CohortModel {
         cohort.set(l.cohort());
         title.set(predictionDir.getFileName() + " — " + l.cohort().cases().size() + " cases"
                 + (l.failed().isEmpty() ? "" : ", " + l.failed().size() + " failed"));
+        controls.lockMode(l.cohort().regions() ? ViewerModel.REGION_MODE_LOCK : null);
         controls.resetClasses(l.cohort().classTable());
         resummarise();
     }

@@ -43,6 +43,8 @@ public final class ControlsModel {
     private final IntegerProperty selectedClass = new SimpleIntegerProperty(0);
     private final LossControls losses = new LossControls();
     private final ReadOnlyObjectWrapper<Settings> settings = new ReadOnlyObjectWrapper<>();
+    /** Why the mode is locked to threshold (a region model), or null when the user may choose. */
+    private final javafx.beans.property.ReadOnlyStringWrapper modeLock = new javafx.beans.property.ReadOnlyStringWrapper();
     private int batch;
 
     public ControlsModel() {
@@ -54,6 +56,11 @@ public final class ControlsModel {
         for (Observable o : losses.all()) {
             o.addListener(x -> refresh());
         }
+        mode.addListener((o, was, now) -> {
+            if (modeLock.get() != null && now != HardMode.THRESHOLD) {
+                mode.set(HardMode.THRESHOLD); // a session or a click cannot leave threshold mode while locked
+            }
+        });
         globalThresholdStep.addListener((obs, was, now) -> batch(() -> {
             for (ClassControl c : classes) {
                 c.thresholdStepProperty().set(now.intValue());
@@ -143,6 +150,19 @@ public final class ControlsModel {
                 classes.get(c).thresholdStepProperty().set(t[c]);
             }
         });
+    }
+
+    /** Locks the mode to threshold, saying why ({@code reason}), or unlocks it (null). */
+    public void lockMode(String reason) {
+        modeLock.set(reason);
+        if (reason != null) {
+            mode.set(HardMode.THRESHOLD);
+        }
+    }
+
+    /** Why the mode is locked to threshold, or null. */
+    public javafx.beans.property.ReadOnlyStringProperty modeLockProperty() {
+        return modeLock.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Settings> settingsProperty() {

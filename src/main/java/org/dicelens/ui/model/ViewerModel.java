@@ -44,6 +44,8 @@ import org.dicelens.volume.ClassInfo;
 public final class ViewerModel {
     /** Per-slice strip axis: 0 = x (sagittal), 1 = y (coronal), 2 = z (axial). */
     public static final int AXIAL = 2;
+    /** Why a region model is shown in threshold mode only (the mode control says it). */
+    public static final String REGION_MODE_LOCK = "Region model: threshold only (independent sigmoids)";
 
     private record Request(Analysis analysis, Settings settings, int channel, int axis) {
     }
@@ -166,7 +168,11 @@ public final class ViewerModel {
         LoadedCase shown = current.get(); // what is loaded now, so a reader can keep it (adding an image)
         loadTask = tasks.start("load", task -> {
             CaseFiles resolved = reader.resolve(files);
-            Case c = reader.read(resolved, shown, task);
+            org.dicelens.app.cases.DatasetCases.Opened opened = reader.readAll(resolved, shown, task);
+            List<Case> regions = opened.regions() ? opened.cases() : List.of();
+            // a region model opened again (another image) stays on the region shown
+            int keep = shown != null && shown.region() >= 0 && shown.region() < regions.size() ? shown.region() : 0;
+            Case c = opened.cases().get(regions.isEmpty() ? 0 : keep);
             RaterFiles.Read raters = null;
             if (resolved.hasRaters()) {
                 raters = RaterChoice.reuse(shown, resolved, c);
@@ -178,14 +184,41 @@ public final class ViewerModel {
             task.checkCancelled();
             Analysis a = kept(shown, c);
             a = a != null ? a : factory.build(c, task);
-            return new LoadedCase(resolved, c, a, raters);
-        }, TaskListener.of((fraction, message) -> {
+            return new LoadedCase(resolved, c, a, raters, regions);
+        }, loadListener(generation, then, e -> "Could not open " + failedFile(e, files)));
+    }
+
+    /**
+     * Shows region {@code r} of the shown region model (its cases are in memory: only the engine's statistics of that
+     * region are built); the controls are kept, threshold mode stays locked.
+     */
+    public void chooseRegion(int r) {
+        fx.check("ViewerModel.chooseRegion");
+        LoadedCase lc = current.get();
+        if (lc == null || r < 0 || r >= lc.regions().size() || r == lc.region()) {
+            return;
+        }
+        if (loadTask != null) {
+            loadTask.cancel();
+        }
+        long generation = ++loadGeneration;
+        Case c = lc.regions().get(r);
+        loading.set(true);
+        progress.set(-1);
+        progressMessage.set("Showing " + c.name());
+        loadTask = tasks.start("load", task -> new LoadedCase(lc.files(), c, factory.build(c, task), null, lc.regions()),
+                loadListener(generation, null, e -> "Could not show " + c.name()));
+    }
+
+    private TaskListener<LoadedCase> loadListener(long generation, Consumer<LoadedCase> then,
+            Function<Throwable, String> title) {
+        return TaskListener.of((fraction, message) -> {
             if (generation == loadGeneration) {
                 progress.set(fraction);
                 progressMessage.set(message);
             }
-        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, "Could not open " + failedFile(e, files),
-                loadFailure(e)), () -> failLoad(generation, null, "Cancelled")));
+        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, title.apply(e), loadFailure(e)),
+                () -> failLoad(generation, null, "Cancelled"));
     }
 
     /** The shown case's statistics for {@code c} when it kept the shown voxels (an image or names added); else null. */
@@ -265,6 +298,7 @@ public final class ViewerModel {
         perSlice.set(null);
         voxelChannels.invalidate();
         LoadedCase old = current.get();
+        controls.lockMode(lc.hasRegions() ? REGION_MODE_LOCK : null); // before the case: its first metrics are thresholded
         current.set(lc);
         boolean sameClasses = old != null && labels(old.data()).equals(labels(lc.data()));
         if (!sameClasses) {

@@ -80,6 +80,37 @@ public final class ClassesPanel extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(prediction, Priority.ALWAYS);
         getChildren().add(1, row);
+        getChildren().add(2, regionChooser(vm));
+    }
+
+    /** A region model's regions (whole tumour, tumour core, …): one shown at a time, against its label union. */
+    private static HBox regionChooser(ViewerModel vm) {
+        ComboBox<String> region = new ComboBox<>();
+        region.setId("regionChooser");
+        region.setMaxWidth(Double.MAX_VALUE);
+        region.setTooltip(Help.tip("A region model (dataset.json regions_class_order): each region is evaluated against "
+                + "the union of its labels in the reference, with its own sigmoid channel"));
+        HBox row = new HBox(6, new Label("Region"), region);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(region, Priority.ALWAYS);
+        boolean[] switching = new boolean[1];
+        vm.currentProperty().addListener((o, a, lc) -> {
+            switching[0] = true;
+            region.getItems().setAll(lc == null ? List.of() : lc.regions().stream()
+                    .map(c -> c.classes().get(1).name()).toList());
+            region.getSelectionModel().select(lc == null ? -1 : lc.region());
+            switching[0] = false;
+            row.setVisible(lc != null && lc.hasRegions());
+            row.setManaged(row.isVisible());
+        });
+        region.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (!switching[0] && i.intValue() >= 0) {
+                vm.chooseRegion(i.intValue());
+            }
+        });
+        row.setVisible(false);
+        row.setManaged(false);
+        return row;
     }
 
     public ClassesPanel(ControlsModel controls) {
@@ -114,6 +145,16 @@ public final class ClassesPanel extends VBox {
             }
         });
         controls.modeProperty().addListener((o, a, m) -> (m == HardMode.ARGMAX ? argmax : threshold).setSelected(true));
+        argmax.disableProperty().bind(controls.modeLockProperty().isNotNull());
+        Label lock = new Label();
+        lock.setId("modeLock");
+        lock.setWrapText(true);
+        lock.textProperty().bind(controls.modeLockProperty());
+        lock.setTooltip(Help.tip("Regions overlap (whole tumour holds tumour core) and their channels need not sum to 1, "
+                + "so argmax has no meaning: each region is judged by its own threshold p ≥ t against the union of its "
+                + "labels, as nnU-Net does at t = 0.5."));
+        lock.visibleProperty().bind(controls.modeLockProperty().isNotNull());
+        lock.managedProperty().bind(lock.visibleProperty());
         Slider floor = StepSlider.of(controls.confidenceFloorStepProperty());
         floor.disableProperty().bind(controls.modeProperty().isNotEqualTo(HardMode.ARGMAX));
         floor.setTooltip(Help.tip("Argmax mode: a voxel whose largest p is below this floor goes to background."));
@@ -131,7 +172,7 @@ public final class ClassesPanel extends VBox {
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        getChildren().addAll(Help.header("Classes", HelpText.CLASSES), globalRow, new HBox(12, threshold, argmax), floorRow,
+        getChildren().addAll(Help.header("Classes", HelpText.CLASSES), globalRow, new HBox(12, threshold, argmax), lock, floorRow,
                 new Separator(), scroll);
         controls.classes().addListener((ListChangeListener<ClassControl>) c -> rebuild());
         controls.selectedClassProperty().addListener((o, a, v) -> selectToggle());

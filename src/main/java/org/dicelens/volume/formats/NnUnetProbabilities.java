@@ -62,8 +62,11 @@ public final class NnUnetProbabilities {
         List<String> keys = NpzReader.keys(npz);
         String key = KEYS.stream().filter(keys::contains).findFirst().orElseThrow(() -> new InputException(npz, null,
                 "no 'probabilities' (nnU-Net v2) or 'softmax' (nnU-Net v1) array in the archive; it holds " + keys));
+        // the declared shape first, from the header alone: a wrong or hostile one is refused before any data is inflated
+        long[] declared = NpzReader.shape(npz, key);
+        checkShape(npz, key, declared, grid, gridFile);
         NpyArray a = NpzReader.read(npz, key, progress);
-        checkShape(npz, key, a, grid, gridFile);
+        checkShape(npz, key, a.shape(), grid, gridFile);
         NiftiHeader h = NiftiHeaders.of(grid, a.slabs().length, "nnU-Net " + key + " from " + npz.getFileName());
         h.datatype = 16;
         h.bitpix = 32;
@@ -119,12 +122,12 @@ public final class NnUnetProbabilities {
     }
 
     /** The array must be (C, nz, ny, nx) for a grid of dims (nx, ny, nz): anything else is named, never guessed. */
-    static void checkShape(Path npz, String key, NpyArray a, Geometry g, Path gridFile) throws InputException {
-        long[] s = a.shape();
+    static void checkShape(Path npz, String key, long[] s, Geometry g, Path gridFile) throws InputException {
         String dims = "(" + g.nx() + ", " + g.ny() + ", " + g.nz() + ")";
         String reversed = "(" + g.nz() + ", " + g.ny() + ", " + g.nx() + ")";
         if (s.length != 4) {
-            throw new InputException(npz, key, "shape " + a.shapeText() + " is not (classes, k, j, i); the grid of "
+            throw new InputException(npz, key, "shape " + java.util.Arrays.toString(s).replace('[', '(').replace(']', ')')
+                    + " is not (classes, k, j, i); the grid of "
                     + gridFile.getFileName() + " has dims " + dims);
         }
         if (s[1] == g.nz() && s[2] == g.ny() && s[3] == g.nx()) {
