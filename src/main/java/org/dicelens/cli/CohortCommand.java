@@ -73,7 +73,7 @@ public final class CohortCommand implements Callable<Integer> {
     int jobs = Runtime.getRuntime().availableProcessors();
 
     /** What one case leaves behind: its report and its statistics (no volume). */
-    private record Loaded(CaseMetrics metrics, CohortCase statistics) {
+    record Loaded(CaseMetrics metrics, CohortCase statistics) {
     }
 
     @Override
@@ -117,7 +117,7 @@ public final class CohortCommand implements Callable<Integer> {
     }
 
     /** One case: load, evaluate as evaluate does, keep the report and the statistics; the volumes are dropped. */
-    private Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
+    Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
         org.dicelens.app.cases.DatasetCases.Opened all = Backend.loadAll(org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
                 .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson),
                 Progress.NONE);

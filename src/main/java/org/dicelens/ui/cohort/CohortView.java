@@ -89,7 +89,12 @@ public final class CohortView {
 
     /** Opens a case of the cohort in the tri-planar views with the cohort's settings. */
     public void openCase(String name) {
-        CaseFiles f = model.caseFiles(name);
+        openCase(name, false);
+    }
+
+    /** As {@link #openCase(String)}; {@code second}: with the comparison folder's prediction instead. */
+    public void openCase(String name, boolean second) {
+        CaseFiles f = second ? model.comparedCaseFiles(name) : model.caseFiles(name);
         if (f == null) {
             return;
         }
@@ -102,7 +107,8 @@ public final class CohortView {
                 c.selectedClassProperty().set(ch);
             }
         });
-        backLabel.setText("Case " + name + " of the cohort " + model.titleProperty().get());
+        backLabel.setText("Case " + name + " of the cohort " + (second ? model.comparedNameProperty().get()
+                : model.titleProperty().get()));
         caseWithBack.setTop(backBar);
         caseWithBack.setCenter(caseViews);
         host.setCenter(caseWithBack);
