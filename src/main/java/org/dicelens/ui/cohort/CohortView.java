@@ -82,6 +82,14 @@ public final class CohortView {
         showCohort();
     }
 
+    /**
+     * The bundled cohort ({@code sample-data/cohort}): the lab's soft-Dice model against its cross-entropy model on the
+     * same references, so the soft-Dice volume bias shows across the cases at once.
+     */
+    public void openSample(Path folder) {
+        open(folder.resolve("labels"), folder.resolve("lab_dice"), folder.resolve("lab_ce"), folder.resolve("labels.txt"));
+    }
+
     public void showCohort() {
         caseWithBack.setCenter(null);
         host.setCenter(panel);
