@@ -79,7 +79,7 @@ public final class CohortCommand implements Callable<Integer> {
      * What one case leaves behind: its report (one per region for a region model), its statistics, its rater numbers
      * (or null) and, with --spatial, its boundary and lesion results per channel and by label (no volume).
      */
-    private record Loaded(List<CaseMetrics> metrics, CohortCase statistics,
+    record Loaded(List<CaseMetrics> metrics, CohortCase statistics,
             org.dicelens.metrics.raters.RaterMetrics raters, SpatialResult[] spatial,
             Map<Integer, SpatialResult> spatialByLabel) {
     }
@@ -139,7 +139,7 @@ public final class CohortCommand implements Callable<Integer> {
     }
 
     /** One case: load, evaluate as evaluate does, keep the report and the statistics; the volumes are dropped. */
-    private Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
+    Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
         org.dicelens.app.cases.CaseFiles files = org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
                 .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson);
         if (batch.raters()) {

@@ -94,6 +94,14 @@ public final class LabCommand implements Callable<Integer> {
             + "generator's lesion preset (the case of sample-data/lesion) and write DIR/prediction_lab_<loss>.nii.gz.")
     Path samplePredictions;
 
+    @Option(names = "--cohort-predictions", paramLabel = "DIR", description = "Apply each trained model to the lesion "
+            + "preset with each --cohort-seeds seed and write DIR/lab_<loss>/caseNN.nii.gz (NN: 01 for the first seed).")
+    Path cohortPredictions;
+
+    @Option(names = "--cohort-seeds", split = ",", paramLabel = "SEED", description = "Seeds of the cohort's lesion "
+            + "phantoms (as phantom --kind lesion --seed S; default 101,…,108).")
+    long[] cohortSeeds = {101, 102, 103, 104, 105, 106, 107, 108};
+
     @Option(names = "--no-progress", description = "Do not print progress on stderr.")
     boolean noProgress;
 
@@ -132,6 +140,11 @@ public final class LabCommand implements Callable<Integer> {
             for (Path p : SamplePredictions.write(result, samplePredictions)) {
                 err.println("wrote " + p);
             }
+            err.flush();
+        }
+        if (cohortPredictions != null) {
+            err.println("wrote " + SamplePredictions.writeCohort(result, cohortPredictions, cohortSeeds).size()
+                    + " cohort predictions under " + cohortPredictions);
             err.flush();
         }
         return 0;

@@ -44,6 +44,32 @@ public final class SamplePredictions {
     }
 
     /**
+     * Writes each trained model's predictions for the lesion preset with each of {@code seeds} (the cases of
+     * {@code phantom --kind lesion --seed S}) as {@code dir/lab_<loss>/caseNN.nii.gz}, NN the seed's position from 01:
+     * a cohort of predictions that {@code dicelens cohort} pairs with the phantoms' references by name.
+     */
+    public static List<Path> writeCohort(LabResult result, Path dir, long[] seeds) throws InputException {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < seeds.length; i++) {
+            LabCase c = GeneratorCases.of(PhantomGenerator.generate(PhantomSpec.lesion().withSeed(seeds[i])),
+                    "seed " + seeds[i]);
+            for (LabResult.LossResult r : result.losses()) {
+                Path f = dir.resolve("lab_" + r.loss().id()).resolve(String.format(java.util.Locale.ROOT,
+                        "case%02d.nii.gz", i + 1));
+                try {
+                    java.nio.file.Files.createDirectories(f.getParent());
+                } catch (java.io.IOException e) {
+                    throw new InputException(f.getParent(), "folder", "cannot create it: " + e.getMessage(), e);
+                }
+                write(f, c.geometry(), r.predictor().predict(c), "DiceLens lab " + r.model() + " trained with "
+                        + r.loss().label() + ", lesion phantom seed " + seeds[i]);
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Writes p as a 4D two-class probability file (background 1 − p, lesion p), both rounded by
      * {@link ProbabilityRounding#round}, p below {@link ProbabilityRounding#FLOOR} as 0.
      */

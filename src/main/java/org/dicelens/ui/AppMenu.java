@@ -119,6 +119,26 @@ public final class AppMenu {
         file.getItems().add(Math.min(at + 1, file.getItems().size()), cohort);
     }
 
+    /**
+     * File ▸ Bundled samples ▸ cohort opens the bundled cohort in the cohort view ({@code open} gets its folder) instead
+     * of opening the folder as one case.
+     */
+    public static void openSampleCohortWith(MenuBar bar, java.util.function.Consumer<Path> open) {
+        for (MenuItem i : bar.getMenus().get(0).getItems()) {
+            if (i instanceof Menu m && "Bundled samples".equals(m.getText())) {
+                for (Path p : DefaultCase.samples()) {
+                    if (p.getFileName().toString().equals("cohort")) {
+                        m.getItems().stream().filter(x -> "cohort".equals(x.getText())).forEach(x -> {
+                            x.setText("cohort (soft Dice vs cross-entropy, 5 cases)");
+                            x.setId("sampleCohort");
+                            x.setOnAction(e -> open.accept(p));
+                        });
+                    }
+                }
+            }
+        }
+    }
+
     private static MenuItem item(String text, String accel, Runnable action) {
         MenuItem m = new MenuItem(text);
         if (accel != null) {

@@ -131,6 +131,7 @@ public final class MainWindow extends BorderPane {
         setCenter(main);
         cohort = new org.dicelens.ui.cohort.CohortView(vm, this, main, owner);
         AppMenu.addOpenCohort((javafx.scene.control.MenuBar) getTop(), cohort::choose);
+        AppMenu.openSampleCohortWith((javafx.scene.control.MenuBar) getTop(), cohort::openSample);
         setBottom(Clips.toBox(new VBox(new FormulaStrip(vm), status)));
         Clips.toBox(this);
 

@@ -15,6 +15,7 @@ import org.dicelens.metrics.cohort.CasePoint;
 import org.dicelens.metrics.cohort.ClassSummary;
 import org.dicelens.metrics.cohort.CohortClass;
 import org.dicelens.ui.model.CohortModel;
+import org.dicelens.ui.model.DiceDistribution;
 import org.dicelens.volume.ClassTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,5 +170,171 @@ class CohortModelTest {
         m.open(dir.resolve("nope"), preds, null);
         assertTrue(m.problemProperty().get().contains("nope"), m.problemProperty().get());
         assertNull(m.cohortProperty().get());
+    }
+
+    /** Brute force: soft Dice 2Σp·r / (Σp + Σr) of a class in one case, from the voxels. */
+    static double softDice(UiTestCase c, int channel) {
+        double pr = 0;
+        double sp = 0;
+        long r = 0;
+        for (int i = 0; i < UiTestCase.N; i++) {
+            boolean in = c.labels[i] == channel;
+            pr += in ? c.p[channel][i] : 0;
+            sp += c.p[channel][i];
+            r += in ? 1 : 0;
+        }
+        return 2 * pr / (sp + r);
+    }
+
+    /** The plotted spread of three values against the hand-worked quartiles of three sorted values a ≤ b ≤ c. */
+    static void assertSpreadOf(double[] raw, DiceDistribution.Spread s) {
+        double[] v = raw.clone();
+        java.util.Arrays.sort(v);
+        assertEquals(3, s.values().length);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(v[i], s.values()[i], 1e-9);
+        }
+        assertEquals(v[0], s.min(), 1e-9);
+        assertEquals((v[0] + v[1]) / 2, s.q1(), 1e-9); // position 0.25·2 = 0.5: halfway between the first two
+        assertEquals(v[1], s.median(), 1e-9);
+        assertEquals((v[1] + v[2]) / 2, s.q3(), 1e-9);
+        assertEquals(v[2], s.max(), 1e-9);
+    }
+
+    @Test
+    void theDiceDistributionIsTheBruteForceOneAndFollowsTheThreshold() {
+        CohortModel m = loaded();
+        for (int step : new int[] {350, 650}) {
+            m.controls().classes().get(1).thresholdStepProperty().set(step);
+            m.controls().classes().get(2).thresholdStepProperty().set(step);
+            DiceDistribution d = m.distributionProperty().get();
+            // background left out: labels 1 and 2, in the cohort's order
+            assertEquals(List.of(1, 2), d.classes().stream().map(DiceDistribution.ClassSpread::label).toList());
+            for (DiceDistribution.ClassSpread c : d.classes()) {
+                int ch = c.label();
+                double[] hard = new double[CASES.length];
+                double[] soft = new double[CASES.length];
+                for (int k = 0; k < CASES.length; k++) {
+                    hard[k] = CASES[k].hardDice(ch, step);
+                    soft[k] = softDice(CASES[k], ch);
+                }
+                assertSpreadOf(hard, c.hard());
+                assertSpreadOf(soft, c.soft());
+                assertNull(c.other());
+                assertEquals(c.hard().median(), m.summaryProperty().get().classes().get(ch).summary().medianHardDice(),
+                        1e-12);
+            }
+        }
+        // a threshold move changed what is plotted (the hard Dice), not the soft Dice
+        m.controls().classes().get(1).thresholdStepProperty().set(350);
+        double[] at350 = m.distributionProperty().get().classes().get(0).hard().values();
+        m.controls().classes().get(1).thresholdStepProperty().set(650);
+        assertNotEquals(java.util.Arrays.toString(at350),
+                java.util.Arrays.toString(m.distributionProperty().get().classes().get(0).hard().values()));
+    }
+
+    @Test
+    void theSecondModelsHardDiceJoinTheDistribution() {
+        CohortModel m = new CohortModel(Tasks.direct());
+        m.open(refs, preds, preds2, null);
+        m.controls().classes().get(1).thresholdStepProperty().set(450);
+        double[] hard = new double[OTHER.length];
+        for (int k = 0; k < OTHER.length; k++) {
+            hard[k] = OTHER[k].hardDice(1, 450);
+        }
+        assertSpreadOf(hard, m.distributionProperty().get().classes().get(0).other());
+        assertNotNull(m.comparedCaseFiles("case1"));
+        assertEquals(preds2.resolve("case1.nii.gz"), m.comparedCaseFiles("case1").predictions().get(0));
+    }
+
+    /** Lanes on real threads (cases on {@code jobs} threads), results delivered on the worker: a real parallel load. */
+    static Tasks threaded(java.util.function.Function<String, java.util.concurrent.Executor> special) {
+        return new Tasks(org.dicelens.app.tasks.UiThread.direct(), (name, n) -> {
+            java.util.concurrent.Executor e = special == null ? null : special.apply(name);
+            return e != null ? e : java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "test-" + name);
+                t.setDaemon(true);
+                return t;
+            });
+        }, org.dicelens.app.tasks.Delay.NONE);
+    }
+
+    static void awaitLoaded(CohortModel m) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while ((m.loadingProperty().get() || m.summaryProperty().get() == null && m.problemProperty().get() == null)
+                && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(!m.loadingProperty().get(), "the load finished");
+    }
+
+    /** Records of doubles compared with equals: every summary number and case point bit for bit; curves by value. */
+    static void assertSameClasses(List<CohortClass> a, List<CohortClass> b) {
+        assertEquals(a.size(), b.size());
+        for (int j = 0; j < a.size(); j++) {
+            assertEquals(a.get(j).summary(), b.get(j).summary());
+            assertEquals(a.get(j).points(), b.get(j).points());
+            assertTrue(java.util.Arrays.equals(a.get(j).curves().meanHardDice(), b.get(j).curves().meanHardDice()));
+            assertTrue(java.util.Arrays.equals(a.get(j).curves().meanDeltaHardMl(),
+                    b.get(j).curves().meanDeltaHardMl()));
+        }
+    }
+
+    @Test
+    void aParallelLoadEqualsTheSerialOne() throws Exception {
+        CohortModel serial = new CohortModel(Tasks.direct());
+        serial.setJobs(1);
+        serial.open(refs, preds, preds2, null);
+        Tasks t = threaded(null);
+        CohortModel parallel = new CohortModel(t);
+        parallel.setJobs(3);
+        parallel.open(refs, preds, preds2, null);
+        awaitLoaded(parallel);
+        for (CohortModel m : new CohortModel[] {serial, parallel}) {
+            m.controls().classes().get(1).thresholdStepProperty().set(420);
+        }
+        awaitLoaded(parallel);
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (parallel.summaryProperty().get().settings().thresholdSteps()[1] != 420 && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertSameClasses(serial.summaryProperty().get().classes(), parallel.summaryProperty().get().classes());
+        assertSameClasses(serial.comparedSummaryProperty().get().classes(),
+                parallel.comparedSummaryProperty().get().classes());
+        assertEquals(serial.failures(), parallel.failures());
+        assertEquals(List.of("case0", "case1", "case2"), parallel.cohortProperty().get().cases().stream()
+                .map(c -> c.name()).toList());
+        t.shutdown();
+    }
+
+    @Test
+    void progressCountsTheCasesAndCancelStopsTheLoad() throws Exception {
+        CohortModel m = new CohortModel(Tasks.direct());
+        List<String> messages = new java.util.ArrayList<>();
+        m.messageProperty().addListener((o, a, v) -> messages.add(v));
+        m.open(refs, preds, null);
+        for (int k = 1; k <= 4; k++) {
+            String want = " (" + k + " of 4)";
+            assertTrue(messages.stream().anyMatch(x -> x.startsWith("Loaded ") && x.endsWith(want)), messages.toString());
+        }
+        // cases queue on a lane that runs nothing until the test lets it: Cancel comes first, so no case is loaded
+        java.util.concurrent.BlockingQueue<Runnable> held = new java.util.concurrent.LinkedBlockingQueue<>();
+        Tasks t = threaded(name -> name.startsWith("cohort-case") ? held::add : null);
+        CohortModel c = new CohortModel(t);
+        c.open(refs, preds, null);
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (held.size() < 4 && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(4, held.size(), "the four pairs queued");
+        c.cancel();
+        awaitLoaded(c);
+        assertEquals("Cancelled", c.problemProperty().get());
+        assertNull(c.cohortProperty().get());
+        for (Runnable r : held) {
+            r.run(); // cancelled before they ran: they do nothing
+        }
+        assertNull(c.cohortProperty().get());
+        t.shutdown();
     }
 }

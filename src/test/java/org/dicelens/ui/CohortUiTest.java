@@ -137,4 +137,71 @@ class CohortUiTest {
         robot.clickOn("#backToCohort");
         assertSame(window.cohort().panel(), fx(window::getCenter));
     }
+
+    /**
+     * Where a case's hard point of class 1 is drawn on screen in a plot, choosing a case whose point has no other case's
+     * drawn point (hard or soft) within 4 px: clicked on, it is the nearest, so the click can only mean that case.
+     */
+    private javafx.geometry.Point2D lonePoint(CohortModel m, String plotId, boolean blandAltman, String[] chosen) {
+        return fx(() -> {
+            var plot = (org.dicelens.ui.charts.PlotCanvas) window.getScene().lookup(plotId);
+            var pts = m.summaryProperty().get().classes().get(1).points();
+            java.util.function.BiFunction<CasePoint, Boolean, javafx.geometry.Point2D> px = (p, hard) -> blandAltman
+                    ? plot.toPixels(hard ? p.meanHardRefMl() : p.meanSoftRefMl(), hard ? p.deltaHardMl() : p.deltaSoftMl())
+                    : plot.toPixels(p.refMl(), hard ? p.hardMl() : p.softMl());
+            for (CasePoint p : pts) {
+                javafx.geometry.Point2D at = px.apply(p, true);
+                boolean alone = pts.stream().filter(q -> q != p).allMatch(q -> px.apply(q, true).distance(at) > 4
+                        && px.apply(q, false).distance(at) > 4);
+                if (alone) {
+                    chosen[0] = p.caseName();
+                    return plot.localToScreen(at);
+                }
+            }
+            throw new AssertionError("every case's point has another case's within 4 px in " + plotId);
+        });
+    }
+
+    private boolean opened(String name) {
+        long end = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (fx(() -> vm.current() != null && name.equals(vm.current().files().name())
+                    && vm.metricsProperty().get() != null)) {
+                return true;
+            }
+            WaitForAsyncUtils.sleep(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return false;
+    }
+
+    @Test
+    void clickingAPointOfTheBlandAltmanPlotOrTheScatterOpensItsCase(FxRobot robot) {
+        CohortModel m = openCohort();
+        fx(() -> {
+            m.controls().classes().get(1).thresholdStepProperty().set(400);
+            return null;
+        });
+        Await.until("the summary at t = 0.4", () -> fx(() ->
+                m.summaryProperty().get().settings().thresholdSteps()[1] == 400));
+        WaitForAsyncUtils.waitForFxEvents();
+        String[] chosen = new String[1];
+        robot.clickOn(lonePoint(m, "#cohortBlandAltman", true, chosen));
+        assertTrue(opened(chosen[0]), "clicking " + chosen[0] + "'s Bland–Altman point opens it");
+        assertEquals(400, (int) fx(() -> vm.controls().classes().get(1).thresholdStepProperty().get()));
+        robot.clickOn("#backToCohort");
+        assertSame(window.cohort().panel(), fx(window::getCenter));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(lonePoint(m, "#cohortScatter", false, chosen));
+        assertTrue(opened(chosen[0]), "clicking " + chosen[0] + "'s scatter point opens it");
+        robot.clickOn("#backToCohort");
+        // a click in an empty corner of the plot opens nothing
+        String before = fx(() -> vm.current().files().name());
+        robot.clickOn(fx(() -> {
+            var plot = window.getScene().lookup("#cohortScatter");
+            return plot.localToScreen(plot.getLayoutBounds().getWidth() - 15, 22);
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(window.cohort().panel(), fx(window::getCenter));
+        assertEquals(before, fx(() -> vm.current().files().name()));
+    }
 }

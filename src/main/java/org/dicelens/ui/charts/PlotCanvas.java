@@ -174,6 +174,11 @@ public class PlotCanvas extends Region {
         });
     }
 
+    /** Where the data point (x, y) is drawn, in this plot's own coordinates (to find the point under a click). */
+    public javafx.geometry.Point2D toPixels(double x, double y) {
+        return new javafx.geometry.Point2D(sx(x, getWidth() - LEFT - RIGHT), sy(y, getHeight() - TOP - BOTTOM));
+    }
+
     private double sx(double x, double w) {
         return LEFT + (x - xMin) / (xMax - xMin) * w;
     }

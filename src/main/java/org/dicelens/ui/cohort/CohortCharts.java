@@ -2,6 +2,7 @@ package org.dicelens.ui.cohort;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -13,12 +14,15 @@ import org.dicelens.metrics.cohort.ClassSummary;
 import org.dicelens.metrics.cohort.CohortClass;
 import org.dicelens.ui.charts.ChartColours;
 import org.dicelens.ui.charts.PlotCanvas;
+import org.dicelens.ui.model.DiceDistribution;
 
 /**
  * The cohort's four plots of one class, drawn from a {@link CohortClass} (nothing computed here but ranges): the
  * Bland–Altman plot of ΔV (hard and soft) against the mean of V_pred and V_ref with the bias and the limits of
  * agreement of ΔV_hard, the scatter of V_pred against V_ref with the identity line, and the cohort's mean hard Dice and
- * mean ΔV_hard against t with the current threshold and the cohort thresholds marked.
+ * mean ΔV_hard against t with the current threshold and the cohort thresholds marked; beside them the distribution of
+ * Dice over the cases of every class ({@link DiceDistributionPlot}). A click on a case's point in the Bland–Altman
+ * plot or the scatter opens that case ({@link PointPicker}).
  */
 final class CohortCharts extends GridPane {
     private static final double[] T = new double[Settings.STEPS + 1];
@@ -37,18 +41,26 @@ final class CohortCharts extends GridPane {
     final PlotCanvas scatter = new PlotCanvas();
     final PlotCanvas meanDice = new PlotCanvas();
     final PlotCanvas meanDelta = new PlotCanvas();
+    final PlotCanvas distribution = new PlotCanvas();
+    private final PointPicker baPicks;
+    private final PointPicker scatterPicks;
     /** The crosses' half sizes in the Bland–Altman plot and the scatter's top, of the last drawing. */
     private double dx;
     private double dy;
     private double top;
 
-    CohortCharts() {
+    /** {@code open} hears a clicked point's case and whether it is the second model's. */
+    CohortCharts(BiConsumer<String, Boolean> open) {
+        baPicks = new PointPicker(blandAltman, open);
+        scatterPicks = new PointPicker(scatter, open);
         setHgap(6);
         setVgap(6);
         blandAltman.setId("cohortBlandAltman");
         scatter.setId("cohortScatter");
         meanDice.setId("cohortMeanDice");
         meanDelta.setId("cohortMeanDelta");
+        distribution.setId("cohortDistribution");
+        distribution.setLabels("Dice over cases (box: quartiles, median; whiskers: min, max)", "class", "");
         blandAltman.setLabels("Bland–Altman: ΔV vs mean volume", "(V_pred + V_ref)/2  mL", "ΔV mL");
         scatter.setLabels("V_pred vs V_ref (hard, soft; identity line)", "V_ref mL", "V_pred mL");
         meanDice.setLabels("Mean hard Dice over cases vs t", "threshold t", "");
@@ -60,18 +72,26 @@ final class CohortCharts extends GridPane {
             GridPane.setHgrow(all[i], Priority.ALWAYS);
             GridPane.setVgrow(all[i], Priority.ALWAYS);
         }
+        distribution.setMessage("no cohort yet");
+        add(distribution, 2, 0, 1, 2);
+        GridPane.setHgrow(distribution, Priority.ALWAYS);
+        GridPane.setVgrow(distribution, Priority.ALWAYS);
     }
 
-    void show(CohortClass c, Settings s, int channel) {
-        show(c, null, "", s, channel);
+    /** The distribution of Dice over the cases of every class ({@code otherName}: the second model's folder). */
+    void showDistribution(DiceDistribution d, String otherName) {
+        DiceDistributionPlot.draw(distribution, d, otherName);
     }
 
-    /** As {@link #show(CohortClass, Settings, int)} with a second model's class ({@code b}, may be null) beside it. */
+
+    /** The plots of one class {@code c} (may be null) with a second model's class ({@code b}, may be null) beside it. */
     void show(CohortClass c, CohortClass b, String bName, Settings s, int channel) {
         for (PlotCanvas p : new PlotCanvas[] {blandAltman, scatter, meanDice, meanDelta}) {
             p.clear();
             p.setMessage(c == null || c.points().isEmpty() ? "no case has this class" : "");
         }
+        List<PointPicker.Pick> ba = new java.util.ArrayList<>();
+        List<PointPicker.Pick> sc = new java.util.ArrayList<>();
         if (c != null && !c.points().isEmpty()) {
             ClassSummary k = c.summary();
             List<CasePoint> pts = c.points();
@@ -85,7 +105,14 @@ final class CohortCharts extends GridPane {
             if (b != null && !b.points().isEmpty()) {
                 drawOther(b, bName);
             }
+            picks(pts, false, ba, sc, true);
+            if (b != null) {
+                picks(b.points(), true, ba, sc, false);
+            }
         }
+        // the second model's soft points are not drawn, so not pickable
+        baPicks.set(ba);
+        scatterPicks.set(sc);
         for (PlotCanvas p : new PlotCanvas[] {blandAltman, scatter, meanDice, meanDelta}) {
             p.redraw();
         }
@@ -167,6 +194,19 @@ final class CohortCharts extends GridPane {
                 name + " V_hard"));
         meanDice.add(new PlotCanvas.Line(T, b.curves().meanHardDice(), OTHER, true, name));
         meanDelta.add(new PlotCanvas.Line(T, b.curves().meanDeltaHardMl(), OTHER, true, name));
+    }
+
+    /** The drawn points of {@code pts} (hard, and soft when {@code soft}) as pickable points of both plots. */
+    private static void picks(List<CasePoint> pts, boolean second, List<PointPicker.Pick> ba,
+            List<PointPicker.Pick> sc, boolean soft) {
+        for (CasePoint p : pts) {
+            ba.add(new PointPicker.Pick(p.meanHardRefMl(), p.deltaHardMl(), p.caseName(), second));
+            sc.add(new PointPicker.Pick(p.refMl(), p.hardMl(), p.caseName(), second));
+            if (soft) {
+                ba.add(new PointPicker.Pick(p.meanSoftRefMl(), p.deltaSoftMl(), p.caseName(), second));
+                sc.add(new PointPicker.Pick(p.refMl(), p.softMl(), p.caseName(), second));
+            }
+        }
     }
 
     /** One small cross per case, as one polyline broken by NaN (PlotCanvas starts a new path after a NaN). */

@@ -2,7 +2,7 @@ package org.dicelens.ui.cohort;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -39,14 +39,16 @@ import org.dicelens.ui.panels.StepSlider;
 public final class CohortPanel extends BorderPane {
     static final String HELP = "A validation set at a glance. Each case is reduced to its statistics, so every control "
             + "recomputes every number here at once. Table: one row per case of the chosen class (click a header to "
-            + "sort, a row to open the case with these settings). Bland–Altman: ΔV = V_pred − V_ref against the mean "
+            + "sort, a row to open the case with these settings; a point in the Bland–Altman plot or the scatter opens its "
+            + "case too). Bland–Altman: ΔV = V_pred − V_ref against the mean "
             + "of the two, hard (blue) and soft (pink), with the mean (bias) and mean ± 1.96 sd of ΔV_hard. Scatter: "
             + "V_pred against V_ref; points above the diagonal over-estimate. Curves: mean over cases of the hard Dice "
             + "and of ΔV_hard against t, with t, the threshold maximising the mean Dice and the one whose mean ΔV_hard "
-            + "is nearest 0. A class absent from a case's reference and prediction is left out of that case.";
+            + "is nearest 0. Dice over cases: per class a box from the first to the third quartile with the median, whiskers "
+            + "to the extremes and one cross per case, soft (pink) and hard (blue) Dice. A class absent from a case's reference and prediction is left out of that case.";
     private final CohortModel model;
     private final CohortTable table;
-    private final CohortCharts charts = new CohortCharts();
+    private final CohortCharts charts;
     private final ChoiceBox<String> classChoice = new ChoiceBox<>();
     private final Slider threshold = new Slider(0, 1, 0.5);
     private final Label thresholdValue = new Label();
@@ -54,11 +56,13 @@ public final class CohortPanel extends BorderPane {
     private final Label failures = new Label();
     private boolean guard;
 
-    public CohortPanel(CohortModel model, Consumer<String> openCase) {
+    /** {@code openCase} hears a case's name and whether the second model's prediction was clicked. */
+    public CohortPanel(CohortModel model, BiConsumer<String, Boolean> openCase) {
         this.model = model;
         setId("cohortPanel");
         getStyleClass().add("panel");
-        table = new CohortTable(openCase);
+        table = new CohortTable(name -> openCase.accept(name, false));
+        charts = new CohortCharts(openCase);
         ControlsModel c = model.controls();
 
         Label title = new Label();
@@ -179,6 +183,7 @@ public final class CohortPanel extends BorderPane {
         CohortSummary sb = model.comparedSummaryProperty().get();
         CohortClass cb = sb != null && k >= 0 && k < sb.classes().size() ? sb.classes().get(k) : null;
         charts.show(cc, cb, model.comparedNameProperty().get(), s == null ? null : s.settings(), k);
+        charts.showDistribution(model.distributionProperty().get(), model.comparedNameProperty().get());
         if (s != null && s.settings().mode() == HardMode.THRESHOLD && k < s.settings().thresholdSteps().length) {
             thresholdValue.setText(Fmt.step(s.settings().thresholdSteps()[k]));
         }

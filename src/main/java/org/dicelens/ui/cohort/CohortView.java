@@ -82,6 +82,14 @@ public final class CohortView {
         showCohort();
     }
 
+    /**
+     * The bundled cohort ({@code sample-data/cohort}): the lab's soft-Dice model against its cross-entropy model on the
+     * same references, so the soft-Dice volume bias shows across the cases at once.
+     */
+    public void openSample(Path folder) {
+        open(folder.resolve("labels"), folder.resolve("lab_dice"), folder.resolve("lab_ce"), folder.resolve("labels.txt"));
+    }
+
     public void showCohort() {
         caseWithBack.setCenter(null);
         host.setCenter(panel);
@@ -89,7 +97,12 @@ public final class CohortView {
 
     /** Opens a case of the cohort in the tri-planar views with the cohort's settings. */
     public void openCase(String name) {
-        CaseFiles f = model.caseFiles(name);
+        openCase(name, false);
+    }
+
+    /** As {@link #openCase(String)}; {@code second}: with the comparison folder's prediction instead. */
+    public void openCase(String name, boolean second) {
+        CaseFiles f = second ? model.comparedCaseFiles(name) : model.caseFiles(name);
         if (f == null) {
             return;
         }
@@ -102,7 +115,8 @@ public final class CohortView {
                 c.selectedClassProperty().set(ch);
             }
         });
-        backLabel.setText("Case " + name + " of the cohort " + model.titleProperty().get());
+        backLabel.setText("Case " + name + " of the cohort " + (second ? model.comparedNameProperty().get()
+                : model.titleProperty().get()));
         caseWithBack.setTop(backBar);
         caseWithBack.setCenter(caseViews);
         host.setCenter(caseWithBack);

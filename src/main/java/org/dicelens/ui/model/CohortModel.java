@@ -2,10 +2,8 @@ package org.dicelens.ui.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -23,18 +21,15 @@ import org.dicelens.app.tasks.TaskHandle;
 import org.dicelens.app.tasks.TaskListener;
 import org.dicelens.app.tasks.Tasks;
 import org.dicelens.common.InputException;
-import org.dicelens.common.Progress;
-import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.cohort.Cohort;
-import org.dicelens.metrics.cohort.CohortCase;
 import org.dicelens.metrics.cohort.CohortSummary;
-import org.dicelens.volume.Case;
 import org.dicelens.volume.ClassTable;
 
 /**
  * The cohort in the viewer: a references folder and a predictions folder paired as {@code dicelens cohort} pairs them
- * ({@link BatchPairing}), loaded in the background with progress and Cancel, each case reduced to its statistics
+ * ({@link BatchPairing}), loaded in the background ({@link CohortLoader}: {@link #jobs()} cases at once) with progress
+ * and Cancel, each case reduced to its statistics
  * ({@link CohortCase}, every margin kept so the margin control stays live) and its volumes dropped. A case that fails
  * is listed in {@link #failures()} and the others are summarised. The cohort has its own {@link ControlsModel}
  * (addressed by the cohort's classes); every settings change recomputes the {@link CohortSummary} from the statistics
@@ -46,11 +41,12 @@ public final class CohortModel {
     }
 
     /** What a finished load hands over: the statistics, the case files by name (to open one), the failures. */
-    private record Loaded(Cohort cohort, Cohort compared, Map<String, CaseFiles> files, List<Failure> failed) {
+    private record Loaded(Cohort cohort, Cohort compared, Map<String, CaseFiles> files,
+            Map<String, CaseFiles> comparedFiles, List<Failure> failed) {
     }
 
-    /** Both summaries under one settings: B is null without a comparison folder. */
-    private record Both(CohortSummary a, CohortSummary b) {
+    /** Both summaries under one settings (B is null without a comparison folder) and their Dice distribution. */
+    private record Both(CohortSummary a, CohortSummary b, DiceDistribution distribution) {
     }
 
     private final Tasks tasks;
@@ -59,6 +55,7 @@ public final class CohortModel {
     private final ReadOnlyObjectWrapper<CohortSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Cohort> compared = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CohortSummary> comparedSummary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DiceDistribution> distribution = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper comparedName = new ReadOnlyStringWrapper("");
     private final ObservableList<Failure> failures = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -68,6 +65,9 @@ public final class CohortModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final Latest<Settings, Both> summariser;
     private Map<String, CaseFiles> files = Map.of();
+    private Map<String, CaseFiles> comparedFiles = Map.of();
+    /** Cases loaded at once (as {@code cohort --jobs}): every core by default; the cases in flight bound the memory. */
+    private int jobs = Runtime.getRuntime().availableProcessors();
     private TaskHandle task;
     private long generation;
 
@@ -77,7 +77,8 @@ public final class CohortModel {
             if (r.error() != null) {
                 problem.set("Could not summarise the cohort: " + r.error().getMessage());
             } else if (cohort.get() != null) {
-                comparedSummary.set(r.value().b()); // first: a listener to the summary sees both
+                comparedSummary.set(r.value().b()); // first: a listener to the summary sees all three
+                distribution.set(r.value().distribution());
                 summary.set(r.value().a());
             }
         });
@@ -106,12 +107,14 @@ public final class CohortModel {
         progress.set(0);
         problem.set(null);
         message.set("Pairing " + referenceDir.getFileName() + " with " + predictionDir.getFileName());
+        java.util.concurrent.Executor pool = tasks.pool("cohort-case-" + jobs, jobs);
         task = tasks.start("cohort-load", t -> {
-            Loaded a = load(referenceDir, predictionDir, classTable, t, "");
+            CohortLoader.Result a = CohortLoader.load(referenceDir, predictionDir, classTable, pool, t, "");
             if (compareDir == null || a.cohort() == null) {
-                return a;
+                return new Loaded(a.cohort(), null, a.files(), Map.of(), a.failed());
             }
-            Loaded b = load(referenceDir, compareDir, classTable, t, compareDir.getFileName() + ": ");
+            CohortLoader.Result b = CohortLoader.load(referenceDir, compareDir, classTable, pool, t,
+                    compareDir.getFileName() + ": ");
             List<Failure> failed = new ArrayList<>(a.failed());
             failed.addAll(b.failed());
             Cohort cb = b.cohort();
@@ -121,7 +124,7 @@ public final class CohortModel {
                         + predictionDir.getFileName() + "'s; not compared"));
                 cb = null;
             }
-            return new Loaded(a.cohort(), cb, a.files(), failed);
+            return new Loaded(a.cohort(), cb, a.files(), cb == null ? Map.of() : b.files(), failed);
         },
                 TaskListener.of((f, m) -> {
                     if (gen == generation) {
@@ -130,44 +133,6 @@ public final class CohortModel {
                     }
                 }, l -> finish(gen, l, predictionDir, compareDir), e -> fail(gen, e instanceof InputException ? e.getMessage()
                         : String.valueOf(e)), () -> fail(gen, "Cancelled")));
-    }
-
-    private static Loaded load(Path refs, Path preds, Path classTable, Progress t, String prefix)
-            throws InputException {
-        BatchPairing.Result pairing = BatchPairing.pair(refs, preds);
-        List<BatchPairing.Pair> pairs = pairing.pairs();
-        List<CohortCase> cases = new ArrayList<>();
-        Map<String, CaseFiles> files = new LinkedHashMap<>();
-        List<Failure> failed = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            BatchPairing.Pair p = pairs.get(i);
-            t.update(i / (double) pairs.size(), "Loading " + prefix + p.name() + " (" + (i + 1) + " of " + pairs.size() + ")");
-            t.checkCancelled();
-            if (p.error() != null) {
-                failed.add(new Failure(prefix + p.name(), p.error()));
-                continue;
-            }
-            CaseFiles f = CaseFiles.of(p.reference(), p.predictions()).withClassTable(classTable).withName(p.name());
-            try {
-                org.dicelens.app.cases.DatasetCases.Opened opened = org.dicelens.app.cases.DatasetCases.open(f,
-                        Progress.NONE);
-                // statistics only: the engine and the case's volumes are garbage once the case is reduced; a region
-                // model's regions (one binary case each) become the classes of one cohort case
-                List<CohortCase> each = new ArrayList<>();
-                for (Case c : opened.cases()) {
-                    each.add(CohortCase.of(p.name(), Engine.build(c, Progress.NONE)));
-                }
-                cases.add(opened.regions() ? CohortCase.ofRegions(p.name(), each) : each.get(0));
-                files.put(p.name(), f);
-            } catch (InputException | RuntimeException e) {
-                if (e instanceof CancellationException ce) {
-                    throw ce;
-                }
-                failed.add(new Failure(prefix + p.name(), e.getMessage() == null ? e.toString() : e.getMessage()));
-            }
-        }
-        t.update(1, "Summarising " + cases.size() + " cases");
-        return new Loaded(cases.isEmpty() ? null : new Cohort(cases), null, files, failed);
     }
 
     private void finish(long gen, Loaded l, Path predictionDir, Path compareDir) {
@@ -183,8 +148,10 @@ public final class CohortModel {
             return;
         }
         files = l.files();
+        comparedFiles = l.comparedFiles();
         summary.set(null);
         comparedSummary.set(null);
+        distribution.set(null);
         compared.set(l.compared());
         comparedName.set(l.compared() == null ? "" : compareDir.getFileName().toString());
         cohort.set(l.cohort());
@@ -217,13 +184,34 @@ public final class CohortModel {
         Settings s = controls.settingsProperty().get();
         if (c != null && s != null && s.thresholdSteps().length == c.classTable().size()) {
             Cohort b = compared.get();
-            summariser.submit(s, x -> new Both(c.summarise(x), b == null ? null : b.summarise(x)));
+            summariser.submit(s, x -> {
+                CohortSummary sa = c.summarise(x);
+                CohortSummary sb = b == null ? null : b.summarise(x);
+                return new Both(sa, sb, DiceDistribution.of(sa, sb));
+            });
         }
     }
 
     /** The files of a case of the cohort, to open it in the tri-planar views; null for an unknown name. */
     public CaseFiles caseFiles(String name) {
         return files.get(name);
+    }
+
+    /** The files of a case with the second model's prediction (a comparison folder); null for an unknown name. */
+    public CaseFiles comparedCaseFiles(String name) {
+        return comparedFiles.get(name);
+    }
+
+    /** Cases loaded at once by the next {@link #open} (at least 1; default: the number of cores). */
+    public void setJobs(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1, not " + n);
+        }
+        jobs = n;
+    }
+
+    public int jobs() {
+        return jobs;
     }
 
     /**
@@ -258,6 +246,11 @@ public final class CohortModel {
             return null;
         }
         return PairedDelta.of(a.classes().get(j).points(), b.classes().get(j).points());
+    }
+
+    /** The distribution of Dice over the cases under the current controls (null until the first summary). */
+    public ReadOnlyObjectProperty<DiceDistribution> distributionProperty() {
+        return distribution.getReadOnlyProperty();
     }
 
     /** The second model's summary under the same controls, or null. */
