@@ -182,10 +182,10 @@ public final class ViewerModel {
                 c = RaterChoice.apply(c, raters, resolved.raterChoice());
             }
             task.checkCancelled();
-            Analysis a = kept(shown, c);
+            Analysis a = LoadOutcome.kept(shown, c);
             a = a != null ? a : factory.build(c, task);
             return new LoadedCase(resolved, c, a, raters, regions);
-        }, loadListener(generation, then, e -> "Could not open " + failedFile(e, files)));
+        }, loadListener(generation, then, e -> "Could not open " + LoadOutcome.failedFile(e, files)));
     }
 
     /**
@@ -217,37 +217,8 @@ public final class ViewerModel {
                 progress.set(fraction);
                 progressMessage.set(message);
             }
-        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, title.apply(e), loadFailure(e)),
+        }, lc -> finishLoad(generation, lc, then), e -> failLoad(generation, title.apply(e), LoadOutcome.loadFailure(e)),
                 () -> failLoad(generation, null, "Cancelled"));
-    }
-
-    /** The shown case's statistics for {@code c} when it kept the shown voxels (an image or names added); else null. */
-    private static Analysis kept(LoadedCase shown, Case c) {
-        Case was = shown == null ? null : shown.data();
-        if (was == null || was.prediction() != c.prediction() || was.referenceClass() != c.referenceClass()) {
-            return null;
-        }
-        try {
-            return shown.analysis().withData(c);
-        } catch (IllegalArgumentException e) {
-            return null; // other labels: build again
-        }
-    }
-
-    /** The title names the file that failed (a prediction, an image…), not the case's reference. */
-    private static String failedFile(Throwable e, CaseFiles files) {
-        return e instanceof InputException ie && ie.file() != null && ie.file().getFileName() != null
-                ? ie.file().getFileName().toString() : files.describe();
-    }
-
-    private static String loadFailure(Throwable e) {
-        if (e instanceof InputException) {
-            return e.getMessage();
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "Not enough memory to load this case (" + e.getMessage() + "); start Java with a larger -Xmx.";
-        }
-        return describe(e);
     }
 
     /**
@@ -332,12 +303,7 @@ public final class ViewerModel {
 
     /** Reports a problem found outside loading (an export, a session) the same way. */
     public void report(String title, Throwable t) {
-        problem.set(new Problem(title, t instanceof InputException ? t.getMessage() : describe(t)));
-    }
-
-    private static String describe(Throwable t) {
-        String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        problem.set(new Problem(title, t instanceof InputException ? t.getMessage() : LoadOutcome.describe(t)));
     }
 
     private void submitAll() {
