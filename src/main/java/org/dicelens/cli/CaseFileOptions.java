@@ -3,6 +3,7 @@ package org.dicelens.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,24 +22,15 @@ final class CaseFileOptions {
             description = "Prediction: one 4D probability file, one file per class in channel order, or one foreground map.")
     List<Path> predictions = new ArrayList<>();
 
-    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (a hard label map: metrics only) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String kind = "auto";
-
     @Option(names = "--image", paramLabel = "IMG", description = "Optional scan (checked against the reference's grid).")
     Path image;
 
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
-    Path labels;
-
-    @Option(names = "--dataset-json", paramLabel = "FILE", description = "nnU-Net / Decathlon dataset.json: class names; "
-            + "a region model is evaluated per region (default: a dataset.json beside the predictions).")
-    Path datasetJson;
+    @Mixin
+    CaseReadingOptions reading = new CaseReadingOptions();
 
     /** True when any of these options names a file. */
     boolean anyFile() {
-        return reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null || labels != null
-                || datasetJson != null;
+        return reference != null || !masks.isEmpty() || !predictions.isEmpty() || image != null
+                || reading.labels != null || reading.datasetJson != null;
     }
 }

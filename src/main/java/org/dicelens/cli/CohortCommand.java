@@ -55,16 +55,8 @@ public final class CohortCommand implements Callable<Integer> {
     @Mixin
     BatchOptions batch = new BatchOptions();
 
-    @Option(names = "--prediction-kind", paramLabel = "KIND", defaultValue = "auto",
-            description = "auto, probabilities, logits-sigmoid, logits-softmax or labels (default: ${DEFAULT-VALUE}).")
-    String kind = "auto";
-
-    @Option(names = "--dataset-json", paramLabel = "FILE", description = "nnU-Net / Decathlon dataset.json for class "
-            + "names (default: a dataset.json beside the predictions).")
-    Path datasetJson;
-
-    @Option(names = "--labels", paramLabel = "TABLE", description = "Class table: ITK-SNAP label description, JSON or CSV.")
-    Path labels;
+    @Mixin
+    CaseReadingOptions reading = new CaseReadingOptions();
 
     @Mixin
     SettingsOptions settings = new SettingsOptions();
@@ -95,10 +87,10 @@ public final class CohortCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--spatial does not go with --raters-dir or "
                     + "--soft-reference-dir (yet)");
         }
-        PredictionKind pk = Backend.kind(kind);
+        PredictionKind pk = reading.predictionKind();
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
-        BatchPairing.Result pairing = batch.pair(output.out, labels, bar);
+        BatchPairing.Result pairing = batch.pair(output.out, reading.labels, bar);
         Map<String, String> failed = new TreeMap<>();
         List<Loaded> done = EvaluateCommand.runBatch(pairing.pairs(), batch.jobs, bar, p -> load(p, pk, bar), failed);
         List<CaseMetrics> reports = done.stream().flatMap(l -> l.metrics().stream()).toList();
@@ -140,8 +132,7 @@ public final class CohortCommand implements Callable<Integer> {
 
     /** One case: load, evaluate as evaluate does, keep the report and the statistics; the volumes are dropped. */
     Loaded load(BatchPairing.Pair p, PredictionKind pk, ProgressBar bar) throws InputException {
-        org.dicelens.app.cases.CaseFiles files = org.dicelens.app.cases.CaseFiles.of(p.reference(), p.predictions())
-                .withClassTable(labels).withPredictionKind(pk).withName(p.name()).withDatasetJson(datasetJson);
+        org.dicelens.app.cases.CaseFiles files = reading.batchCase(p, pk);
         if (batch.raters()) {
             RaterEvaluation.Evaluated e = RaterEvaluation.evaluate(files, batch.raters(p), batch.soft(p), settings,
                     Progress.NONE, true);

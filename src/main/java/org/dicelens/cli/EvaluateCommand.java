@@ -91,7 +91,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         }
         spatialSection = spatial.spatial ? SpatialSection.forFormat(fmt) : null;
         Reporter reporter = spatialSection == null ? Reporter.standard() : Reporter.with(List.of(spatialSection));
-        PredictionKind pk = Backend.kind(files.kind);
+        PredictionKind pk = files.reading.predictionKind();
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
         if (!isBatch) {
@@ -121,15 +121,15 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             emit(m.size() == 1 ? reporter.text(fmt, m.get(0)) : reporter.text(fmt, m));
             return 0;
         }
-        BatchPairing.Result pairing = batch.pair(output.out, files.labels, bar);
+        BatchPairing.Result pairing = batch.pair(output.out, files.reading.labels, bar);
         List<?> ok;
         if (batch.raters()) {
             List<RaterEvaluation.Evaluated> rated = runBatch(pairing.pairs(), batch.jobs, bar, p -> RaterEvaluation.evaluate(
-                    batchCase(p, pk), batch.raters(p), batch.soft(p), settings, Progress.NONE, false), null);
+                    files.reading.batchCase(p, pk), batch.raters(p), batch.soft(p), settings, Progress.NONE, false), null);
             ok = rated;
             emit(RaterEvaluation.report(rated, fmt));
         } else {
-            List<List<CaseMetrics>> evaluated = runBatch(pairing.pairs(), batch.jobs, bar, p -> evaluate(batchCase(p, pk),
+            List<List<CaseMetrics>> evaluated = runBatch(pairing.pairs(), batch.jobs, bar, p -> evaluate(files.reading.batchCase(p, pk),
                     Progress.NONE, bar), null);
             ok = evaluated;
             List<CaseMetrics> done = new ArrayList<>();
@@ -184,16 +184,14 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         if (caseFolder != null) {
             CaseFiles f = CaseOpener.resolve(CaseFiles.ofFolder(caseFolder).withPredictionKind(pk));
             f = files.image != null ? f.withImage(files.image) : f;
-            f = files.labels != null ? f.withClassTable(files.labels) : f;
-            f = files.datasetJson != null ? f.withDatasetJson(files.datasetJson) : f;
+            f = files.reading.applyTo(f, pk);
             return name != null ? f.withName(name) : f;
         }
         // with --raters and no --reference, the first rater fixes the grid and the classes
         Path ref = files.reference != null ? files.reference : files.masks.isEmpty() && raters.given() ? raters.raters.get(0) : null;
         Path first = ref != null ? ref : files.masks.get(0);
         CaseFiles f = ref != null ? CaseFiles.of(ref, files.predictions) : CaseFiles.ofMasks(files.masks, files.predictions);
-        return f.withImage(files.image).withClassTable(files.labels).withPredictionKind(pk).withDatasetJson(files.datasetJson)
-                .withName(name != null ? name : InputFormats.stem(first));
+        return files.reading.applyTo(f.withImage(files.image), pk).withName(name != null ? name : InputFormats.stem(first));
     }
 
     /** One case's report, or one per region for a region model (named "case: region", in threshold mode). */
@@ -220,11 +218,6 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         return out;
     }
 
-    /** The case of one batch pair, as the batch commands (evaluate, cohort) read it. */
-    CaseFiles batchCase(BatchPairing.Pair p, PredictionKind pk) {
-        return CaseFiles.of(p.reference(), p.predictions()).withClassTable(files.labels).withPredictionKind(pk).withName(p.name())
-                .withDatasetJson(files.datasetJson);
-    }
 
     /** The work of one batch case; its {@link InputException} is that case's failure (the others go on). */
     interface BatchTask<T> {

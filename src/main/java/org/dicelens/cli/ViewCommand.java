@@ -82,7 +82,7 @@ public final class ViewCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         if (referenceDir != null || predictionDir != null || compareDir != null) {
             checkCohort();
-            launcher.launchCohort(referenceDir, predictionDir, compareDir, named.labels);
+            launcher.launchCohort(referenceDir, predictionDir, compareDir, named.reading.labels);
             return 0;
         }
         CaseFiles c = caseToOpen();
@@ -93,7 +93,7 @@ public final class ViewCommand implements Callable<Integer> {
     /** The case the arguments name (null for none: the viewer's default case), checked as far as it can be unread. */
     CaseFiles caseToOpen() throws InputException {
         CommandLine cl = spec.commandLine();
-        PredictionKind pk = Backend.kind(named.kind);
+        PredictionKind pk = named.reading.predictionKind();
         boolean files = named.anyFile() || !raters.isEmpty() || softReference != null;
         if (softReference != null && (!raters.isEmpty() || named.reference == null && named.masks.isEmpty())) {
             throw new CommandLine.ParameterException(cl, "--soft-reference goes with --reference (or --reference-masks), "
@@ -131,9 +131,7 @@ public final class ViewCommand implements Callable<Integer> {
         c = !named.masks.isEmpty() ? c.withReferenceMasks(named.masks) : c;
         c = !named.predictions.isEmpty() ? c.withPredictions(named.predictions) : c;
         c = named.image != null ? c.withImage(named.image) : c;
-        c = named.labels != null ? c.withClassTable(named.labels) : c;
-        c = c.withPredictionKind(pk);
-        c = named.datasetJson != null ? c.withDatasetJson(named.datasetJson) : c;
+        c = named.reading.applyTo(c, pk);
         c = !raters.isEmpty() ? c.withRaters(raters) : c;
         c = softReference != null ? c.withRaters(List.of(softReference)) : c; // one soft file: read as q̂ (RaterFiles)
         for (Path p : c.inputs()) {
@@ -160,13 +158,13 @@ public final class ViewCommand implements Callable<Integer> {
         }
         // --labels is the cohort's class table; every other file option names a single case
         if (folder != null || named.reference != null || !named.masks.isEmpty() || !named.predictions.isEmpty()
-                || named.image != null || named.datasetJson != null || !raters.isEmpty() || softReference != null) {
+                || named.image != null || named.reading.datasetJson != null || !raters.isEmpty() || softReference != null) {
             throw new CommandLine.ParameterException(cl, "--reference-dir/--prediction-dir open a cohort: give no "
                     + "case FOLDER or --reference/--prediction/--image/--dataset-json with them");
         }
-        if (named.labels != null && !Files.isRegularFile(named.labels)) {
-            throw new InputException(named.labels, "--labels",
-                    Files.exists(named.labels) ? "is not a regular file" : "no such file");
+        if (named.reading.labels != null && !Files.isRegularFile(named.reading.labels)) {
+            throw new InputException(named.reading.labels, "--labels",
+                    Files.exists(named.reading.labels) ? "is not a regular file" : "no such file");
         }
         org.dicelens.app.cases.BatchPairing.pair(referenceDir, predictionDir);
         if (compareDir != null) {

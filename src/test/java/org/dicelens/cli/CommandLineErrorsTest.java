@@ -48,6 +48,11 @@ class CommandLineErrorsTest {
                 "--thresholds", "abc");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--format", "xml"), "--format", "xml");
         oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--mode", "soft"), "--mode");
+        // evaluate and cohort read --prediction-kind through the same options, with the same message
+        oneLineError(Cli.run("evaluate", "--reference", "r.nii", "--prediction", "p.nii", "--prediction-kind", "odds"),
+                "--prediction-kind", "odds", "logits-softmax");
+        oneLineError(Cli.run("cohort", "--reference-dir", "a", "--prediction-dir", "b", "--prediction-kind", "odds"),
+                "--prediction-kind", "odds", "logits-softmax");
     }
 
     @Test
