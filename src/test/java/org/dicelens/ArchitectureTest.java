@@ -124,4 +124,17 @@ class ArchitectureTest {
     void noCyclesBetweenPackages() {
         slices().matching("org.dicelens.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    /** Two top-level types of one simple name in different layers read as one and get imported by mistake. */
+    @Test
+    void topLevelTypeNamesAreUnique() {
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : classes) {
+            if (c.isTopLevelClass() && !c.getSimpleName().equals("package-info")) {
+                byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName());
+            }
+        }
+        byName.values().removeIf(names -> names.size() < 2);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Map.of(), byName);
+    }
 }

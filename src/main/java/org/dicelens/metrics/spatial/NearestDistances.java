@@ -94,12 +94,12 @@ final class NearestDistances {
             s[i] = new Scratch(len, BLOCK * by);
         }
         long[] src = sources.words();
-        Work.run(by, w, (worker, from, to) -> {
+        ChunkedWork.run(by, w, (worker, from, to) -> {
             for (int y = from; y < to; y++) {
                 passZ(src, y, s[worker].pos, s[worker].aux);
             }
         }, progress);
-        Work.run(bz, w, (worker, from, to) -> {
+        ChunkedWork.run(bz, w, (worker, from, to) -> {
             for (int z = from; z < to; z++) {
                 if (planeHasQuery[z]) {
                     passY(z, s[worker]);
@@ -107,7 +107,7 @@ final class NearestDistances {
             }
         }, progress);
         long[] q = queries.words();
-        Work.run(rows, w, (worker, from, to) -> {
+        ChunkedWork.run(rows, w, (worker, from, to) -> {
             for (int r = from; r < to; r++) {
                 if (rowRank[r + 1] > rowRank[r]) {
                     passX(q, r % by, r / by, rowRank[r], out, s[worker]);

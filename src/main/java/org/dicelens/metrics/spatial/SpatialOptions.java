@@ -35,7 +35,7 @@ public record SpatialOptions(double nsdToleranceMm, Connectivity connectivity, i
 
     /** τ = 1 mm, 26-connected, no minimum size, overlap rule, no per-voxel distances, all cores. */
     public static SpatialOptions defaults() {
-        return new SpatialOptions(1.0, Connectivity.TWENTY_SIX, 0, 0, Double.NaN, false, Work.defaultWorkers());
+        return new SpatialOptions(1.0, Connectivity.TWENTY_SIX, 0, 0, Double.NaN, false, ChunkedWork.defaultWorkers());
     }
 
     public SpatialOptions withNsdTolerance(double mm) {

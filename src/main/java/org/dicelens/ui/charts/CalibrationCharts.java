@@ -26,7 +26,7 @@ public final class CalibrationCharts extends HBox {
         vm.histogramProperty().addListener((o, a, h) -> show(h));
     }
 
-    private void show(Curves.Reliability r) {
+    private void show(org.dicelens.metrics.Reliability r) {
         reliability.clear();
         if (r == null) {
             reliability.redraw();

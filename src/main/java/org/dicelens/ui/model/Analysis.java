@@ -42,7 +42,7 @@ public interface Analysis {
     Curves.Sweep sweep(Settings settings, int channel);
 
     /** Reliability diagram and ECE for one class. */
-    Curves.Reliability reliability(Settings settings, int channel);
+    org.dicelens.metrics.Reliability reliability(Settings settings, int channel);
 
     /** Histogram of p for one class, split by reference value. */
     Curves.Histogram histogram(Settings settings, int channel);

@@ -1,16 +1,15 @@
 package org.dicelens.ui.model;
 
-/** The engine's curves as the charts draw them (plain arrays copied from the metrics package's results). */
+/**
+ * The engine's curves as the charts draw them (plain arrays copied from the metrics package's results). The reliability
+ * diagram is the engine's own {@link org.dicelens.metrics.Reliability}: it is already plain arrays.
+ */
 public final class Curves {
     private Curves() {
     }
 
     /** Index i is threshold t = i / 1000. Volumes in mL. */
     public record Sweep(int channel, double[] hardDice, double[] jaccard, double[] hardMl) {
-    }
-
-    /** Per bin: mean p (confidence), observed fraction of r = 1, voxel count; and the expected calibration error. */
-    public record Reliability(int channel, double[] confidence, double[] observed, long[] count, double ece) {
     }
 
     /** Counts of voxels per equal-width bin of p over [0,1], where the reference is the class (r = 1) and is not. */

@@ -95,9 +95,8 @@ public final class EngineAnalysis implements Analysis {
     }
 
     @Override
-    public Curves.Reliability reliability(Settings s, int channel) {
-        Reliability r = engine.reliability(s, channel);
-        return new Curves.Reliability(channel, r.confidence(), r.observed(), r.count(), r.ece());
+    public Reliability reliability(Settings s, int channel) {
+        return engine.reliability(s, channel);
     }
 
     @Override

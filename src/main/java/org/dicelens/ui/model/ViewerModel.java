@@ -62,7 +62,7 @@ public final class ViewerModel {
     private final ReadOnlyObjectWrapper<RaterMetrics> raterMetrics = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Settings> metricsSettings = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Sweep> sweep = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Curves.Reliability> reliability = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<org.dicelens.metrics.Reliability> reliability = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.Histogram> histogram = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Curves.PerSlice> perSlice = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty perSliceAxis = new SimpleIntegerProperty(AXIAL);
@@ -74,7 +74,7 @@ public final class ViewerModel {
     private final Latest<Request, EngineResult> evaluator;
     private final Latest<Request, RaterMetrics> raterEvaluator;
     private final Latest<Request, Curves.Sweep> sweeper;
-    private final Latest<Request, Curves.Reliability> calibrator;
+    private final Latest<Request, org.dicelens.metrics.Reliability> calibrator;
     private final Latest<Request, Curves.Histogram> histogrammer;
     private final Latest<Request, Curves.PerSlice> slicer;
     private final VoxelChannels voxelChannels;
@@ -438,7 +438,7 @@ public final class ViewerModel {
         return sweep.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Curves.Reliability> reliabilityProperty() {
+    public ReadOnlyObjectProperty<org.dicelens.metrics.Reliability> reliabilityProperty() {
         return reliability.getReadOnlyProperty();
     }
 

@@ -11,13 +11,13 @@ import org.dicelens.metrics.Parallel;
  * which worker ran it. The calling thread is worker 0 and the only one that touches {@link Progress}; cancellation is
  * checked between chunks.
  */
-final class Work {
+final class ChunkedWork {
     /** Items [from, to) for one worker, which owns scratch arrays indexed by {@code worker}. */
     interface Range {
         void run(int worker, int from, int to);
     }
 
-    private Work() {
+    private ChunkedWork() {
     }
 
     static int defaultWorkers() {
