@@ -70,12 +70,7 @@ public final class NpzReader {
      */
     public static NpyArray read(Path file, String key, long maxBytes, Progress progress) throws InputException {
         String entryName = key + ".npy";
-        ZipFile zip;
-        try {
-            zip = open(file);
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(file, null, "not a readable .npz archive (" + message(e) + ")", e);
-        }
+        ZipFile zip = openArchive(file);
         try (zip) {
             ZipEntry entry = zip.getEntry(entryName);
             if (entry == null) {
@@ -98,8 +93,7 @@ public final class NpzReader {
             if (e instanceof java.util.concurrent.CancellationException c) {
                 throw c;
             }
-            throw new InputException(file, entryName, "cannot read the entry (" + message(e) + "): the archive is corrupt"
-                    + " or truncated", e);
+            throw unreadableEntry(file, entryName, e);
         }
     }
 
@@ -109,19 +103,13 @@ public final class NpzReader {
      */
     public static long[] shape(Path file, String key) throws InputException {
         String entryName = key + ".npy";
-        ZipFile zip;
-        try {
-            zip = open(file);
-        } catch (IOException | RuntimeException e) {
-            throw new InputException(file, null, "not a readable .npz archive (" + message(e) + ")", e);
-        }
+        ZipFile zip = openArchive(file);
         try (zip; InputStream in = entryStream(zip, file, entryName)) {
             return NpyReader.header(new java.io.BufferedInputStream(in, 4096)).shape().clone();
         } catch (NpyFormatException e) {
             throw new InputException(file, entryName + " " + e.field(), e.getMessage());
         } catch (IOException | RuntimeException e) {
-            throw new InputException(file, entryName, "cannot read the entry (" + message(e) + "): the archive is corrupt"
-                    + " or truncated", e);
+            throw unreadableEntry(file, entryName, e);
         }
     }
 
@@ -150,5 +138,19 @@ public final class NpzReader {
     private static String message(Exception e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The archive opened, or a clear InputException naming the file. */
+    private static ZipFile openArchive(Path file) throws InputException {
+        try {
+            return open(file);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(file, null, "not a readable .npz archive (" + message(e) + ")", e);
+        }
+    }
+
+    private static InputException unreadableEntry(Path file, String entryName, Exception e) {
+        return new InputException(file, entryName, "cannot read the entry (" + message(e) + "): the archive is corrupt"
+                + " or truncated", e);
     }
 }
