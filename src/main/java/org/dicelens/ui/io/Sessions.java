@@ -3,6 +3,7 @@ package org.dicelens.ui.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.dicelens.common.InputException;
 import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.ControlsModel;
@@ -44,8 +45,17 @@ public final class Sessions {
      * set as saved. A bad session file throws before anything changes.
      */
     public static void open(Path file, ViewerModel vm, DisplayModel display) throws InputException {
+        open(file, vm, display, lc -> { });
+    }
+
+    /** As {@link #open(Path, ViewerModel, DisplayModel)}; {@code opened} runs once the case is in and restored. */
+    public static void open(Path file, ViewerModel vm, DisplayModel display, Consumer<LoadedCase> opened)
+            throws InputException {
         SessionFile.Session s = SessionFile.read(file);
-        vm.open(SessionFile.fromFiles(s.files(), file), lc -> restore(s, vm, display));
+        vm.open(SessionFile.fromFiles(s.files(), file), lc -> {
+            restore(s, vm, display);
+            opened.accept(lc);
+        });
     }
 
     /** Sets controls and display from a session onto the (just loaded) case. */

@@ -301,6 +301,14 @@ public final class ViewerModel {
         }
     }
 
+    /** Shows a short note in the status line (nothing failed: no dialog); the next load replaces it. */
+    public void note(String message) {
+        fx.check("ViewerModel.note");
+        if (!loading.get()) {
+            progressMessage.set(message == null ? "" : message);
+        }
+    }
+
     /** Reports a problem found outside loading (an export, a session) the same way. */
     public void report(String title, Throwable t) {
         problem.set(new Problem(title, t instanceof InputException ? t.getMessage() : LoadOutcome.describe(t)));
