@@ -29,7 +29,8 @@ public final class Sessions {
         SessionFile.Display d = new SessionFile.Display(display.crosshair().voxel(), display.windowLowProperty().get(),
                 display.windowHighProperty().get(), max == null ? null : max.name(), display.overlays().snapshot());
         return new SessionFile.Session(SessionFile.VERSION, SessionFile.toFiles(lc.files()), c.toSettings(), classes,
-                c.selectedClassProperty().get(), vm.perSliceAxisProperty().get(), d);
+                c.selectedClassProperty().get(), vm.perSliceAxisProperty().get(), d,
+                lc.region() >= 0 ? Integer.valueOf(lc.region()) : null);
     }
 
     public static void save(ViewerModel vm, DisplayModel display, Path target) throws InputException {
@@ -52,7 +53,7 @@ public final class Sessions {
     public static void open(Path file, ViewerModel vm, DisplayModel display, Consumer<LoadedCase> opened)
             throws InputException {
         SessionFile.Session s = SessionFile.read(file);
-        vm.open(SessionFile.fromFiles(s.files(), file), lc -> {
+        vm.open(SessionFile.fromFiles(s.files(), file), s.region() == null ? -1 : s.region(), lc -> {
             restore(s, vm, display);
             opened.accept(lc);
         });
