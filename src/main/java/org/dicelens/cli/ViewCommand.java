@@ -86,7 +86,7 @@ public final class ViewCommand implements Callable<Integer> {
             return 0;
         }
         CaseFiles c = caseToOpen();
-        launcher.launch(c);
+        launcher.launch(c == null ? null : c.absolute()); // the viewer compares paths with those it lists
         return 0;
     }
 

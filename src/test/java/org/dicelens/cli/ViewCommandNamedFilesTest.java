@@ -65,4 +65,32 @@ class ViewCommandNamedFilesTest {
         assertTrue(r.err().contains("view --reference labelsTs/CASE.nii.gz FOLDER"), r.err());
         assertEquals(List.of(), r.launched());
     }
+
+    @Test
+    void aFolderNamedRelativelyOpensOnThePredictionTheSwitcherLists() throws Exception {
+        // found walking: `dicelens mixed` opened on relative paths, so the prediction switcher (absolute paths from a
+        // listing) showed no current prediction
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        int nx = NnUnetCliTest.NX;
+        int ny = NnUnetCliTest.NY;
+        int nz = NnUnetCliTest.NZ;
+        float[][] p = NnUnetCliTest.probabilities(8);
+        TinyNifti.write(mixed.resolve("case_seg.nii.gz"), nx, ny, nz, NnUnetCliTest.SPACING, TinyNifti.UINT8,
+                NnUnetCliTest.labels(9));
+        TinyNifti.write(mixed.resolve("prediction.nii.gz"), nx, ny, nz, NnUnetCliTest.SPACING, TinyNifti.FLOAT32, p);
+        for (int c = 0; c < p.length; c++) {
+            TinyNifti.write(mixed.resolve(String.format("prediction_%04d.nii.gz", c)), nx, ny, nz, NnUnetCliTest.SPACING,
+                    TinyNifti.FLOAT32, p[c]);
+        }
+        Path relative = Path.of("").toAbsolutePath().relativize(mixed);
+        assertTrue(!relative.isAbsolute() && relative.toString().startsWith(".."), relative.toString());
+        Run r = view(relative.toString());
+        assertEquals(0, r.exit(), r.err());
+        CaseFiles f = r.launched().get(0);
+        assertEquals(mixed.resolve("case_seg.nii.gz"), f.reference());
+        assertEquals(mixed, f.folder());
+        List<List<Path>> alternatives = org.dicelens.app.cases.CaseFolder.predictionSetsBeside(f);
+        assertEquals(2, alternatives.size(), alternatives.toString());
+        assertTrue(alternatives.contains(f.predictions()), f.predictions() + " among " + alternatives);
+    }
 }
