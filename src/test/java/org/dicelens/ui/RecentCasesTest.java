@@ -161,4 +161,30 @@ class RecentCasesTest {
         assertSame(shown, vm.current(), "the open case stays");
         vm.shutdown();
     }
+
+    @Test
+    void aSessionEntersTheListOnlyOnceItsCaseHasOpened() throws Exception {
+        CaseFiles c = tc.write(dir);
+        ViewerModel vm = model(FolderRoleMemory.NONE);
+        RecentCases recent = new RecentCases(vm, store);
+        vm.open(c);
+        Path session = dir.resolve("s.dicelens.json");
+        org.dicelens.ui.io.Sessions.save(vm, new org.dicelens.ui.model.DisplayModel(), session);
+        recent.clear();
+        // as File ▸ Open session does: remembered in the callback that runs once the case is in
+        Files.writeString(c.predictions().get(0), "no longer a volume");
+        ViewerModel other = model(FolderRoleMemory.NONE);
+        RecentCases otherRecent = new RecentCases(other, store);
+        org.dicelens.ui.io.Sessions.open(session, other, new org.dicelens.ui.model.DisplayModel(),
+                lc -> otherRecent.rememberSession(session));
+        assertNotNull(other.problemProperty().get(), "the session's case fails to open");
+        assertEquals(List.of(), store.entries(), "neither the session nor its case is remembered");
+        tc.write(dir); // the prediction back
+        org.dicelens.ui.io.Sessions.open(session, other, new org.dicelens.ui.model.DisplayModel(),
+                lc -> otherRecent.rememberSession(session));
+        assertEquals(session.toAbsolutePath(), store.entries().get(0).session());
+        assertEquals(c.reference(), store.entries().get(1).files().reference());
+        vm.shutdown();
+        other.shutdown();
+    }
 }
