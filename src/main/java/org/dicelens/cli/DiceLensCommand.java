@@ -47,6 +47,13 @@ public final class DiceLensCommand implements Runnable {
 
     /** Runs a command line with the viewer available to {@code view}. */
     public static int run(ViewCommand.Launcher viewer, String... args) {
-        return commandLine(viewer).execute(args);
+        try {
+            return commandLine(viewer).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors on: say it in one line, as the viewer does, instead of a stack trace
+            System.err.println("error: not enough memory for this input (" + e.getMessage() + "); start Java with a "
+                    + "larger -Xmx (java -Xmx8g -jar dicelens.jar ...)");
+            return 1;
+        }
     }
 }

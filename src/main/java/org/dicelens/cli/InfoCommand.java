@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dicelens.nifti.NiftiDatatype;
-import org.dicelens.nifti.NiftiException;
 import org.dicelens.nifti.NiftiHeader;
 import org.dicelens.nifti.NiftiReader;
 import org.dicelens.nifti.NiftiVolume;
@@ -25,12 +24,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code info FILE [--json]}: a NIfTI file's header facts and its value statistics after scl_slope/scl_inter.
- * An unreadable file raises a NiftiException, which the root command prints as one line (exit 2).
+ * An unreadable file raises an InputException, which the root command prints as one line (exit 2); a .npz archive
+ * is described by {@link NpzInfo}.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Print a NIfTI file's header facts and value statistics (after scl_slope/scl_inter).")
+        description = "Print a NIfTI file's header facts and value statistics (after scl_slope/scl_inter), or a NumPy "
+                + ".npz archive's arrays (dtype, shape, statistics).")
 public final class InfoCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .nii, .nii.gz, .hdr/.img (or gzipped) NIfTI-1/NIfTI-2 file")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a .nii, .nii.gz, .hdr/.img (or gzipped) NIfTI-1/NIfTI-2 file, or a .npz archive")
     Path file;
 
     @Option(names = "--json", description = "print JSON with the keys format, byteOrder, datatype, dims, pixdim, voxelMl, "
@@ -79,7 +80,12 @@ public final class InfoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws NiftiException {
+    public Integer call() throws org.dicelens.common.InputException {
+        if (NpzInfo.isNpz(file)) {
+            NpzInfo.print(file, json, spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         NiftiVolume v = NiftiReader.read(file);
         NiftiHeader h = v.header();
         Geometry g = Geometry.fromHeader(h);

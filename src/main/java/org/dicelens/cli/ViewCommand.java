@@ -86,7 +86,7 @@ public final class ViewCommand implements Callable<Integer> {
             return 0;
         }
         CaseFiles c = caseToOpen();
-        launcher.launch(c);
+        launcher.launch(c == null ? null : c.absolute()); // the viewer compares paths with those it lists
         return 0;
     }
 
@@ -108,6 +108,7 @@ public final class ViewCommand implements Callable<Integer> {
         if (named.reference != null && !named.masks.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "give either --reference or --reference-masks, not both");
         }
+        checkNamedFilesExist(); // a missing --reference is named as such, not reported as the folder's problem
         CaseFiles c;
         if (folder != null) {
             if (!Files.isDirectory(folder)) {
@@ -195,6 +196,23 @@ public final class ViewCommand implements Callable<Integer> {
             return CaseFiles.ofFolder(folder.toAbsolutePath().normalize());
         }
         return choice.resolve();
+    }
+
+    private void checkNamedFilesExist() throws InputException {
+        List<Path> named = new ArrayList<>(this.named.masks);
+        named.addAll(this.named.predictions);
+        named.addAll(raters);
+        for (Path p : new Path[] {this.named.reference, this.named.image, this.named.labels, this.named.datasetJson,
+            softReference}) {
+            if (p != null) {
+                named.add(p);
+            }
+        }
+        for (Path p : named) {
+            if (!Files.isRegularFile(p)) {
+                throw new InputException(p, null, Files.exists(p) ? "is not a regular file" : "no such file");
+            }
+        }
     }
 
     private static boolean isNamed(CaseFiles c, Path p) {

@@ -10,6 +10,7 @@ import org.dicelens.common.InputException;
 import org.dicelens.volume.PredictionKind;
 import org.dicelens.volume.formats.InputFormats;
 import org.dicelens.ui.io.MetricsExport;
+import org.dicelens.ui.io.RecentCases;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.ui.io.Sessions;
 import org.dicelens.app.cases.CaseChecks;
@@ -25,11 +26,10 @@ import org.dicelens.ui.model.ViewerModel;
 public final class FileActions {
     private final ViewerModel vm;
     private final DisplayModel display;
-    private final RecentFiles recent;
+    private final RecentCases recent;
     private final Window owner;
     /** Files chosen one by one (reference, prediction, …) until there is enough to load. */
     private CaseFiles pending;
-    private Runnable onRecentChanged = () -> { };
     private PngExporter png;
     /** The roles chosen for case folders whose names leave them open (the role picker's answers). */
     private FolderRoleMemory roleMemory = FolderRoleMemory.forUser();
@@ -43,19 +43,18 @@ public final class FileActions {
     public FileActions(ViewerModel vm, DisplayModel display, RecentFiles recent, Window owner) {
         this.vm = vm;
         this.display = display;
-        this.recent = recent;
+        this.recent = new RecentCases(vm, recent);
         this.owner = owner;
-        // a case is remembered once it has opened, with the role of each file (never a file that failed alone)
-        vm.currentProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                recent.addCase(now.files());
-                onRecentChanged.run();
-            }
-        });
     }
 
+    /** Runs after every change of the Recent list (the menu refills). */
     public void setOnRecentChanged(Runnable r) {
-        onRecentChanged = r;
+        recent.setOnChanged(r);
+    }
+
+    /** The Recent list (cases with their roles, and sessions). */
+    public RecentCases recent() {
+        return recent;
     }
 
     public void setPngExporter(PngExporter p) {
@@ -136,16 +135,10 @@ public final class FileActions {
         }
     }
 
-    /** Opens a recent entry: a case with its files in their roles, or a session. */
+    /** Opens a recent entry: a case with its files in their roles, or a session; an entry whose files went is dropped. */
     public void openRecent(RecentFiles.Entry e) {
-        if (e.session() != null) {
-            openSession(e.session());
-        } else if (e.files().folder() != null && !e.files().hasFiles()) {
-            openFolder(e.files().folder());
-        } else {
-            pending = null;
-            vm.open(e.files());
-        }
+        pending = null;
+        recent.open(e, this::openSession, this::openFolder);
     }
 
     /** Opens a single dropped path by what it is. */
@@ -300,8 +293,7 @@ public final class FileActions {
         if (f != null) {
             try {
                 Sessions.save(vm, display, f.toPath());
-                recent.add(f.toPath());
-                onRecentChanged.run();
+                recent.rememberSession(f.toPath());
             } catch (InputException e) {
                 vm.report("Could not save the session", e);
             }
@@ -321,9 +313,8 @@ public final class FileActions {
 
     public void openSession(Path p) {
         try {
-            Sessions.open(p, vm, display);
-            recent.add(p);
-            onRecentChanged.run();
+            pending = null;
+            Sessions.open(p, vm, display, lc -> recent.rememberSession(p)); // remembered once its case has opened
         } catch (InputException e) {
             vm.report("Could not open the session", e);
         }

@@ -120,4 +120,33 @@ class RolePickerUiTest {
         assertFalse(pickerShown(robot), "no question the second time");
         assertEquals(dir.resolve("manual_label.nii.gz"), fx(vm::current).files().reference());
     }
+
+    /**
+     * File ▸ Recent after the picker: one entry naming the chosen roles; with the folder's answer forgotten (another
+     * machine, cleared preferences), choosing the entry still opens the case with the chosen reference, asking nothing.
+     */
+    @Test
+    void theRecentEntryNamesTheRolesAndReopensWithoutAsking(FxRobot robot) throws Exception {
+        Platform.runLater(() -> window.files().openFolder(dir));
+        Await.until("the role picker", () -> pickerShown(robot));
+        robot.clickOn("#role-0");
+        robot.clickOn("ignore");
+        DialogPane pane = fx(() -> robot.lookup("#rolePicker").queryAs(DialogPane.class));
+        robot.clickOn(fx(() -> (Button) pane.lookupButton(ButtonType.OK)));
+        Await.until("the case", () -> fx(() -> vm.current() != null && vm.metricsProperty().get() != null));
+        LoadedCase first = fx(vm::current);
+        for (String key : rolePrefs.keys()) {
+            rolePrefs.remove(key); // the folder's roles are no longer remembered
+        }
+        assertEquals(Map.of(), memory.roles(dir));
+        String label = "folder " + dir + ": reference manual_label.nii.gz, prediction probabilities.nii.gz, image t1.nii.gz";
+        robot.clickOn("File");
+        robot.clickOn("Recent");
+        robot.clickOn(label);
+        Await.until("the case opened from Recent", () -> fx(() -> vm.current() != first && vm.current() != null
+                && vm.metricsProperty().get() != null));
+        assertFalse(pickerShown(robot), "no question: the entry holds the roles");
+        assertEquals(dir.resolve("manual_label.nii.gz"), fx(vm::current).files().reference());
+        assertEquals(1, new RecentFiles(recentPrefs).entries().size());
+    }
 }

@@ -142,6 +142,20 @@ public record CaseFiles(Path reference, List<Path> referenceMasks, List<Path> pr
                 phantom, name, raters, k);
     }
 
+    /**
+     * The same case with every path absolute and normalised (a case named on the command line relative to the working
+     * directory), so that it equals the paths the viewer finds by listing folders (the prediction switcher).
+     */
+    public CaseFiles absolute() {
+        return new CaseFiles(abs(reference), referenceMasks.stream().map(CaseFiles::abs).toList(),
+                predictions.stream().map(CaseFiles::abs).toList(), predictionKind, abs(image), abs(classTable),
+                abs(datasetJson), abs(folder), phantom, name, raters.stream().map(CaseFiles::abs).toList(), raterChoice);
+    }
+
+    private static Path abs(Path p) {
+        return p == null ? null : p.toAbsolutePath().normalize();
+    }
+
     public boolean hasRaters() {
         return !raters.isEmpty();
     }

@@ -151,8 +151,11 @@ public final class CaseFolder {
             reference = raters.get(0);
         }
         if (reference == null) {
+            boolean modelOutput = files.stream().anyMatch(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
+                    .endsWith(".npz"));
             throw new InputException(folder, "reference", "no label map found (a NIfTI file named like *seg*, *label*, "
-                    + "*ref* or *gt*)");
+                    + "*ref* or *gt*)" + (modelOutput ? "; a model's output folder (CASE.npz) holds no reference: name "
+                    + "it (view --reference labelsTs/CASE.nii.gz FOLDER, or File ▸ Open reference)" : ""));
         }
         List<List<Path>> sets = predictionSets(predictions);
         if (sets.size() > 1) {

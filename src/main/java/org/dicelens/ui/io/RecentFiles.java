@@ -1,6 +1,7 @@
 package org.dicelens.ui.io;
 
 import com.fasterxml.jackson.core.JacksonException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,15 +19,16 @@ public final class RecentFiles {
 
     /** One entry: a case (files with roles, or a folder) or a session file. */
     public record Entry(CaseFiles files, Path session) {
-        /** What the Recent menu shows. */
+        /** What the Recent menu shows: a case names each file's role (a folder's case too). */
         public String label() {
             if (session != null) {
                 return "session " + session;
             }
-            if (files.folder() != null) {
-                return "folder " + files.folder();
+            if (!files.hasFiles()) {
+                return "folder " + files.folder(); // an entry of an older version: roles read again on opening
             }
-            StringBuilder sb = new StringBuilder(files.displayName()).append(": reference ");
+            StringBuilder sb = new StringBuilder(files.folder() != null ? "folder " + files.folder()
+                    : files.displayName()).append(": reference ");
             sb.append(files.reference() != null ? files.reference().getFileName()
                     : files.referenceMasks().size() + " masks");
             sb.append(", prediction ").append(files.predictions().get(0).getFileName());
@@ -39,7 +41,46 @@ public final class RecentFiles {
             if (files.classTable() != null) {
                 sb.append(", classes ").append(files.classTable().getFileName());
             }
+            if (files.hasRaters()) {
+                sb.append(", ").append(files.raters().size()).append(" raters");
+            }
             return sb.toString();
+        }
+
+        /** The named files (and folder) that are no longer there; empty when the entry can open. */
+        public List<Path> missing() {
+            List<Path> gone = new ArrayList<>();
+            if (session != null) {
+                if (!Files.isRegularFile(session)) {
+                    gone.add(session);
+                }
+                return gone;
+            }
+            if (files.folder() != null && !Files.isDirectory(files.folder())) {
+                gone.add(files.folder());
+            }
+            List<Path> named = new ArrayList<>(files.predictions());
+            named.addAll(files.referenceMasks());
+            named.addAll(files.raters());
+            for (Path p : new Path[] {files.reference(), files.image(), files.classTable(), files.datasetJson()}) {
+                if (p != null) {
+                    named.add(p);
+                }
+            }
+            for (Path p : named) {
+                if (!Files.exists(p) && !gone.contains(p)) {
+                    gone.add(p);
+                }
+            }
+            return gone;
+        }
+
+        /** What makes two entries the same: a session's file, a folder (whatever roles), else the case's files. */
+        String key() {
+            if (session != null) {
+                return "session:" + session.toAbsolutePath().normalize();
+            }
+            return files.folder() != null ? "folder:" + files.folder().toAbsolutePath().normalize() : encode(this);
         }
     }
 
@@ -78,27 +119,41 @@ public final class RecentFiles {
     /** Puts a session file or a case folder first. */
     public void add(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        put(java.nio.file.Files.isDirectory(abs) ? new Entry(CaseFiles.ofFolder(abs), null) : new Entry(null, abs));
+        put(Files.isDirectory(abs) ? new Entry(CaseFiles.ofFolder(abs), null) : new Entry(null, abs));
     }
 
-    /** Puts a case that opened first (a phantom is not remembered: the File menu has it). */
+    /**
+     * Puts a case that opened first, with the role of each file: a case folder's entry keeps the files its roles gave
+     * (the role picker's answer), so choosing it opens the same case without asking. A phantom is not remembered (the
+     * File menu has it).
+     */
     public void addCase(CaseFiles f) {
         if (f.phantom() != null || !f.isComplete()) {
             return;
         }
-        put(new Entry(f.folder() != null ? CaseFiles.ofFolder(f.folder().toAbsolutePath().normalize()) : f, null));
+        put(new Entry(f.folder() != null && !f.hasFiles() ? CaseFiles.ofFolder(f.folder().toAbsolutePath().normalize())
+                : f, null));
+    }
+
+    /** Drops an entry (its files are gone). */
+    public void remove(Entry e) {
+        String key = e.key();
+        write(entries().stream().filter(x -> !x.key().equals(key)).map(RecentFiles::encode).toList());
     }
 
     private void put(Entry e) {
-        String value = encode(e);
+        String key = e.key();
         List<String> l = new ArrayList<>();
-        for (int i = 0; i < MAX; i++) {
-            String v = prefs.get("file" + i, null);
-            if (v != null && !v.equals(value)) {
-                l.add(v);
+        l.add(encode(e));
+        for (Entry x : entries()) {
+            if (!x.key().equals(key)) { // the same folder with other roles, or the same files: one entry, on top
+                l.add(encode(x));
             }
         }
-        l.add(0, value);
+        write(l);
+    }
+
+    private void write(List<String> l) {
         for (int i = 0; i < MAX; i++) {
             if (i < l.size()) {
                 prefs.put("file" + i, l.get(i));
@@ -112,7 +167,7 @@ public final class RecentFiles {
         if (e.session() != null) {
             return e.session().toString();
         }
-        if (e.files().folder() != null && !e.files().hasFiles()) {
+        if (!e.files().hasFiles()) {
             return e.files().folder().toString();
         }
         try {
@@ -127,7 +182,7 @@ public final class RecentFiles {
     private static Entry decode(String v) {
         if (!v.startsWith("{")) {
             Path p = Path.of(v);
-            return java.nio.file.Files.isDirectory(p) ? new Entry(CaseFiles.ofFolder(p), null) : new Entry(null, p);
+            return Files.isDirectory(p) ? new Entry(CaseFiles.ofFolder(p), null) : new Entry(null, p);
         }
         try {
             SessionFile.CaseRef ref = SessionFile.mapper().readValue(v, SessionFile.CaseRef.class);

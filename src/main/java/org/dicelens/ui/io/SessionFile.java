@@ -23,9 +23,11 @@ import org.dicelens.ui.model.OverlayModel;
  * visibility, and the display (crosshair, window, overlays). Written atomically; a corrupt file or one that refers to
  * files that have moved is an {@link InputException} naming the session file and what is wrong.
  *
- * <p>Versions: 1 had no {@code emptyClasses}; 2 adds it. A session of any version up to {@link #VERSION} is read with
- * every control it lacks set to that control's documented default ({@link SessionDefaults}), never to 0, and its
- * controls are checked by {@link SettingsCheck}, the command line's and the engine's check.
+ * <p>Versions: 1 had no {@code emptyClasses}; 2 adds it. The optional {@code region} (a region model's region shown)
+ * needs no new version: a DiceLens that does not know it ignores it and shows the first region. A session of any
+ * version up to {@link #VERSION} is read with every control it lacks set to that control's documented default
+ * ({@link SessionDefaults}), never to 0, and its controls are checked by {@link SettingsCheck}, the command line's and
+ * the engine's check.
  */
 public final class SessionFile {
     public static final int VERSION = 2;
@@ -55,8 +57,17 @@ public final class SessionFile {
             OverlayModel.State overlays) {
     }
 
+    /**
+     * @param region the region shown of a region model (0-based, as {@code LoadedCase.region()}); null for a label
+     *               model or a session written before regions (the first region then)
+     */
     public record Session(int version, CaseRef files, Settings settings, List<ClassState> classes, int selectedClass,
-            int perSliceAxis, Display display) {
+            int perSliceAxis, Display display, Integer region) {
+        /** A session without a region (a label model). */
+        public Session(int version, CaseRef files, Settings settings, List<ClassState> classes, int selectedClass,
+                int perSliceAxis, Display display) {
+            this(version, files, settings, classes, selectedClass, perSliceAxis, display, null);
+        }
     }
 
     private SessionFile() {
@@ -154,6 +165,9 @@ public final class SessionFile {
         if (kind != null && java.util.Arrays.stream(org.dicelens.volume.PredictionKind.values())
                 .noneMatch(k -> k.name().equals(kind))) {
             throw new InputException(file, "files.predictionKind", "unknown prediction kind " + kind);
+        }
+        if (s.region() != null && s.region() < 0) {
+            throw new InputException(file, "region", "a region index is 0 or more, not " + s.region());
         }
         CaseFiles cf = fromFiles(s.files(), file);
         for (Path p : cf.inputs()) {

@@ -3,6 +3,7 @@ package org.dicelens.ui.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.dicelens.common.InputException;
 import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.ControlsModel;
@@ -28,7 +29,8 @@ public final class Sessions {
         SessionFile.Display d = new SessionFile.Display(display.crosshair().voxel(), display.windowLowProperty().get(),
                 display.windowHighProperty().get(), max == null ? null : max.name(), display.overlays().snapshot());
         return new SessionFile.Session(SessionFile.VERSION, SessionFile.toFiles(lc.files()), c.toSettings(), classes,
-                c.selectedClassProperty().get(), vm.perSliceAxisProperty().get(), d);
+                c.selectedClassProperty().get(), vm.perSliceAxisProperty().get(), d,
+                lc.region() >= 0 ? Integer.valueOf(lc.region()) : null);
     }
 
     public static void save(ViewerModel vm, DisplayModel display, Path target) throws InputException {
@@ -44,8 +46,17 @@ public final class Sessions {
      * set as saved. A bad session file throws before anything changes.
      */
     public static void open(Path file, ViewerModel vm, DisplayModel display) throws InputException {
+        open(file, vm, display, lc -> { });
+    }
+
+    /** As {@link #open(Path, ViewerModel, DisplayModel)}; {@code opened} runs once the case is in and restored. */
+    public static void open(Path file, ViewerModel vm, DisplayModel display, Consumer<LoadedCase> opened)
+            throws InputException {
         SessionFile.Session s = SessionFile.read(file);
-        vm.open(SessionFile.fromFiles(s.files(), file), lc -> restore(s, vm, display));
+        vm.open(SessionFile.fromFiles(s.files(), file), s.region() == null ? -1 : s.region(), lc -> {
+            restore(s, vm, display);
+            opened.accept(lc);
+        });
     }
 
     /** Sets controls and display from a session onto the (just loaded) case. */

@@ -156,6 +156,14 @@ public final class ViewerModel {
      * A newer open cancels an older one still loading.
      */
     public void open(CaseFiles files, Consumer<LoadedCase> then) {
+        open(files, -1, then);
+    }
+
+    /**
+     * As {@link #open(CaseFiles, Consumer)}, showing region {@code region} of a region model (a session saved on it);
+     * a negative or absent region keeps the region shown (another image of the same case), else the first.
+     */
+    public void open(CaseFiles files, int region, Consumer<LoadedCase> then) {
         fx.check("ViewerModel.open");
         Objects.requireNonNull(files);
         if (loadTask != null) {
@@ -170,8 +178,9 @@ public final class ViewerModel {
             CaseFiles resolved = reader.resolve(files);
             org.dicelens.app.cases.DatasetCases.Opened opened = reader.readAll(resolved, shown, task);
             List<Case> regions = opened.regions() ? opened.cases() : List.of();
-            // a region model opened again (another image) stays on the region shown
-            int keep = shown != null && shown.region() >= 0 && shown.region() < regions.size() ? shown.region() : 0;
+            // a region model opened again (another image) stays on the region shown, a session on its saved one
+            int keep = region >= 0 && region < regions.size() ? region
+                    : shown != null && shown.region() >= 0 && shown.region() < regions.size() ? shown.region() : 0;
             Case c = opened.cases().get(regions.isEmpty() ? 0 : keep);
             RaterFiles.Read raters = null;
             if (resolved.hasRaters()) {
@@ -298,6 +307,14 @@ public final class ViewerModel {
         progressMessage.set(title == null ? message : "");
         if (title != null) {
             problem.set(new Problem(title, message));
+        }
+    }
+
+    /** Shows a short note in the status line (nothing failed: no dialog); the next load replaces it. */
+    public void note(String message) {
+        fx.check("ViewerModel.note");
+        if (!loading.get()) {
+            progressMessage.set(message == null ? "" : message);
         }
     }
 
