@@ -202,7 +202,7 @@ public final class ViewCommand implements Callable<Integer> {
         List<Path> named = new ArrayList<>(this.named.masks);
         named.addAll(this.named.predictions);
         named.addAll(raters);
-        for (Path p : new Path[] {this.named.reference, this.named.image, this.named.labels, this.named.datasetJson,
+        for (Path p : new Path[] {this.named.reference, this.named.image, this.named.reading.labels, this.named.reading.datasetJson,
             softReference}) {
             if (p != null) {
                 named.add(p);
