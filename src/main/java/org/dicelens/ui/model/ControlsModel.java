@@ -146,6 +146,9 @@ public final class ControlsModel {
             emptyClasses.set(s.emptyClasses());
             losses.set(s.losses());
             int[] t = s.thresholdSteps();
+            if (t.length > 0 && java.util.Arrays.stream(t).allMatch(x -> x == t[0])) {
+                globalThresholdStep.set(t[0]); // the "All" slider says what every class has
+            }
             for (int c = 0; c < Math.min(t.length, classes.size()); c++) {
                 classes.get(c).thresholdStepProperty().set(t[c]);
             }
