@@ -19,6 +19,9 @@ import org.dicelens.common.InputException;
  * </ul>
  */
 final class ClassResolver {
+    /** More labels than this absent from the reference (and more than it has) mark an intensity image. */
+    static final int MAX_EXTRA_LABELS = 16;
+
     /**
      * @param refCodeToChannel  channel of each reference code
      * @param predCodeToChannel channel of each hard-prediction code (null unless hard labels)
@@ -93,6 +96,7 @@ final class ClassResolver {
                 labels.add(v);
             }
             if (hard) {
+                refuseIntensityImage();
                 for (int v : predCodeLabels) {
                     labels.add(v);
                 }
@@ -209,5 +213,25 @@ final class ClassResolver {
             sb.append(p.getFileName() == null ? p : p.getFileName());
         }
         return sb.toString();
+    }
+
+    /**
+     * A hard prediction whose labels the reference mostly lacks is an intensity image given as a prediction (a uint8
+     * scan has ~250 "labels"): refused here, naming the prediction, before one-hot channels for each fill the heap.
+     * A model that predicts a few classes absent from this case's reference is kept (their classes are added).
+     */
+    private void refuseIntensityImage() throws InputException {
+        List<Integer> extra = new ArrayList<>();
+        for (int v : predCodeLabels) {
+            if (!contains(refCodeLabels, v)) {
+                extra.add(v);
+            }
+        }
+        if (extra.size() > MAX_EXTRA_LABELS && extra.size() > refCodeLabels.length) {
+            throw new InputException(predictionFile, "values", "the prediction, read as a label map, holds "
+                    + extra.size() + " labels that the reference does not (" + extra.subList(0, 5).stream()
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ", …): it looks like "
+                    + "an intensity image, not a segmentation; give the model's output (or --labels naming its classes)");
+        }
     }
 }

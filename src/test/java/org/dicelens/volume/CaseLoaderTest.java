@@ -188,6 +188,37 @@ class CaseLoaderTest {
     }
 
     @Test
+    void anIntensityImageGivenAsThePredictionIsRefusedNamingIt() throws Exception {
+        Geometry g = Geometry.ofSpacing(5, 5, 1, 1, 1, 1);
+        float[] ref = new float[25];
+        float[] scan = new float[25];
+        for (int i = 0; i < 25; i++) {
+            ref[i] = i % 2;
+            scan[i] = i; // 0..24: 23 values the reference (0, 1) lacks
+        }
+        Vols.MapReader r = new Vols.MapReader().put(vol(REF, g, ref)).put(vol(PRED, g, scan));
+        org.dicelens.common.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.dicelens.common.InputException.class, () -> load(r, CaseSpec.of(REF, PRED)));
+        assertEquals(PRED, e.file());
+        assertTrue(e.getMessage().contains("23 labels that the reference does not"), e.getMessage());
+        assertTrue(e.getMessage().contains("intensity image"), e.getMessage());
+    }
+
+    @Test
+    void sixteenPredictedLabelsAbsentFromTheReferenceStillGetClasses() throws Exception {
+        Geometry g = Geometry.ofSpacing(6, 3, 1, 1, 1, 1);
+        float[] ref = new float[18];
+        float[] pred = new float[18];
+        for (int i = 0; i < 18; i++) {
+            ref[i] = i % 2;
+            pred[i] = i; // 0..17: 16 labels beyond the reference's, the most a model may add
+        }
+        Vols.MapReader r = new Vols.MapReader().put(vol(REF, g, ref)).put(vol(PRED, g, pred));
+        Case c = load(r, CaseSpec.of(REF, PRED));
+        assertEquals(18, c.classes().size());
+    }
+
+    @Test
     void autoKeepsZeroOneMapsAsProbabilities() throws Exception {
         Vols.MapReader r = new Vols.MapReader().put(vol(REF, G, f(0, 1, 0, 1, 0, 1))).put(vol(PRED, G, f(0, 1, 1, 1, 0, 0)));
         Case c = load(r, CaseSpec.of(REF, PRED));
