@@ -35,7 +35,7 @@ public final class Main {
 
     /** {@code dicelens FOLDER} is {@code dicelens view FOLDER} (a command's name always wins over a folder's). */
     static String[] withView(String[] args) {
-        if (args.length == 1 && !DiceLensCommand.commandLine().getSubcommands().containsKey(args[0])
+        if (args.length == 1 && !DiceLensCommand.isCommandName(args[0])
                 && !args[0].startsWith("-") && isFolder(args[0])) {
             return new String[] {"view", args[0]};
         }
