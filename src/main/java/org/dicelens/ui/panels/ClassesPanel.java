@@ -27,7 +27,10 @@ import org.dicelens.ui.model.ControlsModel;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 
-/** Left panel: per-class colour, name, visibility, chosen class and threshold; global slider; threshold/argmax mode. */
+/**
+ * Left panel: per-class colour, overlay opacity, name, visibility, chosen class and threshold; global slider;
+ * threshold/argmax mode.
+ */
 public final class ClassesPanel extends VBox {
     private final ControlsModel controls;
     private final GridPane rows = new GridPane();
@@ -187,8 +190,20 @@ public final class ClassesPanel extends VBox {
         int r = 0;
         for (ClassControl c : controls.classes()) {
             Rectangle swatch = new Rectangle(14, 14);
-            swatch.fillProperty().bind(c.argbProperty().map(ClassesPanel::colour));
+            // the swatch shows the class's colour at its overlay opacity, as the slices blend it
+            swatch.fillProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> colour(
+                    c.argbProperty().get()).deriveColor(0, 1, 1, c.opacityProperty().get()), c.argbProperty(),
+                    c.opacityProperty()));
             swatch.setStroke(Color.gray(0.4));
+            Slider alpha = new Slider(0, 1, c.opacityProperty().get());
+            alpha.valueProperty().bindBidirectional(c.opacityProperty());
+            alpha.setId("classOpacity-" + c.channel());
+            alpha.setPrefWidth(40);
+            alpha.setMinWidth(30);
+            alpha.setBlockIncrement(0.1);
+            alpha.setTooltip(Help.tip("Opacity of this class's overlays: its label fill and contours, and when it is "
+                    + "the chosen class its heat map, TP/FP/FN and Dice-optimal contour — on top of each layer's "
+                    + "opacity in Overlays"));
             CheckBox visible = new CheckBox();
             visible.selectedProperty().bindBidirectional(c.visibleProperty());
             visible.setTooltip(Help.tip("Show this class's overlays"));
@@ -216,7 +231,7 @@ public final class ClassesPanel extends VBox {
             value.setMinWidth(38);
             // the moved slider's thumb and its value's text would otherwise lay out the panel and the window each step
             LayoutBoundary slider = new LayoutBoundary(s);
-            rows.addRow(r++, pick, visible, swatch, name, slider, new LayoutBoundary(value));
+            rows.addRow(r++, pick, visible, swatch, new LayoutBoundary(alpha), name, slider, new LayoutBoundary(value));
             GridPane.setHgrow(slider, Priority.ALWAYS);
         }
         selectToggle();
