@@ -83,9 +83,11 @@ class ClassOpacityUiTest {
         Await.until("a painted view", () -> fx(() -> window.grid().view(ViewAxis.AXIAL).geometry() != null));
         int[] before = awaitStable();
 
-        // the class row's control: a click on its slider, then Home moves it to 0
+        // the class row's control: a click on its swatch opens its slider; Home moves it to 0
         robot.clickOn("#classOpacity-2");
+        robot.clickOn("#classOpacitySlider-2");
         robot.type(KeyCode.HOME);
+        robot.type(KeyCode.ESCAPE);
         assertEquals(0, fx(() -> classTwo().opacityProperty().get()), 0, "the control moved class 2's opacity to 0");
         // at opacity 0 class 2 draws nothing: the view equals the one with class 2 hidden (the visibility switch,
         // another path through the renderer)

@@ -19,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import org.dicelens.metrics.HardMode;
 import org.dicelens.app.cases.CaseFolder;
 import org.dicelens.ui.model.ClassControl;
@@ -189,21 +188,7 @@ public final class ClassesPanel extends VBox {
         scroll.setMinHeight(Math.min(controls.classes().size(), 6) * 34 + 6);
         int r = 0;
         for (ClassControl c : controls.classes()) {
-            Rectangle swatch = new Rectangle(14, 14);
-            // the swatch shows the class's colour at its overlay opacity, as the slices blend it
-            swatch.fillProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(() -> colour(
-                    c.argbProperty().get()).deriveColor(0, 1, 1, c.opacityProperty().get()), c.argbProperty(),
-                    c.opacityProperty()));
-            swatch.setStroke(Color.gray(0.4));
-            Slider alpha = new Slider(0, 1, c.opacityProperty().get());
-            alpha.valueProperty().bindBidirectional(c.opacityProperty());
-            alpha.setId("classOpacity-" + c.channel());
-            alpha.setPrefWidth(40);
-            alpha.setMinWidth(30);
-            alpha.setBlockIncrement(0.1);
-            alpha.setTooltip(Help.tip("Opacity of this class's overlays: its label fill and contours, and when it is "
-                    + "the chosen class its heat map, TP/FP/FN and Dice-optimal contour — on top of each layer's "
-                    + "opacity in Overlays"));
+            ClassSwatch swatch = new ClassSwatch(c); // colour, and the class's overlay opacity on a click
             CheckBox visible = new CheckBox();
             visible.selectedProperty().bindBidirectional(c.visibleProperty());
             visible.setTooltip(Help.tip("Show this class's overlays"));
@@ -231,7 +216,7 @@ public final class ClassesPanel extends VBox {
             value.setMinWidth(38);
             // the moved slider's thumb and its value's text would otherwise lay out the panel and the window each step
             LayoutBoundary slider = new LayoutBoundary(s);
-            rows.addRow(r++, pick, visible, swatch, new LayoutBoundary(alpha), name, slider, new LayoutBoundary(value));
+            rows.addRow(r++, pick, visible, swatch, name, slider, new LayoutBoundary(value));
             GridPane.setHgrow(slider, Priority.ALWAYS);
         }
         selectToggle();
