@@ -43,7 +43,9 @@ final class ClassSwatch extends StackPane {
         name.textProperty().bind(c.nameProperty().map(n -> n + " opacity"));
         HBox box = new HBox(6, name, s, value);
         box.setAlignment(Pos.CENTER_LEFT);
-        ContextMenu menu = new ContextMenu(new CustomMenuItem(box, false));
+        CustomMenuItem item = new CustomMenuItem(box, false);
+        item.getStyleClass().add("class-opacity-item");
+        ContextMenu menu = new ContextMenu(item);
         setOnMouseClicked(e -> {
             menu.show(this, Side.RIGHT, 4, 0);
             s.requestFocus();
