@@ -381,7 +381,8 @@ public final class FileActions {
         if (k == null) {
             return;
         }
-        Path p = chooseExport("Save the views as PNG", lc.data().name() + "-views.png", "png");
+        Path p = chooseExport("Save the views as PNG", org.dicelens.ui.model.CaseName.of(lc) + "-views"
+                + (k > 1 ? "@" + k + "x" : "") + ".png", "png");
         if (p != null) {
             try {
                 png.export(p, k);

@@ -100,7 +100,7 @@ final class ViewExport {
         int ch = vm.selectedChannel();
         String className = ch < vm.controls().classes().size()
                 ? vm.controls().classes().get(ch).nameProperty().get() : "";
-        return build(slices, scale, region, regionOpacity, lc.data().name() + "  ·  chosen class: " + className,
+        return build(slices, scale, region, regionOpacity, org.dicelens.ui.model.CaseName.of(lc) + "  ·  chosen class: " + className,
                 vm.controls().classes(), o, k);
     }
 
