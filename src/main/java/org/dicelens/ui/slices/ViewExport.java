@@ -122,7 +122,9 @@ final class ViewExport {
         for (ClassControl c : classes) {
             if (c.visibleProperty().get()) {
                 int v = c.argbProperty().get();
-                Rectangle r = new Rectangle(11, 11, Color.rgb((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF));
+                // the class's overlay opacity, as its swatch in the window shows it
+                Rectangle r = new Rectangle(11, 11, Color.rgb((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF,
+                        Math.max(0, Math.min(1, c.opacityProperty().get()))));
                 r.setStroke(Color.gray(0.6)); // a black class (background) stays visible on the black figure
                 classRow.getChildren().addAll(r, text(c.nameProperty().get(), TITLE_FONT));
             }
