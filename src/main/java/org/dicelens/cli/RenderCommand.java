@@ -73,6 +73,12 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Gradient with respect to p or to the logit z (default: ${DEFAULT-VALUE}).")
     String gradientWrt = "probability";
 
+    @Option(names = "--gradient-scale", paramLabel = "S",
+            description = "Fixed colour scale of the gradient overlay: |gradient| ≥ S is drawn at full colour (default: "
+                    + "the 99th percentile of |gradient| over the evaluation region, the viewer's one scale for the "
+                    + "volume; printed on stderr, so several renders can share it).")
+    Double gradientScale;
+
     @Option(names = "--crosshair", paramLabel = "I,J,K", description = "Draw the crosshair through voxel I,J,K.")
     String crosshair;
 
@@ -100,6 +106,10 @@ public final class RenderCommand implements Callable<Integer> {
         Settings s = settings.toSettings(c.classes());
         SliceComposer.Picture pic = SliceComposer.compose(c, s, req);
         org.dicelens.render.PngWriter.write(out, pic.argb(), pic.width(), pic.height(), in.inputs());
+        if (!quiet && req.has("gradient")) {
+            spec.commandLine().getErr().println(String.format(Locale.ROOT, "gradient scale %.6g (%s)",
+                    pic.gradientScale(), gradientScale != null ? "fixed" : "99th percentile over the region"));
+        }
         if (!quiet) {
             spec.commandLine().getErr().println("wrote " + out + " (" + pic.width() + "x" + pic.height() + ", " + req.view()
                     .name().toLowerCase(Locale.ROOT) + " slice " + pic.slice() + ")");
@@ -160,6 +170,9 @@ public final class RenderCommand implements Callable<Integer> {
             case "logit", "z" -> GradientWrt.LOGIT;
             default -> throw SettingsOptions.bad("--gradient-wrt", gradientWrt, "expected probability or logit");
         };
+        if (gradientScale != null && !(gradientScale > 0 && gradientScale < Double.POSITIVE_INFINITY)) {
+            throw SettingsOptions.bad("--gradient-scale", Double.toString(gradientScale), "must be a positive number");
+        }
         int[] cross = null;
         if (crosshair != null) {
             String[] parts = crosshair.split(",");
@@ -173,6 +186,7 @@ public final class RenderCommand implements Callable<Integer> {
                 throw SettingsOptions.bad("--crosshair", crosshair, "expected I,J,K voxel indices");
             }
         }
-        return new SliceComposer.Request(view, slice, on, chosenLabel, zoom, win, map, loss, wrt, cross);
+        return new SliceComposer.Request(view, slice, on, chosenLabel, zoom, win, map, loss, wrt,
+                gradientScale == null ? Double.NaN : gradientScale, cross);
     }
 }

@@ -8,6 +8,7 @@ import org.dicelens.common.Progress;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.Engine;
 import org.dicelens.metrics.GradientLoss;
+import org.dicelens.metrics.GradientScale;
 import org.dicelens.metrics.GradientWrt;
 import org.dicelens.metrics.Settings;
 import org.dicelens.render.Colormap;
@@ -28,15 +29,20 @@ import org.dicelens.volume.Case;
  * scaled nearest-neighbour keeping the voxels' physical aspect, as the viewer shows it.
  */
 final class SliceComposer {
-    /** What to draw; {@code slice} and {@code chosenLabel} may be null (middle slice, first foreground class). */
+    /**
+     * What to draw; {@code slice} and {@code chosenLabel} may be null (middle slice, first foreground class);
+     * {@code gradientScale} NaN: the volume's 99th percentile, as the viewer.
+     */
     record Request(ViewAxis view, Integer slice, List<String> overlays, Integer chosenLabel, double zoom, double[] window,
-            Colormap colormap, GradientLoss gradientLoss, GradientWrt gradientWrt, int[] crosshair) {
+            Colormap colormap, GradientLoss gradientLoss, GradientWrt gradientWrt, double gradientScale,
+            int[] crosshair) {
         boolean has(String overlay) {
             return overlays.contains(overlay);
         }
     }
 
-    record Picture(int[] argb, int width, int height, int slice) {
+    /** The picture; {@code gradientScale} is the gradient map's colour scale (NaN when it is not drawn). */
+    record Picture(int[] argb, int width, int height, int slice, double gradientScale) {
     }
 
     private SliceComposer() {
@@ -56,14 +62,19 @@ final class SliceComposer {
         // overlay needs it, since building it is a pass over the voxels
         SliceInputs in = SliceInputs.none();
         SliceFrame.GradientSource gradient = null;
+        double scale = Double.NaN;
         if (r.has("gradient") || r.has("dice-optimal") || r.has("region")) {
             Engine engine = Backend.engine(c, Progress.NONE);
             in = in.withRegion(SliceAssembly.region(engine.region(), s));
             CaseMetrics metrics = Backend.evaluate(engine, s, Progress.NONE);
             in = in.withDiceOptimalThreshold(SliceAssembly.diceOptimalThreshold(metrics, chosen));
             if (r.has("gradient")) {
-                gradient = SliceAssembly.gradient(engine, s, SliceAssembly.gdlWeights(metrics), chosen, r.gradientLoss(),
-                        r.gradientWrt());
+                double[] weights = SliceAssembly.gdlWeights(metrics);
+                gradient = SliceAssembly.gradient(engine, s, weights, chosen, r.gradientLoss(), r.gradientWrt());
+                // one scale for the volume, the viewer's (GradientScaleModel), unless the caller fixed it
+                scale = r.gradientScale() > 0 ? r.gradientScale() : SliceAssembly.gradientScale(engine, s, weights,
+                        chosen, r.gradientLoss(), r.gradientWrt(), GradientScale.DEFAULT_PERCENTILE);
+                o = o.withGradient(o.gradient(), scale);
             }
         }
         SliceFrame frame = new SliceFrame(c, s, o, in, null, gradient);
@@ -89,7 +100,7 @@ final class SliceComposer {
             int[] p = Crosshair.displayPosition(v, ijk[0], ijk[1], ijk[2], size[0], size[1]);
             Crosshair.draw(shown, size[0], size[1], p[0], p[1], OverlayColours.CROSSHAIR, 0);
         }
-        return new Picture(shown, size[0], size[1], slice);
+        return new Picture(shown, size[0], size[1], slice, scale);
     }
 
     private static OverlaySettings overlays(Case c, Request r, int chosen) {

@@ -10,6 +10,9 @@ import java.util.Arrays;
  * @param windowHigh       image intensity drawn white
  * @param chosenClass      channel whose probability, errors, gradient and Dice-optimal contour are drawn
  * @param classVisible     per channel, whether its reference and hard-mask overlays are drawn (null: all)
+ * @param classOpacity     per channel, a factor in [0, 1] on the opacity of every layer drawn for that class — its
+ *                         reference fill and contour, its hard-mask contour, and, for the chosen class, the heat map,
+ *                         TP/FP/FN and Dice-optimal contour (null or missing channel: 1)
  * @param reference        reference label overlay; {@code referenceFilled} picks fill or contour
  * @param probability      heat map of the chosen class's probability through {@code probabilityColormap};
  *                         voxels with p below {@code probabilityFloor} stay unpainted
@@ -23,12 +26,20 @@ import java.util.Arrays;
  * @param crosshair        whether the caller should draw the crosshair (see {@link Crosshair})
  */
 public record OverlaySettings(double windowLow, double windowHigh, int chosenClass, boolean[] classVisible,
-        Layer reference, boolean referenceFilled, Layer probability, Colormap probabilityColormap, double probabilityFloor,
-        Layer hardContour, int hardContourArgb, Layer errors, Layer gradient, double gradientLimit, Layer diceOptimal,
-        Layer region, boolean crosshair) {
+        double[] classOpacity, Layer reference, boolean referenceFilled, Layer probability,
+        Colormap probabilityColormap, double probabilityFloor, Layer hardContour, int hardContourArgb, Layer errors,
+        Layer gradient, double gradientLimit, Layer diceOptimal, Layer region, boolean crosshair) {
 
     public OverlaySettings {
         classVisible = classVisible == null ? null : classVisible.clone();
+        if (classOpacity != null) {
+            classOpacity = classOpacity.clone();
+            for (double a : classOpacity) {
+                if (!(a >= 0 && a <= 1)) {
+                    throw new IllegalArgumentException("class opacity must be in [0, 1]: " + a);
+                }
+            }
+        }
         if (probabilityColormap == null) {
             throw new IllegalArgumentException("probabilityColormap must not be null");
         }
@@ -39,7 +50,7 @@ public record OverlaySettings(double windowLow, double windowHigh, int chosenCla
      * everything else off with sensible opacities, viridis with floor 0.05, crosshair on.
      */
     public static OverlaySettings defaults(int classCount) {
-        return new OverlaySettings(0, 1, classCount > 1 ? 1 : 0, null, Layer.on(0.4), true, Layer.off(0.6),
+        return new OverlaySettings(0, 1, classCount > 1 ? 1 : 0, null, null, Layer.on(0.4), true, Layer.off(0.6),
                 Colormap.VIRIDIS, 0.05, Layer.on(1.0), 0, Layer.off(0.7), Layer.off(0.8), 0, Layer.off(1.0),
                 Layer.off(1.0), true);
     }
@@ -48,80 +59,106 @@ public record OverlaySettings(double windowLow, double windowHigh, int chosenCla
         return classVisible == null || channel >= classVisible.length || classVisible[channel];
     }
 
+    /** The opacity factor of one channel's overlays (1 when none was set). */
+    public double classOpacity(int channel) {
+        return classOpacity == null || channel < 0 || channel >= classOpacity.length ? 1 : classOpacity[channel];
+    }
+
+    @Override
+    public double[] classOpacity() {
+        return classOpacity == null ? null : classOpacity.clone();
+    }
+
+    /**
+     * Blend weight 0..256 of layer {@code l} drawn for {@code channel}: the layer's opacity times the class's, rounded
+     * once (so a class at opacity 1 draws exactly as the layer alone).
+     */
+    int weight(Layer l, int channel) {
+        return l.on() ? (int) Math.round(l.opacity() * classOpacity(channel) * 256) : 0;
+    }
+
     @Override
     public boolean[] classVisible() {
         return classVisible == null ? null : classVisible.clone();
     }
 
     public OverlaySettings withWindow(double low, double high) {
-        return new OverlaySettings(low, high, chosenClass, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
-                diceOptimal, region, crosshair);
+        return new OverlaySettings(low, high, chosenClass, classVisible, classOpacity, reference, referenceFilled,
+                probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient,
+                gradientLimit, diceOptimal, region, crosshair);
     }
 
     public OverlaySettings withChosenClass(int c) {
-        return new OverlaySettings(windowLow, windowHigh, c, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
-                diceOptimal, region, crosshair);
+        return new OverlaySettings(windowLow, windowHigh, c, classVisible, classOpacity, reference, referenceFilled,
+                probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient,
+                gradientLimit, diceOptimal, region, crosshair);
     }
 
     public OverlaySettings withClassVisible(boolean[] visible) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, visible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
-                diceOptimal, region, crosshair);
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, visible, classOpacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
+                errors, gradient, gradientLimit, diceOptimal, region, crosshair);
+    }
+
+    public OverlaySettings withClassOpacity(double[] opacity) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, opacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
+                errors, gradient, gradientLimit, diceOptimal, region, crosshair);
     }
 
     public OverlaySettings withReference(Layer l, boolean filled) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, l, filled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
-                diceOptimal, region, crosshair);
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, l, filled,
+                probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient,
+                gradientLimit, diceOptimal, region, crosshair);
     }
 
     public OverlaySettings withProbability(Layer l, Colormap map, double floor) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, l, map,
-                floor, hardContour, hardContourArgb, errors, gradient, gradientLimit, diceOptimal, region, crosshair);
-    }
-
-    public OverlaySettings withHardContour(Layer l, int argbOrZeroForClassColour) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, l, argbOrZeroForClassColour, errors, gradient, gradientLimit,
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
+                referenceFilled, l, map, floor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
                 diceOptimal, region, crosshair);
     }
 
+    public OverlaySettings withHardContour(Layer l, int argbOrZeroForClassColour) {
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, l, argbOrZeroForClassColour,
+                errors, gradient, gradientLimit, diceOptimal, region, crosshair);
+    }
+
     public OverlaySettings withErrors(Layer l) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, l, gradient, gradientLimit, diceOptimal,
-                region, crosshair);
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, l,
+                gradient, gradientLimit, diceOptimal, region, crosshair);
     }
 
     public OverlaySettings withGradient(Layer l, double limit) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, l, limit, diceOptimal, region,
-                crosshair);
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
+                errors, l, limit, diceOptimal, region, crosshair);
     }
 
     public OverlaySettings withDiceOptimal(Layer l) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit, l,
-                region, crosshair);
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
+                errors, gradient, gradientLimit, l, region, crosshair);
     }
 
     public OverlaySettings withRegion(Layer l) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
-                diceOptimal, l, crosshair);
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
+                errors, gradient, gradientLimit, diceOptimal, l, crosshair);
     }
 
     public OverlaySettings withCrosshair(boolean b) {
-        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, reference, referenceFilled, probability,
-                probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
-                diceOptimal, region, b);
+        return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
+                referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
+                errors, gradient, gradientLimit, diceOptimal, region, b);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof OverlaySettings s && s.windowLow == windowLow && s.windowHigh == windowHigh
-                && s.chosenClass == chosenClass && Arrays.equals(s.classVisible, classVisible) && s.reference.equals(reference)
+                && s.chosenClass == chosenClass && Arrays.equals(s.classVisible, classVisible)
+                && Arrays.equals(s.classOpacity, classOpacity) && s.reference.equals(reference)
                 && s.referenceFilled == referenceFilled && s.probability.equals(probability)
                 && s.probabilityColormap == probabilityColormap && s.probabilityFloor == probabilityFloor
                 && s.hardContour.equals(hardContour) && s.hardContourArgb == hardContourArgb && s.errors.equals(errors)
@@ -131,7 +168,8 @@ public record OverlaySettings(double windowLow, double windowHigh, int chosenCla
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(new Object[] {windowLow, windowHigh, chosenClass, Arrays.hashCode(classVisible), reference,
+        return Arrays.hashCode(new Object[] {windowLow, windowHigh, chosenClass, Arrays.hashCode(classVisible),
+            Arrays.hashCode(classOpacity), reference,
             referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors,
             gradient, gradientLimit, diceOptimal, region, crosshair});
     }

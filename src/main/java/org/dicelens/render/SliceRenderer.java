@@ -11,7 +11,8 @@ import org.dicelens.volume.Case;
  * Composes one slice of a case into ARGB pixels at slice resolution (one pixel per voxel): the image
  * through the window, then the overlays in a fixed order — reference fill, probability heat map, gradient,
  * error map, raters' agreement (heat map and consensus outline), reference contour, hard-mask contours, Dice-optimal
- * contour, evaluation-region outline.
+ * contour, evaluation-region outline. A class's own layers are drawn at the layer's opacity times the class's
+ * ({@link OverlaySettings#classOpacity(int)}).
  * Scratch buffers are kept and reused, so repeated renders allocate nothing once they have grown to the
  * largest slice. The slice's voxels are extracted again only when the case, view or slice changes, so a
  * threshold or opacity change re-composes without touching the volume, and the layers below the threshold-dependent
@@ -115,14 +116,14 @@ public final class SliceRenderer {
         boolean heat = needProb && chosenOk && o.probability().on();
         // the layers below the threshold's do not change while a threshold is dragged: keep them, redraw the rest
         List<Object> key = List.of(c, v.view(), slice, o.windowLow(), o.windowHigh(), Arrays.toString(o.classVisible()),
-                c.classes(), fill ? o.reference() : false,
+                Arrays.toString(o.classOpacity()), c.classes(), fill ? o.reference() : false,
                 heat ? List.of(o.probability(), o.probabilityColormap(), o.probabilityFloor(), chosen) : false);
         if (key.equals(lowerKey) && lower.length >= n) {
             System.arraycopy(lower, 0, out, 0, n);
         } else {
             drawBase(c, v, slice, o, out, n);
             if (fill) {
-                fillLabels(reference, n, out, c, o, bg, o.reference().weight());
+                fillLabels(reference, n, out, c, o, bg);
             }
             if (heat) {
                 heatMap(probability[chosen], n, out, o);
@@ -138,7 +139,7 @@ public final class SliceRenderer {
         }
         if (needProb && chosenOk && hasRef && o.errors().on()) {
             hardMaskOf(chosen, settings, channels, n, bg);
-            errors(mask, reference, chosen, n, out, o.errors().weight());
+            errors(mask, reference, chosen, n, out, o.weight(o.errors(), chosen));
         }
         if (inputs.agreement() != null) {
             // a heat map: under every contour, so the hard-mask and reference outlines stay visible on it
@@ -150,7 +151,7 @@ public final class SliceRenderer {
             if (!referenceContour.holds(k)) {
                 referenceContour.traceLabels(reference, w, h, drawn(l -> l != bg && l < classes && o.visible(l)), k);
             }
-            referenceContour.drawByLabel(out, labelColours(c, 0), o.reference().weight());
+            referenceContour.drawByLabel(out, labelColours(c, 0), labelWeights(o, o.reference()));
         }
         if (needProb && o.hardContour().on()) {
             hardContours(c, settings, o, w, h, channels, bg, out);
@@ -165,7 +166,7 @@ public final class SliceRenderer {
                 }
                 optimalContour.traceMask(mask, w, h, k);
             }
-            optimalContour.draw(out, OverlayColours.DICE_OPTIMAL, o.diceOptimal().weight());
+            optimalContour.draw(out, OverlayColours.DICE_OPTIMAL, o.weight(o.diceOptimal(), chosen));
         }
         if (o.region().on() && inputs.region() != null) {
             // a box's membership is a record (equal by value); another predicate is kept while it is the same object
@@ -251,12 +252,13 @@ public final class SliceRenderer {
         }
     }
 
-    private static void fillLabels(byte[] ref, int n, int[] out, Case c, OverlaySettings o, int bg, int a) {
+    private static void fillLabels(byte[] ref, int n, int[] out, Case c, OverlaySettings o, int bg) {
         int classes = c.classCount();
+        int[] a = labelWeights(o, o.reference());
         for (int i = 0; i < n; i++) {
             int l = ref[i] & 0xFF;
-            if (l != bg && l < classes && o.visible(l)) {
-                out[i] = Pixels.blend(out[i], c.classes().get(l).argb(), a);
+            if (l != bg && l < classes && o.visible(l) && a[l] > 0) {
+                out[i] = Pixels.blend(out[i], c.classes().get(l).argb(), a[l]);
             }
         }
     }
@@ -264,7 +266,7 @@ public final class SliceRenderer {
     private static void heatMap(float[] p, int n, int[] out, OverlaySettings o) {
         Colormap map = o.probabilityColormap();
         double floor = o.probabilityFloor();
-        int a = o.probability().weight();
+        int a = o.weight(o.probability(), o.chosenClass());
         for (int i = 0; i < n; i++) {
             float v = p[i];
             if (v >= floor && v > 0) {
@@ -331,7 +333,6 @@ public final class SliceRenderer {
 
     private void hardContours(Case c, Settings s, OverlaySettings o, int w, int h, int channels, int bg, int[] out) {
         int n = w * h;
-        int a = o.hardContour().weight();
         int fixed = o.hardContourArgb();
         if (s.mode() == HardMode.ARGMAX) {
             List<Object> k = List.of(s.confidenceFloorStep(), Arrays.toString(o.classVisible()), channels, bg);
@@ -339,7 +340,7 @@ public final class SliceRenderer {
                 argmaxLabels(s, channels, n, bg);
                 argmaxContour.traceLabels(labels, w, h, drawn(l -> l != bg && l < channels && o.visible(l)), k);
             }
-            argmaxContour.drawByLabel(out, labelColours(c, fixed), a);
+            argmaxContour.drawByLabel(out, labelColours(c, fixed), labelWeights(o, o.hardContour()));
             return;
         }
         for (int k = 0; k < channels; k++) {
@@ -351,7 +352,7 @@ public final class SliceRenderer {
                 HardRule.threshold(probability[k], n, step, mask);
                 classContours[k].traceMask(mask, w, h, step);
             }
-            classContours[k].draw(out, fixed != 0 ? fixed : colourOf(c, k), a);
+            classContours[k].draw(out, fixed != 0 ? fixed : colourOf(c, k), o.weight(o.hardContour(), k));
         }
     }
 
@@ -371,6 +372,15 @@ public final class SliceRenderer {
             argb[l] = fixed != 0 ? fixed : colourOf(c, l);
         }
         return argb;
+    }
+
+    /** Each label's blend weight for layer {@code l}: the layer's opacity times the class's. */
+    private static int[] labelWeights(OverlaySettings o, Layer l) {
+        int[] a = new int[256];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = o.weight(l, k);
+        }
+        return a;
     }
 
     private static int colourOf(Case c, int channel) {

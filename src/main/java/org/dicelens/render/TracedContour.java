@@ -75,14 +75,18 @@ final class TracedContour {
         }
     }
 
-    /** Blends every pixel with the colour of its label, {@code argbOfLabel[label]}, at weight {@code a}. */
-    void drawByLabel(int[] out, int[] argbOfLabel, int a) {
-        if (a <= 0) {
-            return;
-        }
+    /**
+     * Blends every pixel with the colour of its label, {@code argbOfLabel[label]}, at that label's weight
+     * {@code weightOfLabel[label]} (0..256; each class has its own opacity).
+     */
+    void drawByLabel(int[] out, int[] argbOfLabel, int[] weightOfLabel) {
         for (int k = 0; k < count; k++) {
-            int i = pixels[k];
-            out[i] = Pixels.blend(out[i], argbOfLabel[labels[k] & 0xFF], a);
+            int l = labels[k] & 0xFF;
+            int a = weightOfLabel[l];
+            if (a > 0) {
+                int i = pixels[k];
+                out[i] = Pixels.blend(out[i], argbOfLabel[l], a);
+            }
         }
     }
 

@@ -35,9 +35,11 @@ public final class FileActions {
     private FolderRoleMemory roleMemory = FolderRoleMemory.forUser();
 
     /** Saves the views as PNG (implemented by the slice grid). */
-    @FunctionalInterface
     public interface PngExporter {
-        void export(Path target) throws InputException;
+        /** The figure's {width, height} at magnification k of the views' resolution; null without a case. */
+        int[] size(int k);
+
+        void export(Path target, int k) throws InputException;
     }
 
     public FileActions(ViewerModel vm, DisplayModel display, RecentFiles recent, Window owner) {
@@ -366,10 +368,15 @@ public final class FileActions {
         if (lc == null || png == null) {
             return;
         }
-        Path p = chooseExport("Save the views as PNG", lc.data().name() + "-views.png", "png");
+        Integer k = ExportScaleDialog.ask(owner, png::size);
+        if (k == null) {
+            return;
+        }
+        Path p = chooseExport("Save the views as PNG", org.dicelens.ui.model.CaseName.of(lc) + "-views"
+                + (k > 1 ? "@" + k + "x" : "") + ".png", "png");
         if (p != null) {
             try {
-                png.export(p);
+                png.export(p, k);
             } catch (InputException e) {
                 vm.report("Could not save the PNG", e);
             }

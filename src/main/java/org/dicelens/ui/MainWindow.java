@@ -126,7 +126,17 @@ public final class MainWindow extends BorderPane {
             LoadedCase lc = vm.current();
             status.setReadout(v == null || lc == null ? "" : VoxelReadout.describe(lc.data(), v[0], v[1], v[2]));
         });
-        files.setPngExporter(grid::exportPng);
+        files.setPngExporter(new FileActions.PngExporter() {
+            @Override
+            public int[] size(int k) {
+                return grid.exportSize(k);
+            }
+
+            @Override
+            public void export(Path target, int k) throws org.dicelens.common.InputException {
+                grid.exportPng(target, 0, k);
+            }
+        });
         setTop(AppMenu.build(files, recent, display, sampleCase, phantomCase, quit));
         setCenter(main);
         cohort = new org.dicelens.ui.cohort.CohortView(vm, this, main, owner);

@@ -1,6 +1,5 @@
 package org.dicelens.ui;
 
-import java.nio.file.Path;
 import org.dicelens.app.cases.CaseFiles;
 
 /**
@@ -16,20 +15,7 @@ public final class WindowTitle {
         if (f == null) {
             return "DiceLens";
         }
-        String name = caseName;
-        if (f.name() != null && !f.name().isBlank()) {
-            name = f.name();
-        } else if (f.folder() != null && f.folder().getFileName() != null) {
-            name = f.folder().getFileName().toString();
-        } else if (f.phantom() != null) {
-            name = f.phantom() + " phantom";
-        } else {
-            Path ref = f.reference() != null ? f.reference() : f.referenceMasks().isEmpty() ? null : f.referenceMasks().get(0);
-            Path parent = ref == null ? null : ref.toAbsolutePath().getParent();
-            if (parent != null && parent.getFileName() != null) {
-                name = parent.getFileName().toString();
-            }
-        }
+        String name = org.dicelens.ui.model.CaseName.of(f, caseName);
         String title = "DiceLens — " + name;
         if (!f.predictions().isEmpty() && f.predictions().get(0).getFileName() != null) {
             title += " — " + f.predictions().get(0).getFileName()

@@ -72,7 +72,9 @@ class TracedContourTest {
                 }
                 t.traceLabels(labels, w, h, drawn, trial);
                 int[] out = new int[labels.length];
-                t.drawByLabel(out, colours, 256);
+                int[] opaque = new int[256];
+                java.util.Arrays.fill(opaque, 256);
+                t.drawByLabel(out, colours, opaque);
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
                         int i = y * w + x;

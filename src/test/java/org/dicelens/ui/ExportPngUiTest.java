@@ -119,4 +119,79 @@ class ExportPngUiTest {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp")), "no temporary file left");
         }
     }
+
+    /**
+     * Item 10's chosen scale: a 2× figure is exactly twice as wide and tall, each slice pixel of the 1× figure is a
+     * 2 × 2 block of the same colour, and the letters and key grow with it; the dialog offers 1×, 2×, 4× with their
+     * sizes and fits a 1,920 px screen.
+     */
+    @Test
+    void aTwiceFigureDoublesEverySidePixelForPixel() throws Exception {
+        Await.until("case and metrics", () -> fx(() -> vm.current() != null && vm.metricsProperty().get() != null));
+        Path one = dir.resolve("one.png");
+        Path two = dir.resolve("two.png");
+        double ppm = 12;
+        int[] s1 = fx(() -> window.grid().exportPng(one, ppm, 1));
+        int[] s2 = fx(() -> window.grid().exportPng(two, ppm, 2));
+        BufferedImage a = ImageIO.read(one.toFile());
+        BufferedImage b = ImageIO.read(two.toFile());
+        assertEquals(2 * a.getWidth(), b.getWidth());
+        assertEquals(2 * a.getHeight(), b.getHeight());
+        assertEquals(s2[0], b.getWidth());
+        assertEquals(s1[1] * 2, s2[1]);
+        // the three slices (widths 120, 120, 108; heights 108, 192, 192 at 1×) sit at x = M + Σ(previous + 2M), y = M + T
+        int[] w = {120, 120, 108};
+        int[] h = {108, 192, 192};
+        int x0 = M;
+        int compared = 0;
+        for (int v = 0; v < 3; v++) {
+            for (int y = 0; y < h[v]; y++) {
+                for (int x = 0; x < w[v]; x++) {
+                    int c = a.getRGB(x0 + x, M + T + y);
+                    for (int d = 0; d < 4; d++) {
+                        int bx = 2 * (x0 + x) + (d & 1);
+                        int by = 2 * (M + T + y) + (d >> 1);
+                        if (c != b.getRGB(bx, by)) {
+                            assertEquals(Integer.toHexString(c), Integer.toHexString(b.getRGB(bx, by)),
+                                    "view " + v + " pixel " + x + "," + y + " → " + bx + "," + by);
+                        }
+                    }
+                    compared++;
+                }
+            }
+            x0 += w[v] + 2 * M;
+        }
+        assertEquals(120 * 108 + 120 * 192 + 108 * 192, compared);
+        // the axial view's left letter at 2×: in the doubled margin, about four times the bright pixels
+        int midY = M + T + h[0] / 2;
+        int letter1 = brightIn(a, 2, midY - 10, M - 2, midY + 10);
+        int letter2 = brightIn(b, 4, 2 * midY - 20, 2 * M - 4, 2 * midY + 20);
+        assertTrue(letter1 > 8 && letter2 > 3 * letter1, "letter pixels 1× " + letter1 + ", 2× " + letter2);
+        // the key grows too: bright pixels below the views
+        int viewsHeight = 192 + 2 * M + T;
+        int key1 = brightIn(a, 0, viewsHeight, a.getWidth(), a.getHeight());
+        int key2 = brightIn(b, 0, 2 * viewsHeight, b.getWidth(), b.getHeight());
+        assertTrue(key2 > 3 * key1, "key pixels 1× " + key1 + ", 2× " + key2);
+
+        // the dialog: 1×, 2×, 4× with the sizes the grid writes at the views' resolution, narrower than the screen
+        var dialog = fx(() -> ExportScaleDialog.create(null, k -> window.grid().exportSize(k)));
+        String texts = fx(() -> {
+            StringBuilder sb = new StringBuilder();
+            for (int k : ExportScaleDialog.SCALES) {
+                int[] size = window.grid().exportSize(k);
+                var r = (javafx.scene.control.RadioButton) dialog.getDialogPane().lookup("#exportScale-" + k);
+                sb.append(r.getText()).append('\n');
+                assertTrue(r.getText().contains(String.format(java.util.Locale.ROOT, "%,d × %,d px", size[0], size[1])),
+                        r.getText());
+            }
+            assertTrue(dialog.getDialogPane().prefWidth(-1) < 1000, "fits the screen: " + dialog.getDialogPane()
+                    .prefWidth(-1));
+            return sb.toString();
+        });
+        assertTrue(texts.startsWith("1×"), texts);
+        int[] at1 = fx(() -> window.grid().exportSize(1));
+        int[] at4 = fx(() -> window.grid().exportSize(4));
+        assertEquals(4 * at1[0], at4[0]);
+        assertEquals(4 * at1[1], at4[1]);
+    }
 }

@@ -303,6 +303,16 @@ class ViewerUiTest {
         String wholeText = Fmt.num(100.0 * whole[1] / whole[0], 3) + " %";
         Await.until("whole-volume fraction", () -> wholeText.equals(fx(() -> ((Label) robot.lookup("#foregroundFraction")
                 .query()).getText())));
+        // Class imbalance is the left column's last section: scroll the column down to it, as a user would
+        robot.interact(() -> {
+            javafx.scene.Node n = robot.lookup("#wholeVolume").query();
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            if (n != null) {
+                ((javafx.scene.control.ScrollPane) n).setVvalue(((javafx.scene.control.ScrollPane) n).getVmax());
+            }
+        });
         robot.clickOn("#wholeVolume");
         robot.interact(() -> ((Slider) robot.lookup("#margin").query()).setValue(1));
         long[] r = tc.region(1);

@@ -27,11 +27,15 @@ final class LiveLayer extends Pane {
     private final List<Path> paths = new ArrayList<>();
     private final List<Line> rules = new ArrayList<>();
     private final List<Text> texts = new ArrayList<>();
+    /** Shapes below, labels above: a marker line drawn after a label no longer crosses it (t_opt under t_cal's). */
+    private final javafx.scene.Group shapes = new javafx.scene.Group();
+    private final javafx.scene.Group labels = new javafx.scene.Group();
 
     LiveLayer(Font font) {
         this.font = font;
         setMouseTransparent(true);
         setManaged(false);
+        getChildren().addAll(shapes, labels);
     }
 
     /** Plot area in this layer's coordinates and the data → pixel maps. */
@@ -157,7 +161,7 @@ final class LiveLayer extends Pane {
         if (i == pool.size()) {
             N n = make.get();
             pool.add(n);
-            getChildren().add(n);
+            (n instanceof Text ? labels : shapes).getChildren().add(n);
         }
         N n = pool.get(i);
         n.setVisible(true);

@@ -100,6 +100,7 @@ public final class PerSliceStrip extends PlotCanvas {
                 soft[i] = p.empty()[i] ? Double.NaN : p.softDice()[i];
             }
             setRange(1, Math.max(2, n), 0, 1);
+            setWholeXTicks(true); // slice numbers, as the views number them
             add(new Line(x, soft, ChartColours.SOFT, false, "soft Dice"));
             addLive(new Line(x, hard, ChartColours.DICE, false, "hard Dice")); // moves with the threshold
             int at = crosshair.get(p.axis()) + 1;

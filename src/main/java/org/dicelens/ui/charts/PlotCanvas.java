@@ -62,6 +62,8 @@ public class PlotCanvas extends Region {
     private boolean diagonal;
     private String message = "";
     private List<String> categories = List.of();
+    /** x ticks at whole numbers only (slice numbers), never "3.25". */
+    private boolean wholeX;
     private static final double LEFT = 42;
     private static final double RIGHT = 10;
     private static final double TOP = 18;
@@ -81,6 +83,11 @@ public class PlotCanvas extends Region {
     @Override
     protected void layoutChildren() {
         redraw();
+    }
+
+    /** Ticks of the x axis at whole numbers only (a count such as slice numbers). */
+    public void setWholeXTicks(boolean b) {
+        wholeX = b;
     }
 
     public void setRange(double xMin, double xMax, double yMin, double yMax) {
@@ -348,6 +355,18 @@ public class PlotCanvas extends Region {
         }
     }
 
+    /**
+     * The i-th of five x ticks (0..4) spread over [min, max]; with {@code whole}, rounded to a whole number and NaN
+     * when it repeats the previous tick (a short range).
+     */
+    static double xTick(double min, double max, int i, boolean whole) {
+        double v = min + i * (max - min) / 4;
+        if (!whole) {
+            return v;
+        }
+        return i > 0 && Math.round(v) == Math.round(min + (i - 1) * (max - min) / 4) ? Double.NaN : Math.round(v);
+    }
+
     private void axes(GraphicsContext g, double w, double h) {
         g.setStroke(Color.gray(0.85));
         g.setLineWidth(1);
@@ -359,8 +378,11 @@ public class PlotCanvas extends Region {
             g.strokeLine(LEFT, y, LEFT + w, y);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(tick(yv), LEFT - 3, y);
+            double xv = xTick(xMin, xMax, i, wholeX);
+            if (Double.isNaN(xv)) {
+                continue;
+            }
             if (categories.isEmpty()) {
-                double xv = xMin + i * (xMax - xMin) / 4;
                 g.setTextAlign(TextAlignment.CENTER);
                 g.fillText(tick(xv), sx(xv, w), TOP + h + 8);
             }

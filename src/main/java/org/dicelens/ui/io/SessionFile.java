@@ -50,7 +50,11 @@ public final class SessionFile {
         }
     }
 
-    public record ClassState(int label, String name, int argb, boolean visible) {
+    /** One class's controls; {@code opacity} (its overlays' opacity factor) is null in sessions written before it. */
+    public record ClassState(int label, String name, int argb, boolean visible, Double opacity) {
+        public ClassState(int label, String name, int argb, boolean visible) {
+            this(label, name, argb, visible, null);
+        }
     }
 
     public record Display(int[] crosshair, double windowLow, double windowHigh, String maximised,
@@ -160,6 +164,14 @@ public final class SessionFile {
         if (!problems.isEmpty()) {
             SettingsCheck.Problem p = problems.get(0);
             throw new InputException(file, "settings." + p.field(), p.message());
+        }
+        if (s.classes() != null) {
+            for (int i = 0; i < s.classes().size(); i++) {
+                Double a = s.classes().get(i) == null ? null : s.classes().get(i).opacity();
+                if (a != null && !(a >= 0 && a <= 1)) {
+                    throw new InputException(file, "classes[" + i + "].opacity", "must be in [0, 1], not " + a);
+                }
+            }
         }
         String kind = s.files().predictionKind();
         if (kind != null && java.util.Arrays.stream(org.dicelens.volume.PredictionKind.values())

@@ -23,7 +23,7 @@ public final class Sessions {
         List<SessionFile.ClassState> classes = new ArrayList<>();
         for (ClassControl cc : c.classes()) {
             classes.add(new SessionFile.ClassState(cc.label(), cc.nameProperty().get(), cc.argbProperty().get(),
-                    cc.visibleProperty().get()));
+                    cc.visibleProperty().get(), cc.opacityProperty().get()));
         }
         ViewAxis max = display.maximisedProperty().get();
         SessionFile.Display d = new SessionFile.Display(display.crosshair().voxel(), display.windowLowProperty().get(),
@@ -70,6 +70,7 @@ public final class Sessions {
                     cls.get(i).nameProperty().set(st.name());
                     cls.get(i).argbProperty().set(st.argb());
                     cls.get(i).visibleProperty().set(st.visible());
+                    cls.get(i).opacityProperty().set(st.opacity() == null ? 1 : st.opacity()); // checked by read
                 }
             }
         }

@@ -19,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import org.dicelens.metrics.HardMode;
 import org.dicelens.app.cases.CaseFolder;
 import org.dicelens.ui.model.ClassControl;
@@ -27,7 +26,10 @@ import org.dicelens.ui.model.ControlsModel;
 import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.ViewerModel;
 
-/** Left panel: per-class colour, name, visibility, chosen class and threshold; global slider; threshold/argmax mode. */
+/**
+ * Left panel: per-class colour, overlay opacity, name, visibility, chosen class and threshold; global slider;
+ * threshold/argmax mode.
+ */
 public final class ClassesPanel extends VBox {
     private final ControlsModel controls;
     private final GridPane rows = new GridPane();
@@ -186,9 +188,7 @@ public final class ClassesPanel extends VBox {
         scroll.setMinHeight(Math.min(controls.classes().size(), 6) * 34 + 6);
         int r = 0;
         for (ClassControl c : controls.classes()) {
-            Rectangle swatch = new Rectangle(14, 14);
-            swatch.fillProperty().bind(c.argbProperty().map(ClassesPanel::colour));
-            swatch.setStroke(Color.gray(0.4));
+            ClassSwatch swatch = new ClassSwatch(c); // colour, and the class's overlay opacity on a click
             CheckBox visible = new CheckBox();
             visible.selectedProperty().bindBidirectional(c.visibleProperty());
             visible.setTooltip(Help.tip("Show this class's overlays"));

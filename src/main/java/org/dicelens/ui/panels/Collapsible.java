@@ -27,6 +27,10 @@ public final class Collapsible {
             // the "?" button at the right edge, as in the panel's own header (room left for the arrow)
             header.prefWidthProperty().bind(t.widthProperty().subtract(34));
             header.setMinWidth(0);
+            // the title region's minimum is the header's preferred width, which follows the pane's width: without
+            // this the section could grow but never shrink below its first width, and a narrower column clipped
+            // the panels' right edge (the overlay sliders, the window slider)
+            t.setMinWidth(0);
         }
         t.setContent(panel);
         t.setExpanded(expanded);

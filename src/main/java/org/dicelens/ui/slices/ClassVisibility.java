@@ -6,7 +6,7 @@ import javafx.collections.ObservableList;
 import org.dicelens.ui.model.ClassControl;
 
 /**
- * Watches every class's visibility with ONE listener that follows the class list: added classes get it, removed ones
+ * Watches every class's visibility and overlay opacity with ONE listener that follows the class list: added classes get it, removed ones
  * lose it. (Adding a listener to every class on every list change, as before, gave class k one listener per later
  * addition, and kept the old case's classes alive.)
  */
@@ -18,14 +18,17 @@ final class ClassVisibility {
         InvalidationListener l = x -> changed.run();
         for (ClassControl c : classes) {
             c.visibleProperty().addListener(l);
+            c.opacityProperty().addListener(l);
         }
         classes.addListener((ListChangeListener<ClassControl>) ch -> {
             while (ch.next()) {
                 for (ClassControl c : ch.getRemoved()) {
                     c.visibleProperty().removeListener(l);
+                    c.opacityProperty().removeListener(l);
                 }
                 for (ClassControl c : ch.getAddedSubList()) {
                     c.visibleProperty().addListener(l);
+                    c.opacityProperty().addListener(l);
                 }
             }
         });

@@ -26,13 +26,16 @@ public final class FrameBuilder {
         OverlayModel o = d.overlays();
         List<ClassControl> cls = vm.controls().classes();
         boolean[] visible = new boolean[cls.size()];
+        double[] opacity = new double[cls.size()];
         for (int i = 0; i < visible.length; i++) {
             visible[i] = cls.get(i).visibleProperty().get();
+            opacity[i] = Math.max(0, Math.min(1, cls.get(i).opacityProperty().get()));
         }
         return OverlaySettings.defaults(cls.size())
                 .withWindow(d.windowLowProperty().get(), d.windowHighProperty().get())
                 .withChosenClass(vm.selectedChannel())
                 .withClassVisible(visible)
+                .withClassOpacity(opacity)
                 .withReference(layer(o, OverlayModel.Layer.REFERENCE), o.referenceFilled.get())
                 .withProbability(layer(o, OverlayModel.Layer.PROBABILITY), colormap(o.colormap.get()), 0.05)
                 .withHardContour(layer(o, OverlayModel.Layer.HARD), 0)

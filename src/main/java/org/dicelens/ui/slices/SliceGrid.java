@@ -353,9 +353,20 @@ public final class SliceGrid extends StackPane {
         return best;
     }
 
-    /** {@link #exportPng(Path, double)} at the views' resolution. */
+    /** {@link #exportPng(Path, double, int)} at the views' resolution, 1×. */
     public void exportPng(Path target) throws InputException {
-        exportPng(target, 0);
+        exportPng(target, 0, 1);
+    }
+
+    /** {@link #exportPng(Path, double, int)} at 1×. */
+    public int[] exportPng(Path target, double pixelsPerMm) throws InputException {
+        return exportPng(target, pixelsPerMm, 1);
+    }
+
+    /** {width, height} of the figure {@link #exportPng(Path, double, int)} writes at the views' resolution, k×. */
+    public int[] exportSize(int k) {
+        ViewExport.Figure f = figure(0, k);
+        return f == null ? null : f.size(k);
     }
 
     /**
@@ -364,44 +375,32 @@ public final class SliceGrid extends StackPane {
      *
      * @param pixelsPerMm the figure's scale; ≤ 0: the views' on-screen resolution (or one pixel per smallest voxel
      *                    side when the views are not laid out)
+     * @param k           magnification of the whole figure (slices, letters, key): 1, 2 or 4
      * @return {width, height} of the written image, or null when no case is open
      */
-    public int[] exportPng(Path target, double pixelsPerMm) throws InputException {
+    public int[] exportPng(Path target, double pixelsPerMm, int k) throws InputException {
         LoadedCase lc = vm.current();
-        SliceFrame f = frame(); // one snapshot of the controls for all three views
-        if (lc == null || f == null) {
+        ViewExport.Figure fig = figure(pixelsPerMm, k);
+        if (fig == null) {
             return null;
         }
-        double scale = pixelsPerMm > 0 ? pixelsPerMm : screenPixelsPerMm();
-        if (!(scale > 0)) {
-            double[] mm = lc.data().geometry().spacing();
-            scale = 1 / Math.min(mm[0], Math.min(mm[1], mm[2]));
-        }
-        List<ViewExport.Slice> slices = new ArrayList<>();
-        int[] c = display.crosshair().voxel();
-        for (ViewAxis a : new ViewAxis[] {ViewAxis.AXIAL, ViewAxis.CORONAL, ViewAxis.SAGITTAL}) {
-            SliceView v = views.get(a);
-            v.paint(f);
-            ViewGeometry g = v.geometry();
-            int slice = g.sliceOf(c[0], c[1], c[2]);
-            slices.add(new ViewExport.Slice(g, v.pixels().clone(), slice,
-                    SliceView.title(a) + "  " + (slice + 1) + "/" + g.sliceCount()));
-        }
-        var o = display.overlays();
-        double regionOpacity = o.on(org.dicelens.ui.model.OverlayModel.Layer.REGION)
-                ? o.opacity(org.dicelens.ui.model.OverlayModel.Layer.REGION) : 0;
-        int ch = vm.selectedChannel();
-        String className = ch < vm.controls().classes().size()
-                ? vm.controls().classes().get(ch).nameProperty().get() : "";
-        Object[] fig = ViewExport.render(slices, scale, org.dicelens.render.RegionBox.of(region), regionOpacity,
-                lc.data().name() + "  ·  chosen class: " + className, vm.controls().classes(), o);
-        int[] px = (int[]) fig[0];
-        int[] size = (int[]) fig[1];
+        int[] px = ViewExport.pixels(fig, k);
+        int[] size = fig.size(k);
         try {
             PngWriter.write(target, px, size[0], size[1], lc.files().inputs());
         } catch (java.io.IOException e) {
             throw new InputException(target, null, "could not write: " + e.getMessage(), e);
         }
         return size;
+    }
+
+    /** The laid-out figure with slice images magnified k times; null when no case is open. */
+    private ViewExport.Figure figure(double pixelsPerMm, int k) {
+        SliceFrame f = frame(); // one snapshot of the controls for all three views
+        if (vm.current() == null || f == null) {
+            return null;
+        }
+        return ViewExport.of(vm, display, f, views, org.dicelens.render.RegionBox.of(region),
+                pixelsPerMm > 0 ? pixelsPerMm : screenPixelsPerMm(), k);
     }
 }

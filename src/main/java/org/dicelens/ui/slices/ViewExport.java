@@ -1,6 +1,8 @@
 package org.dicelens.ui.slices;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -17,11 +19,16 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import org.dicelens.app.slices.SliceFrame;
 import org.dicelens.render.EdgeLetters;
 import org.dicelens.render.RegionBox;
+import org.dicelens.render.ViewAxis;
 import org.dicelens.render.ViewGeometry;
 import org.dicelens.ui.model.ClassControl;
+import org.dicelens.ui.model.DisplayModel;
+import org.dicelens.ui.model.LoadedCase;
 import org.dicelens.ui.model.OverlayModel;
+import org.dicelens.ui.model.ViewerModel;
 import org.dicelens.ui.panels.OverlayLegend;
 
 /**
@@ -29,6 +36,8 @@ import org.dicelens.ui.panels.OverlayLegend;
  * margin holding its orientation letters and title, the evaluation region outlined on voxel boundaries as on screen,
  * and below them a key of the classes and of every visible overlay with its colour bars and scales (the window's own
  * {@link OverlayLegend}). Built as a scene graph and snapshotted on the FX thread, so text looks as it does on screen.
+ * A figure is laid out once and snapshotted at a whole magnification k (1×, 2×, 4×): letters, legend and bars are
+ * drawn k times larger, and each slice pixel of the 1× figure becomes exactly k × k pixels.
  */
 final class ViewExport {
     /** Margin around each slice, holding the letters (px). */
@@ -51,12 +60,59 @@ final class ViewExport {
             Math.max(1, (int) Math.round(g.height() * g.pixelHeightMm() * pixelsPerMm))};
     }
 
-    /** The figure's ARGB pixels and size: {pixels, {width, height}}. */
-    static Object[] render(List<Slice> slices, double pixelsPerMm, RegionBox region, double regionOpacity,
-            String caption, List<ClassControl> classes, OverlayModel overlays) {
+    /** A laid-out figure and its size at 1× (whole pixels). */
+    record Figure(Node root, int width, int height) {
+        /** {width, height} at magnification {@code k}. */
+        int[] size(int k) {
+            return new int[] {width * k, height * k};
+        }
+    }
+
+    /**
+     * The figure of the grid's three views for frame {@code f}: each view composed now, its slice at the crosshair.
+     *
+     * @param pixelsPerMm the slices' scale at 1× (≤ 0 or NaN: one pixel per smallest voxel side)
+     * @param k           magnification of the whole figure, 1..8
+     */
+    static Figure of(ViewerModel vm, DisplayModel display, SliceFrame f, Map<ViewAxis, SliceView> views,
+            RegionBox region, double pixelsPerMm, int k) {
+        if (k < 1 || k > 8) {
+            throw new IllegalArgumentException("magnification " + k + " outside 1..8");
+        }
+        LoadedCase lc = vm.current();
+        double scale = pixelsPerMm;
+        if (!(scale > 0)) {
+            double[] mm = lc.data().geometry().spacing();
+            scale = 1 / Math.min(mm[0], Math.min(mm[1], mm[2]));
+        }
+        List<Slice> slices = new ArrayList<>();
+        int[] c = display.crosshair().voxel();
+        for (ViewAxis a : new ViewAxis[] {ViewAxis.AXIAL, ViewAxis.CORONAL, ViewAxis.SAGITTAL}) {
+            SliceView v = views.get(a);
+            v.paint(f);
+            ViewGeometry g = v.geometry();
+            int slice = g.sliceOf(c[0], c[1], c[2]);
+            slices.add(new Slice(g, v.pixels().clone(), slice,
+                    SliceView.title(a) + "  " + (slice + 1) + "/" + g.sliceCount()));
+        }
+        OverlayModel o = display.overlays();
+        double regionOpacity = o.on(OverlayModel.Layer.REGION) ? o.opacity(OverlayModel.Layer.REGION) : 0;
+        int ch = vm.selectedChannel();
+        String className = ch < vm.controls().classes().size()
+                ? vm.controls().classes().get(ch).nameProperty().get() : "";
+        return build(slices, scale, region, regionOpacity, org.dicelens.ui.model.CaseName.of(lc) + "  ·  chosen class: " + className,
+                vm.controls().classes(), o, k);
+    }
+
+    /**
+     * Lays out the figure whose slices are drawn at {@code pixelsPerMm}, with slice images already magnified
+     * {@code k} times (so a snapshot at k× maps each image pixel to one output pixel).
+     */
+    static Figure build(List<Slice> slices, double pixelsPerMm, RegionBox region, double regionOpacity,
+            String caption, List<ClassControl> classes, OverlayModel overlays, int k) {
         HBox views = new HBox(0);
         for (Slice s : slices) {
-            views.getChildren().add(view(s, pixelsPerMm, region, regionOpacity));
+            views.getChildren().add(view(s, pixelsPerMm, region, regionOpacity, k));
         }
         VBox key = new VBox(4);
         key.setPadding(new Insets(6, 10, 8, 10));
@@ -66,7 +122,9 @@ final class ViewExport {
         for (ClassControl c : classes) {
             if (c.visibleProperty().get()) {
                 int v = c.argbProperty().get();
-                Rectangle r = new Rectangle(11, 11, Color.rgb((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF));
+                // the class's overlay opacity, as its swatch in the window shows it
+                Rectangle r = new Rectangle(11, 11, Color.rgb((v >> 16) & 0xFF, (v >> 8) & 0xFF, v & 0xFF,
+                        Math.max(0, Math.min(1, c.opacityProperty().get()))));
                 r.setStroke(Color.gray(0.6)); // a black class (background) stays visible on the black figure
                 classRow.getChildren().addAll(r, text(c.nameProperty().get(), TITLE_FONT));
             }
@@ -78,33 +136,51 @@ final class ViewExport {
         root.setStyle("-fx-background-color: black; -fx-background: #111111; -fx-base: #303030;");
         new Scene(root); // CSS and layout need a scene; it is never shown
         root.applyCss();
+        // a scene that is never shown does not size its root: give it its preferred size in whole pixels
+        int w = (int) Math.ceil(root.prefWidth(-1));
+        int h = (int) Math.ceil(root.prefHeight(w));
+        root.resize(w, h);
         root.layout();
-        SnapshotParameters sp = new SnapshotParameters();
-        sp.setFill(Color.BLACK);
-        WritableImage img = root.snapshot(sp, null);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        int[] out = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), out, 0, w);
-        return new Object[] {out, new int[] {w, h}};
+        return new Figure(root, w, h);
     }
 
-    private static Node view(Slice s, double pixelsPerMm, RegionBox region, double regionOpacity) {
+    /** The figure's ARGB pixels at magnification {@code k} (its {@link Figure#size(int)}). */
+    static int[] pixels(Figure f, int k) {
+        SnapshotParameters sp = new SnapshotParameters();
+        sp.setFill(Color.BLACK);
+        sp.setTransform(javafx.scene.transform.Transform.scale(k, k));
+        // the viewport is in output pixels: exactly k times the 1× figure, whatever the text's fractional bounds
+        sp.setViewport(new javafx.geometry.Rectangle2D(0, 0, f.width() * k, f.height() * k));
+        WritableImage img = f.root().snapshot(sp, null);
+        int w = f.width() * k;
+        int h = f.height() * k;
+        int[] out = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, Math.min(w, (int) img.getWidth()), Math.min(h, (int) img.getHeight()),
+                PixelFormat.getIntArgbInstance(), out, 0, w);
+        return out;
+    }
+
+    private static Node view(Slice s, double pixelsPerMm, RegionBox region, double regionOpacity, int k) {
         ViewGeometry g = s.geometry();
         int[] size = size(g, pixelsPerMm);
         int w = size[0];
         int h = size[1];
-        int[] scaled = new int[w * h];
-        for (int y = 0; y < h; y++) {
-            int sy = Math.min(g.height() - 1, (int) ((y + 0.5) * g.height() / h));
-            for (int x = 0; x < w; x++) {
-                int sx = Math.min(g.width() - 1, (int) ((x + 0.5) * g.width() / w));
-                scaled[y * w + x] = s.pixels()[sy * g.width() + sx] | 0xFF000000;
+        // the 1× picture (nearest neighbour at pixelsPerMm), each of its pixels repeated k × k times
+        int kw = w * k;
+        int[] scaled = new int[kw * h * k];
+        for (int y = 0; y < h * k; y++) {
+            int sy = Math.min(g.height() - 1, (int) ((y / k + 0.5) * g.height() / h));
+            for (int x = 0; x < kw; x++) {
+                int sx = Math.min(g.width() - 1, (int) ((x / k + 0.5) * g.width() / w));
+                scaled[y * kw + x] = s.pixels()[sy * g.width() + sx] | 0xFF000000;
             }
         }
-        WritableImage img = new WritableImage(w, h);
-        img.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), scaled, 0, w);
+        WritableImage img = new WritableImage(kw, h * k);
+        img.getPixelWriter().setPixels(0, 0, kw, h * k, PixelFormat.getIntArgbInstance(), scaled, 0, kw);
         ImageView iv = new ImageView(img);
+        iv.setFitWidth(w); // laid out at 1×; the snapshot's k× transform maps image pixels one to one
+        iv.setFitHeight(h);
+        iv.setSmooth(false);
         int x0 = MARGIN;
         int y0 = MARGIN + TITLE;
         iv.relocate(x0, y0);

@@ -28,5 +28,9 @@ class ClassVisibilityTest {
         assertEquals(2, heard.get());
         firstCase.visibleProperty().set(false);
         assertEquals(2, heard.get(), "a class of a closed case is no longer watched");
+        controls.classes().get(2).opacityProperty().set(0.4);
+        assertEquals(3, heard.get(), "a class's overlay opacity repaints too, once");
+        firstCase.opacityProperty().set(0.4);
+        assertEquals(3, heard.get());
     }
 }
