@@ -26,9 +26,9 @@ import java.util.Arrays;
  * @param crosshair        whether the caller should draw the crosshair (see {@link Crosshair})
  */
 public record OverlaySettings(double windowLow, double windowHigh, int chosenClass, boolean[] classVisible,
-        double[] classOpacity, Layer reference, boolean referenceFilled, Layer probability,
-        Colormap probabilityColormap, double probabilityFloor, Layer hardContour, int hardContourArgb, Layer errors,
-        Layer gradient, double gradientLimit, Layer diceOptimal, Layer region, boolean crosshair) {
+        double[] classOpacity, LayerSetting reference, boolean referenceFilled, LayerSetting probability,
+        Colormap probabilityColormap, double probabilityFloor, LayerSetting hardContour, int hardContourArgb, LayerSetting errors,
+        LayerSetting gradient, double gradientLimit, LayerSetting diceOptimal, LayerSetting region, boolean crosshair) {
 
     public OverlaySettings {
         classVisible = classVisible == null ? null : classVisible.clone();
@@ -50,9 +50,9 @@ public record OverlaySettings(double windowLow, double windowHigh, int chosenCla
      * everything else off with sensible opacities, viridis with floor 0.05, crosshair on.
      */
     public static OverlaySettings defaults(int classCount) {
-        return new OverlaySettings(0, 1, classCount > 1 ? 1 : 0, null, null, Layer.on(0.4), true, Layer.off(0.6),
-                Colormap.VIRIDIS, 0.05, Layer.on(1.0), 0, Layer.off(0.7), Layer.off(0.8), 0, Layer.off(1.0),
-                Layer.off(1.0), true);
+        return new OverlaySettings(0, 1, classCount > 1 ? 1 : 0, null, null, LayerSetting.on(0.4), true, LayerSetting.off(0.6),
+                Colormap.VIRIDIS, 0.05, LayerSetting.on(1.0), 0, LayerSetting.off(0.7), LayerSetting.off(0.8), 0, LayerSetting.off(1.0),
+                LayerSetting.off(1.0), true);
     }
 
     public boolean visible(int channel) {
@@ -73,7 +73,7 @@ public record OverlaySettings(double windowLow, double windowHigh, int chosenCla
      * Blend weight 0..256 of layer {@code l} drawn for {@code channel}: the layer's opacity times the class's, rounded
      * once (so a class at opacity 1 draws exactly as the layer alone).
      */
-    int weight(Layer l, int channel) {
+    int weight(LayerSetting l, int channel) {
         return l.on() ? (int) Math.round(l.opacity() * classOpacity(channel) * 256) : 0;
     }
 
@@ -106,43 +106,43 @@ public record OverlaySettings(double windowLow, double windowHigh, int chosenCla
                 errors, gradient, gradientLimit, diceOptimal, region, crosshair);
     }
 
-    public OverlaySettings withReference(Layer l, boolean filled) {
+    public OverlaySettings withReference(LayerSetting l, boolean filled) {
         return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, l, filled,
                 probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, errors, gradient,
                 gradientLimit, diceOptimal, region, crosshair);
     }
 
-    public OverlaySettings withProbability(Layer l, Colormap map, double floor) {
+    public OverlaySettings withProbability(LayerSetting l, Colormap map, double floor) {
         return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
                 referenceFilled, l, map, floor, hardContour, hardContourArgb, errors, gradient, gradientLimit,
                 diceOptimal, region, crosshair);
     }
 
-    public OverlaySettings withHardContour(Layer l, int argbOrZeroForClassColour) {
+    public OverlaySettings withHardContour(LayerSetting l, int argbOrZeroForClassColour) {
         return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
                 referenceFilled, probability, probabilityColormap, probabilityFloor, l, argbOrZeroForClassColour,
                 errors, gradient, gradientLimit, diceOptimal, region, crosshair);
     }
 
-    public OverlaySettings withErrors(Layer l) {
+    public OverlaySettings withErrors(LayerSetting l) {
         return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
                 referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb, l,
                 gradient, gradientLimit, diceOptimal, region, crosshair);
     }
 
-    public OverlaySettings withGradient(Layer l, double limit) {
+    public OverlaySettings withGradient(LayerSetting l, double limit) {
         return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
                 referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
                 errors, l, limit, diceOptimal, region, crosshair);
     }
 
-    public OverlaySettings withDiceOptimal(Layer l) {
+    public OverlaySettings withDiceOptimal(LayerSetting l) {
         return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
                 referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
                 errors, gradient, gradientLimit, l, region, crosshair);
     }
 
-    public OverlaySettings withRegion(Layer l) {
+    public OverlaySettings withRegion(LayerSetting l) {
         return new OverlaySettings(windowLow, windowHigh, chosenClass, classVisible, classOpacity, reference,
                 referenceFilled, probability, probabilityColormap, probabilityFloor, hardContour, hardContourArgb,
                 errors, gradient, gradientLimit, diceOptimal, l, crosshair);

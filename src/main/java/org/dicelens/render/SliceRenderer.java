@@ -375,7 +375,7 @@ public final class SliceRenderer {
     }
 
     /** Each label's blend weight for layer {@code l}: the layer's opacity times the class's. */
-    private static int[] labelWeights(OverlaySettings o, Layer l) {
+    private static int[] labelWeights(OverlaySettings o, LayerSetting l) {
         int[] a = new int[256];
         for (int k = 0; k < a.length; k++) {
             a[k] = o.weight(l, k);

@@ -54,7 +54,7 @@ class ClassOpacityRenderTest {
     }
 
     private static OverlaySettings filledAt(double layer) {
-        return TinyCase.nothing().withWindow(0, 255).withReference(Layer.on(layer), true);
+        return TinyCase.nothing().withWindow(0, 255).withReference(LayerSetting.on(layer), true);
     }
 
     @Test
@@ -89,7 +89,7 @@ class ClassOpacityRenderTest {
         Case c = stripes(new float[][] {p0, p1, p2});
         int[] labels = labelsOnScreen(c);
         // every class layer on (fill, hard contours); class 2 is not the chosen one, so only its own layers dim
-        OverlaySettings o = filledAt(0.6).withHardContour(Layer.on(1), 0).withErrors(Layer.on(0.7))
+        OverlaySettings o = filledAt(0.6).withHardContour(LayerSetting.on(1), 0).withErrors(LayerSetting.on(0.7))
                 .withChosenClass(1);
         int[] before = render(c, o);
         int[] after = render(c, o.withClassOpacity(new double[] {1, 1, 0.3}));
@@ -127,7 +127,7 @@ class ClassOpacityRenderTest {
             p0[i] = 1 - p1[i] - p2[i];
         }
         Case c = stripes(new float[][] {p0, p1, p2});
-        OverlaySettings o = TinyCase.nothing().withWindow(0, 255).withErrors(Layer.on(1)).withChosenClass(1)
+        OverlaySettings o = TinyCase.nothing().withWindow(0, 255).withErrors(LayerSetting.on(1)).withChosenClass(1)
                 .withClassOpacity(new double[] {1, 0.25, 1});
         int[] out = render(c, o);
         ViewGeometry v = ViewGeometry.of(c.geometry(), ViewAxis.AXIAL);

@@ -82,10 +82,10 @@ public class SliceComposeBench {
         v = ViewGeometry.of(g, ViewAxis.valueOf(view));
         slice = 128;
         renderer = new SliceRenderer();
-        overlays = OverlaySettings.defaults(4).withWindow(0, 255).withReference(Layer.on(0.4), true)
-                .withProbability(Layer.on(0.5), Colormap.VIRIDIS, 0.05).withHardContour(Layer.on(1), 0)
-                .withErrors(Layer.on(0.6)).withGradient(Layer.on(0.7), 0).withDiceOptimal(Layer.on(1))
-                .withRegion(Layer.on(1)).withChosenClass(3);
+        overlays = OverlaySettings.defaults(4).withWindow(0, 255).withReference(LayerSetting.on(0.4), true)
+                .withProbability(LayerSetting.on(0.5), Colormap.VIRIDIS, 0.05).withHardContour(LayerSetting.on(1), 0)
+                .withErrors(LayerSetting.on(0.6)).withGradient(LayerSetting.on(0.7), 0).withDiceOptimal(LayerSetting.on(1))
+                .withRegion(LayerSetting.on(1)).withChosenClass(3);
         settings = Settings.defaults(4).withMode(HardMode.valueOf(mode), 300);
         float[] grad = new float[v.width() * v.height()];
         for (int i = 0; i < grad.length; i++) {

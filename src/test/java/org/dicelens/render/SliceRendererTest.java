@@ -20,7 +20,7 @@ class SliceRendererTest {
         byte[] ref = new byte[24];
         ref[g.index(3, 0, 0)] = 1;
         Case c = TinyCase.of(g, ref, null, 2);
-        OverlaySettings o = TinyCase.nothing().withReference(Layer.on(1), true);
+        OverlaySettings o = TinyCase.nothing().withReference(LayerSetting.on(1), true);
         SliceRenderer r = new SliceRenderer();
         // Worked by hand: x=3 is the most Right column (screen left, sx 0); y=0 is most Posterior (bottom row);
         // z=0 is most Inferior (bottom row).
@@ -59,7 +59,7 @@ class SliceRendererTest {
             p[2][i] = 1 - a - b;
         }
         Case c = TinyCase.of(g, ref, p, 3);
-        Layer half = Layer.on(0.5);
+        LayerSetting half = LayerSetting.on(0.5);
         OverlaySettings o = OverlaySettings.defaults(3).withReference(half, true).withProbability(half, Colormap.VIRIDIS, 0)
                 .withHardContour(half, 0).withErrors(half).withDiceOptimal(half).withRegion(half).withChosenClass(1);
         float[] gradient = new float[9 * 7];
@@ -105,7 +105,7 @@ class SliceRendererTest {
         ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
         SliceRenderer reused = new SliceRenderer();
         OverlaySettings o = OverlaySettings.defaults(3).withWindow(0, 100)
-                .withProbability(Layer.on(0.5), Colormap.VIRIDIS, 0.05);
+                .withProbability(LayerSetting.on(0.5), Colormap.VIRIDIS, 0.05);
         Settings s = Settings.defaults(3);
         // each change differs from the one before in one thing only
         OverlaySettings[] overlays = new OverlaySettings[8];
@@ -113,10 +113,10 @@ class SliceRendererTest {
         overlays[1] = o;
         overlays[2] = overlays[1].withWindow(10, 60);
         overlays[3] = overlays[2].withChosenClass(2);
-        overlays[4] = overlays[3].withReference(Layer.on(0.7), true);
+        overlays[4] = overlays[3].withReference(LayerSetting.on(0.7), true);
         overlays[5] = overlays[4].withClassVisible(new boolean[] {true, false, true});
-        overlays[6] = overlays[5].withProbability(Layer.on(0.5), Colormap.HOT, 0.05);
-        overlays[7] = overlays[6].withProbability(Layer.off(0.5), Colormap.HOT, 0.05);
+        overlays[6] = overlays[5].withProbability(LayerSetting.on(0.5), Colormap.HOT, 0.05);
+        overlays[7] = overlays[6].withProbability(LayerSetting.off(0.5), Colormap.HOT, 0.05);
         int[] steps = {500, 300, 300, 300, 300, 300, 300, 300};
         int[] out = new int[v.width() * v.height()];
         int[] fresh = new int[out.length];
@@ -165,9 +165,9 @@ class SliceRendererTest {
         java.util.function.IntPredicate boxB = new RegionBox(2, 0, 0, 8, 4, 4).asPredicate(g);
         java.util.function.IntPredicate odd = i -> i % 3 != 0; // not a box: drawn voxel by voxel
         java.util.function.IntPredicate[] regions = {null, boxA, boxB, odd, new RegionBox(1, 1, 1, 6, 5, 3).asPredicate(g)};
-        OverlaySettings o = OverlaySettings.defaults(4).withWindow(0, 100).withReference(Layer.on(0.8), false)
-                .withHardContour(Layer.on(1), 0).withDiceOptimal(Layer.on(0.9)).withRegion(Layer.on(1))
-                .withErrors(Layer.on(0.4));
+        OverlaySettings o = OverlaySettings.defaults(4).withWindow(0, 100).withReference(LayerSetting.on(0.8), false)
+                .withHardContour(LayerSetting.on(1), 0).withDiceOptimal(LayerSetting.on(0.9)).withRegion(LayerSetting.on(1))
+                .withErrors(LayerSetting.on(0.4));
         Settings s = Settings.defaults(4);
         int[] steps = {500, 500, 500, 500};
         double tOpt = 0.4;
@@ -191,8 +191,8 @@ class SliceRendererTest {
                 case 6 -> tOpt = rnd.nextBoolean() ? Double.NaN : 0.1 * (1 + rnd.nextInt(8));
                 case 7 -> region = regions[rnd.nextInt(regions.length)];
                 case 8 -> o = o.withChosenClass(rnd.nextInt(4));
-                case 9 -> o = o.withHardContour(Layer.on(1), rnd.nextBoolean() ? 0 : 0xFFFFFFFF);
-                case 10 -> o = o.withReference(Layer.on(0.8), rnd.nextInt(4) == 0);
+                case 9 -> o = o.withHardContour(LayerSetting.on(1), rnd.nextBoolean() ? 0 : 0xFFFFFFFF);
+                case 10 -> o = o.withReference(LayerSetting.on(0.8), rnd.nextInt(4) == 0);
                 default -> {
                     if (rnd.nextBoolean()) {
                         slice = rnd.nextInt(3);
@@ -233,7 +233,7 @@ class SliceRendererTest {
                 java.util.List.of());
         int[] out = new int[1];
         new SliceRenderer().render(c, ViewGeometry.of(g, ViewAxis.AXIAL), 0, Settings.defaults(2),
-                TinyCase.nothing().withReference(Layer.on(0.5), true), null, out);
+                TinyCase.nothing().withReference(LayerSetting.on(0.5), true), null, out);
         // white base, red at weight 128/256: r = 255, g = b = 255 * 128 / 256 = 127.5 -> 127 (truncating blend)
         assertEquals(0xFFFF7F7F, out[0]);
     }
@@ -251,7 +251,7 @@ class SliceRendererTest {
         fg[g.index(6, 5, 0)] = 0.5f; // exactly t: inclusive, so inside the mask
         fg[g.index(0, 0, 0)] = 0.499f; // just below t: outside
         Case c = TinyCase.of(g, new byte[42], TinyCase.binary(fg), 2);
-        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), WHITE);
+        OverlaySettings o = TinyCase.nothing().withHardContour(LayerSetting.on(1), WHITE);
         int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, null);
         boolean[][] expected = new boolean[6][7];
         for (int y = 1; y <= 3; y++) {
@@ -272,7 +272,7 @@ class SliceRendererTest {
         Geometry g = new Geometry(3, 1, 1, TinyCase.LPS);
         float[] fg = {0.2f, 0.6f, 0.8f};
         Case c = TinyCase.of(g, new byte[3], TinyCase.binary(fg), 2);
-        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), 0); // class colour (red)
+        OverlaySettings o = TinyCase.nothing().withHardContour(LayerSetting.on(1), 0); // class colour (red)
         Settings s = Settings.defaults(2).withThresholdSteps(new int[] {500, 700});
         // class 0 is the background (label 0): never drawn. Class 1 at t = 0.7: only x = 2.
         assertArrayEquals(new int[] {BLACK, BLACK, TinyCase.RED}, render(c, ViewAxis.AXIAL, 0, s, o, null));
@@ -284,7 +284,7 @@ class SliceRendererTest {
         byte[] ref = {1, 1, 0, 0}; // reference class 1 at x 0 and 1
         float[] fg = {0.1f, 0.9f, 0.9f, 0.1f}; // predicted at x 1 and 2
         Case c = TinyCase.of(g, ref, TinyCase.binary(fg), 2);
-        OverlaySettings o = TinyCase.nothing().withErrors(Layer.on(1));
+        OverlaySettings o = TinyCase.nothing().withErrors(LayerSetting.on(1));
         int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, null);
         assertArrayEquals(new int[] {OverlayColours.FN, OverlayColours.TP, OverlayColours.FP, BLACK}, out);
     }
@@ -299,7 +299,7 @@ class SliceRendererTest {
             {0.5f, 0.3f, 0.3f, 0.8f}, // class 2
         };
         Case c = TinyCase.of(g, ref, p, 3);
-        OverlaySettings o = TinyCase.nothing().withChosenClass(2).withErrors(Layer.on(1));
+        OverlaySettings o = TinyCase.nothing().withChosenClass(2).withErrors(LayerSetting.on(1));
         // x0: argmax 2 -> TP. x1: background wins -> FN. x2: class 1 wins -> FN. x3: class 2 but ref 0 -> FP.
         Settings argmax = Settings.defaults(3).withMode(HardMode.ARGMAX, 0);
         assertArrayEquals(new int[] {OverlayColours.TP, OverlayColours.FN, OverlayColours.FN, OverlayColours.FP},
@@ -326,7 +326,7 @@ class SliceRendererTest {
         Case c = TinyCase.of(g, ref, null, 3);
         int r = TinyCase.RED;
         int gr = TinyCase.GREEN;
-        int[] contour = render(c, ViewAxis.AXIAL, 0, Settings.defaults(3), TinyCase.nothing().withReference(Layer.on(1), false),
+        int[] contour = render(c, ViewAxis.AXIAL, 0, Settings.defaults(3), TinyCase.nothing().withReference(LayerSetting.on(1), false),
                 null);
         assertArrayEquals(new int[] {
             BLACK, r, r, r, gr,
@@ -334,7 +334,7 @@ class SliceRendererTest {
             BLACK, r, r, r, gr}, contour);
         boolean[] hideClass1 = {true, false, true};
         int[] fill = render(c, ViewAxis.AXIAL, 0, Settings.defaults(3),
-                TinyCase.nothing().withReference(Layer.on(1), true).withClassVisible(hideClass1), null);
+                TinyCase.nothing().withReference(LayerSetting.on(1), true).withClassVisible(hideClass1), null);
         assertArrayEquals(new int[] {
             BLACK, BLACK, BLACK, BLACK, gr,
             BLACK, BLACK, BLACK, BLACK, gr,
@@ -346,7 +346,7 @@ class SliceRendererTest {
         Geometry g = new Geometry(3, 1, 1, TinyCase.LPS);
         float[] fg = {0.01f, 0.5f, 1f};
         Case c = TinyCase.of(g, new byte[3], TinyCase.binary(fg), 2);
-        OverlaySettings o = TinyCase.nothing().withProbability(Layer.on(1), Colormap.HOT, 0.05);
+        OverlaySettings o = TinyCase.nothing().withProbability(LayerSetting.on(1), Colormap.HOT, 0.05);
         assertArrayEquals(new int[] {BLACK, Colormap.HOT.argb(0.5), WHITE}, render(c, ViewAxis.AXIAL, 0,
                 Settings.defaults(2), o, null));
     }
@@ -356,7 +356,7 @@ class SliceRendererTest {
         Geometry g = new Geometry(5, 1, 1, TinyCase.LPS);
         Case c = TinyCase.of(g, new byte[5], null, 2);
         float[] grad = {-2, -4, 0, 4, 8}; // limit 4: -4 and 4 at full opacity, 8 clamps to the red end
-        OverlaySettings o = TinyCase.nothing().withGradient(Layer.on(1), 4);
+        OverlaySettings o = TinyCase.nothing().withGradient(LayerSetting.on(1), 4);
         int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, new SliceInputs(grad, Double.NaN, null));
         assertEquals(0xFF053061, out[1]); // ColorBrewer RdBu's darkest blue
         assertEquals(BLACK, out[2]); // zero: nothing painted
@@ -368,7 +368,7 @@ class SliceRendererTest {
                 | (half & 0xFF) * 128 >> 8;
         assertEquals(Integer.toHexString(expected), Integer.toHexString(out[0]));
         // auto limit (0): the slice's largest |value| is 8, so 8 is the red end and -4 is half-way blue
-        int[] auto = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o.withGradient(Layer.on(1), 0),
+        int[] auto = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o.withGradient(LayerSetting.on(1), 0),
                 new SliceInputs(grad, Double.NaN, null));
         assertEquals(0xFF67001F, auto[4]);
     }
@@ -380,13 +380,13 @@ class SliceRendererTest {
         fg[g.index(2, 2, 0)] = 0.35f;
         fg[g.index(3, 2, 0)] = 0.25f;
         Case c = TinyCase.of(g, new byte[25], TinyCase.binary(fg), 2);
-        OverlaySettings o = TinyCase.nothing().withDiceOptimal(Layer.on(1));
+        OverlaySettings o = TinyCase.nothing().withDiceOptimal(LayerSetting.on(1));
         int[] out = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), o, new SliceInputs(null, 0.3, null));
         for (int i = 0; i < 25; i++) {
             assertEquals(i == g.index(2, 2, 0) ? OverlayColours.DICE_OPTIMAL : BLACK, out[i], "pixel " + i);
         }
         RegionBox box = new RegionBox(1, 1, 0, 3, 2, 0);
-        int[] region = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), TinyCase.nothing().withRegion(Layer.on(1)),
+        int[] region = render(c, ViewAxis.AXIAL, 0, Settings.defaults(2), TinyCase.nothing().withRegion(LayerSetting.on(1)),
                 new SliceInputs(null, Double.NaN, box.asPredicate(g)));
         for (int y = 0; y < 5; y++) {
             for (int x = 0; x < 5; x++) {
@@ -409,7 +409,7 @@ class SliceRendererTest {
             int z = i / 42;
             return x >= 1 && x <= 4 && y >= 2 && y <= 4 && z >= 1 && z <= 3;
         };
-        OverlaySettings o = TinyCase.nothing().withRegion(Layer.on(1));
+        OverlaySettings o = TinyCase.nothing().withRegion(LayerSetting.on(1));
         int drawn = 0;
         for (ViewAxis axis : ViewAxis.values()) {
             ViewGeometry v = ViewGeometry.of(g, axis);
@@ -436,7 +436,7 @@ class SliceRendererTest {
             ref[i] = (byte) (rnd.nextFloat() < fg[i] ? 1 : 0);
         }
         Case c = TinyCase.of(g, ref, TinyCase.binary(fg), 2);
-        OverlaySettings o = OverlaySettings.defaults(2).withErrors(Layer.on(0.5)).withProbability(Layer.on(0.3),
+        OverlaySettings o = OverlaySettings.defaults(2).withErrors(LayerSetting.on(0.5)).withProbability(LayerSetting.on(0.3),
                 Colormap.VIRIDIS, 0.1);
         SliceRenderer shared = new SliceRenderer();
         for (ViewAxis axis : ViewAxis.values()) {
@@ -456,7 +456,7 @@ class SliceRendererTest {
         Geometry g = new Geometry(3, 1, 2, TinyCase.LPS);
         float[] fg = {0.2f, 0.6f, 0.8f, 0.9f, 0.9f, 0.9f};
         Case c = TinyCase.of(g, new byte[6], TinyCase.binary(fg), 2);
-        OverlaySettings o = TinyCase.nothing().withHardContour(Layer.on(1), WHITE);
+        OverlaySettings o = TinyCase.nothing().withHardContour(LayerSetting.on(1), WHITE);
         ViewGeometry v = ViewGeometry.of(g, ViewAxis.AXIAL);
         SliceRenderer r = new SliceRenderer();
         int[] out = new int[3];

@@ -68,7 +68,7 @@ class SessionAndExportTest {
         display.windowLowProperty().set(12.5);
         display.windowHighProperty().set(99);
         display.overlays().layer(OverlayModel.Layer.ERRORS).enabled.set(true);
-        display.overlays().colormap.set(OverlayModel.Colormap.HOT);
+        display.overlays().colormap.set(OverlayModel.ColormapChoice.HOT);
         Path session = dir.resolve("out").resolve("s.dicelens.json");
         Sessions.save(vm, display, session);
 
@@ -81,7 +81,7 @@ class SessionAndExportTest {
             // below may be caught half-restored (seen once: the colormap still VIRIDIS)
             Await.until("the session's case", () -> fresh.current() != null && fresh.metricsProperty().get() != null
                     && fresh.controls().marginProperty().get() == 2
-                    && d2.overlays().colormap.get() == OverlayModel.Colormap.HOT);
+                    && d2.overlays().colormap.get() == OverlayModel.ColormapChoice.HOT);
             assertArrayEquals(vm.controls().toSettings().thresholdSteps(), fresh.controls().toSettings().thresholdSteps());
             assertEquals(vm.controls().toSettings().losses(), fresh.controls().toSettings().losses());
             assertEquals(WeightScheme.UNIFORM, fresh.controls().weightSchemeProperty().get());
@@ -90,7 +90,7 @@ class SessionAndExportTest {
             assertArrayEquals(new int[] {3, 4, 5}, d2.crosshair().voxel());
             assertEquals(12.5, d2.windowLowProperty().get());
             assertTrue(d2.overlays().on(OverlayModel.Layer.ERRORS));
-            assertEquals(OverlayModel.Colormap.HOT, d2.overlays().colormap.get());
+            assertEquals(OverlayModel.ColormapChoice.HOT, d2.overlays().colormap.get());
         } finally {
             fresh.shutdown();
         }

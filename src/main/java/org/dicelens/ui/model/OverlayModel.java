@@ -29,7 +29,7 @@ public final class OverlayModel {
     }
 
     /** Probability colormaps as FSLeyes and NiiVue name them. */
-    public enum Colormap {
+    public enum ColormapChoice {
         VIRIDIS, HOT, GREY
     }
 
@@ -45,13 +45,13 @@ public final class OverlayModel {
     }
 
     /** A snapshot for sessions and for the compositor. */
-    public record State(Map<Layer, Boolean> enabled, Map<Layer, Double> opacity, boolean referenceFilled, Colormap colormap,
+    public record State(Map<Layer, Boolean> enabled, Map<Layer, Double> opacity, boolean referenceFilled, ColormapChoice colormap,
             GradientLoss gradientLoss, boolean gradientWrtLogit) {
     }
 
     private final Map<Layer, LayerState> layers = new EnumMap<>(Layer.class);
     public final BooleanProperty referenceFilled = new SimpleBooleanProperty(false);
-    public final ObjectProperty<Colormap> colormap = new SimpleObjectProperty<>(Colormap.VIRIDIS);
+    public final ObjectProperty<ColormapChoice> colormap = new SimpleObjectProperty<>(ColormapChoice.VIRIDIS);
     public final ObjectProperty<GradientLoss> gradientLoss = new SimpleObjectProperty<>(GradientLoss.SOFT_DICE);
     public final BooleanProperty gradientWrtLogit = new SimpleBooleanProperty(false);
     /**

@@ -46,8 +46,8 @@ public final class OverlayPanel extends VBox {
         CheckBox filled = new CheckBox("filled");
         filled.selectedProperty().bindBidirectional(o.referenceFilled);
         filled.setTooltip(Help.tip("Reference as filled labels or as contours"));
-        ChoiceBox<OverlayModel.Colormap> cmap = new ChoiceBox<>(FXCollections.observableArrayList(
-                OverlayModel.Colormap.values()));
+        ChoiceBox<OverlayModel.ColormapChoice> cmap = new ChoiceBox<>(FXCollections.observableArrayList(
+                OverlayModel.ColormapChoice.values()));
         cmap.valueProperty().bindBidirectional(o.colormap);
         cmap.setTooltip(Help.tip("Probability colormap (FSLeyes / NiiVue names)"));
         ChoiceBox<org.dicelens.metrics.GradientLoss> grad = new ChoiceBox<>(FXCollections.observableArrayList(

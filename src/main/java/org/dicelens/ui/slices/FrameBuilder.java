@@ -8,7 +8,7 @@ import org.dicelens.app.slices.SliceFrame;
 import org.dicelens.metrics.CaseMetrics;
 import org.dicelens.metrics.Settings;
 import org.dicelens.render.Colormap;
-import org.dicelens.render.Layer;
+import org.dicelens.render.LayerSetting;
 import org.dicelens.render.OverlaySettings;
 import org.dicelens.render.SliceInputs;
 import org.dicelens.ui.model.ClassControl;
@@ -46,12 +46,12 @@ public final class FrameBuilder {
                 .withCrosshair(false);
     }
 
-    private static Layer layer(OverlayModel o, OverlayModel.Layer l) {
-        return new Layer(o.on(l), Math.max(0, Math.min(1, o.opacity(l))));
+    private static LayerSetting layer(OverlayModel o, OverlayModel.Layer l) {
+        return new LayerSetting(o.on(l), Math.max(0, Math.min(1, o.opacity(l))));
     }
 
     /** The render package's colormap for a choice of the overlay panel. */
-    public static Colormap colormap(OverlayModel.Colormap c) {
+    public static Colormap colormap(OverlayModel.ColormapChoice c) {
         return switch (c) {
             case HOT -> Colormap.HOT;
             case GREY -> Colormap.GREY;

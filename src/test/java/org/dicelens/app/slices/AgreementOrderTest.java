@@ -6,7 +6,7 @@ import java.util.List;
 import org.dicelens.metrics.Settings;
 import org.dicelens.metrics.raters.RaterReference;
 import org.dicelens.render.AgreementLayer;
-import org.dicelens.render.Layer;
+import org.dicelens.render.LayerSetting;
 import org.dicelens.render.OverlaySettings;
 import org.dicelens.render.SliceRenderer;
 import org.dicelens.render.Slices;
@@ -44,8 +44,8 @@ class AgreementOrderTest {
             RaterReference raters = RaterReference.ofLabelMaps(List.of(all, all.clone()), 2);
             Case c = new Case("t", g, null, all.clone(), new ProbabilityMaps(g, p, 0, List.of("t")),
                     ClassTable.forLabels(0, 1), List.of());
-            OverlaySettings o = OverlaySettings.defaults(2).withReference(Layer.off(0.4), true)
-                    .withHardContour(Layer.on(1.0), 0).withCrosshair(false);
+            OverlaySettings o = OverlaySettings.defaults(2).withReference(LayerSetting.off(0.4), true)
+                    .withHardContour(LayerSetting.on(1.0), 0).withCrosshair(false);
             AgreementLayer agreement = new AgreementLayer(raters, 1, new AgreementLayer.Style(true, heatOpacity, true,
                     false, 1.0));
             SliceFrame f = new SliceFrame(c, Settings.defaults(2), o, null, new int[] {2, 2, 0}, null, agreement);
