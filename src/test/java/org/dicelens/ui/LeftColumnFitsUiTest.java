@@ -48,6 +48,12 @@ class LeftColumnFitsUiTest {
     void tearDown() throws Exception {
         vm.shutdown();
         prefs.removeNode();
+        fx(() -> { // TestFX shares one stage between test classes: give the next one the size the app opens at
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1600, screen.getWidth()));
+            stage.setHeight(Math.min(1000, screen.getHeight()));
+            return null;
+        });
     }
 
     @Test
