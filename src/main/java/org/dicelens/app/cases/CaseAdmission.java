@@ -43,15 +43,49 @@ public final class CaseAdmission {
         return load(CaseMemory.estimate(pair), progress, load, kept);
     }
 
-    /** As {@link #load(BatchPairing.Pair, Progress, Load, ToLongFunction)} with the estimate given. */
+    /**
+     * As {@link #load(BatchPairing.Pair, Progress, Load, ToLongFunction)} with the estimate given. A case refused for
+     * memory (OutOfMemoryError, or a reader's refusal of its dims) while other cases were in flight is run once more,
+     * alone: beside others the heap may have been full of their garbage, alone it gets the whole heap, and if it truly
+     * does not fit it fails with the reader's own message.
+     */
     public <T> T load(long estimate, Progress progress, Load<T> load, ToLongFunction<T> kept) throws InputException {
         MemoryGate.Permit permit = gate.acquire(estimate, progress);
+        T result;
+        try {
+            result = load.run();
+        } catch (InputException | OutOfMemoryError e) {
+            boolean again = permit.shared() && memoryShaped(e);
+            permit.close();
+            if (!again) {
+                throw e;
+            }
+            return alone(progress, load, kept);
+        } catch (RuntimeException | Error e) {
+            permit.close();
+            throw e;
+        }
+        permit.release(kept(result, kept));
+        return result;
+    }
+
+    private <T> T alone(Progress progress, Load<T> load, ToLongFunction<T> kept) throws InputException {
+        MemoryGate.Permit permit = gate.acquire(Long.MAX_VALUE, progress); // larger than any budget: runs alone
         T result = null;
         try {
             result = load.run();
             return result;
         } finally {
-            permit.release(result == null || kept == null ? 0 : kept.applyAsLong(result));
+            permit.release(kept(result, kept));
         }
+    }
+
+    /** A failure that says "not enough memory": the VM's, or a reader refusing the memory its dims need. */
+    static boolean memoryShaped(Throwable e) {
+        return e instanceof OutOfMemoryError || e instanceof InputException ie && "dim".equals(ie.field());
+    }
+
+    private static <T> long kept(T result, ToLongFunction<T> kept) {
+        return result == null || kept == null ? 0 : kept.applyAsLong(result);
     }
 }

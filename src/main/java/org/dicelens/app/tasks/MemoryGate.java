@@ -24,6 +24,7 @@ public final class MemoryGate {
     private long nextTicket;
     private long serving;
     private final Set<Long> abandoned = new HashSet<>();
+    private final Set<Permit> active = new HashSet<>();
 
     /** A gate over {@code budget} bytes (tests give a fake one; the faces use {@link #ofHeap()}). */
     public MemoryGate(long budget) {
@@ -48,6 +49,7 @@ public final class MemoryGate {
     public final class Permit implements AutoCloseable {
         private final long estimate;
         private boolean released;
+        private boolean shared;
 
         private Permit(long estimate) {
             this.estimate = estimate;
@@ -58,6 +60,13 @@ public final class MemoryGate {
             return estimate;
         }
 
+        /** True once other work has been in flight beside this one (a memory failure may then not be its own). */
+        public boolean shared() {
+            synchronized (MemoryGate.this) {
+                return shared;
+            }
+        }
+
         /** The work is done and keeps {@code kept} bytes for good (charged against later admissions). */
         public void release(long kept) {
             synchronized (MemoryGate.this) {
@@ -65,6 +74,7 @@ public final class MemoryGate {
                     return;
                 }
                 released = true;
+                active.remove(this);
                 inFlight -= estimate;
                 running--;
                 retained += Math.max(0, kept);
@@ -106,8 +116,13 @@ public final class MemoryGate {
             advance();
             inFlight += need;
             running++;
+            Permit p = new Permit(need);
+            active.add(p);
+            if (active.size() > 1) {
+                active.forEach(a -> a.shared = true);
+            }
             notifyAll();
-            return new Permit(need);
+            return p;
         }
     }
 

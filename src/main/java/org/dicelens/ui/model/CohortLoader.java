@@ -67,10 +67,14 @@ final class CohortLoader {
                 }
                 One o;
                 try {
-                    o = admission.load(p, t, () -> one(p, classTable),
-                            x -> x.statistics() == null ? 0 : x.statistics().bytes());
+                    o = p.error() != null ? new One(null, null, p.error())
+                            : admission.load(p, t, () -> one(p, classTable), x -> x.statistics().bytes());
                 } catch (CancellationException e) {
                     return null; // cancelled while waiting for memory: the load sees the cancel itself
+                } catch (InputException | RuntimeException | OutOfMemoryError e) {
+                    String m = e instanceof OutOfMemoryError ? "not enough memory for this case (fewer cases at once, or "
+                            + "a larger -Xmx)" : e.getMessage() == null ? e.toString() : e.getMessage();
+                    o = new One(null, null, m);
                 }
                 int k = finished.incrementAndGet();
                 t.update(k / (double) n, "Loaded " + prefix + p.name() + " (" + k + " of " + n + ")");
@@ -122,24 +126,15 @@ final class CohortLoader {
         }
     }
 
-    private static One one(BatchPairing.Pair p, Path classTable) {
-        if (p.error() != null) {
-            return new One(null, null, p.error());
-        }
+    /** One case reduced to its statistics (the engine and the case's volumes are garbage once it is reduced). */
+    private static One one(BatchPairing.Pair p, Path classTable) throws InputException {
         CaseFiles f = CaseFiles.of(p.reference(), p.predictions()).withClassTable(classTable).withName(p.name());
-        try {
-            DatasetCases.Opened opened = DatasetCases.open(f, Progress.NONE);
-            // statistics only: the engine and the case's volumes are garbage once the case is reduced; a region
-            // model's regions (one binary case each) become the classes of one cohort case
-            List<CohortCase> each = new ArrayList<>();
-            for (Case c : opened.cases()) {
-                each.add(CohortCase.of(p.name(), Engine.build(c, Progress.NONE)));
-            }
-            return new One(opened.regions() ? CohortCase.ofRegions(p.name(), each) : each.get(0), f, null);
-        } catch (InputException | RuntimeException | OutOfMemoryError e) {
-            String m = e instanceof OutOfMemoryError ? "not enough memory for this case (fewer cases at once, or a "
-                    + "larger -Xmx)" : e.getMessage() == null ? e.toString() : e.getMessage();
-            return new One(null, null, m);
+        DatasetCases.Opened opened = DatasetCases.open(f, Progress.NONE);
+        // a region model's regions (one binary case each) become the classes of one cohort case
+        List<CohortCase> each = new ArrayList<>();
+        for (Case c : opened.cases()) {
+            each.add(CohortCase.of(p.name(), Engine.build(c, Progress.NONE)));
         }
+        return new One(opened.regions() ? CohortCase.ofRegions(p.name(), each) : each.get(0), f, null);
     }
 }
