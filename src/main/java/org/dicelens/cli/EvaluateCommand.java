@@ -303,6 +303,10 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             }
         } finally {
             pool.shutdownNow();
+            if (admission.rerunAlone() > 0) {
+                bar.message("note: " + admission.rerunAlone() + " case(s) refused for memory beside another case were "
+                        + "run again alone");
+            }
             bar.finish();
         }
         List<T> ok = new ArrayList<>();

@@ -19,6 +19,7 @@ public final class CaseAdmission {
     }
 
     private final MemoryGate gate;
+    private final java.util.concurrent.atomic.AtomicInteger rerun = new java.util.concurrent.atomic.AtomicInteger();
 
     public CaseAdmission(MemoryGate gate) {
         this.gate = gate;
@@ -27,6 +28,11 @@ public final class CaseAdmission {
     /** Admission against this JVM's heap ({@link MemoryGate#ofHeap()}); one per batch or cohort load. */
     public static CaseAdmission ofHeap() {
         return new CaseAdmission(MemoryGate.ofHeap());
+    }
+
+    /** How many cases were run a second time, alone, after a memory refusal beside other cases. */
+    public int rerunAlone() {
+        return rerun.get();
     }
 
     /** The gate (its budget and what is in flight). */
@@ -60,6 +66,7 @@ public final class CaseAdmission {
             if (!again) {
                 throw e;
             }
+            rerun.incrementAndGet();
             return alone(progress, load, kept);
         } catch (RuntimeException | Error e) {
             permit.close();

@@ -40,6 +40,7 @@ class CaseAdmissionTest {
         assertEquals(2, runs.get());
         assertEquals(0, gate.inFlight());
         assertEquals(42, gate.retained());
+        assertEquals(1, admission.rerunAlone());
     }
 
     @Test
@@ -62,5 +63,6 @@ class CaseAdmissionTest {
         other.close();
         assertEquals(0, admission.gate().inFlight());
         assertEquals(0, admission.gate().retained());
+        assertEquals(0, admission.rerunAlone());
     }
 }
