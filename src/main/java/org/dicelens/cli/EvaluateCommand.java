@@ -303,9 +303,8 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             }
         } finally {
             pool.shutdownNow();
-            if (admission.rerunAlone() > 0) {
-                bar.message("note: " + admission.rerunAlone() + " case(s) refused for memory beside another case were "
-                        + "run again alone");
+            for (String why : admission.reruns()) {
+                bar.message("note: refused for memory beside another case, so run again alone: " + OneLineErrors.oneLine(why));
             }
             bar.finish();
         }

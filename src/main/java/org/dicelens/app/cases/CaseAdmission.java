@@ -19,7 +19,7 @@ public final class CaseAdmission {
     }
 
     private final MemoryGate gate;
-    private final java.util.concurrent.atomic.AtomicInteger rerun = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.List<String> reruns = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     public CaseAdmission(MemoryGate gate) {
         this.gate = gate;
@@ -32,7 +32,14 @@ public final class CaseAdmission {
 
     /** How many cases were run a second time, alone, after a memory refusal beside other cases. */
     public int rerunAlone() {
-        return rerun.get();
+        return reruns.size();
+    }
+
+    /** The refusals that made cases run again alone, as their messages said them (in the order they came). */
+    public java.util.List<String> reruns() {
+        synchronized (reruns) {
+            return java.util.List.copyOf(reruns);
+        }
     }
 
     /** The gate (its budget and what is in flight). */
@@ -66,7 +73,7 @@ public final class CaseAdmission {
             if (!again) {
                 throw e;
             }
-            rerun.incrementAndGet();
+            reruns.add(e instanceof OutOfMemoryError ? "out of memory" : e.getMessage());
             return alone(progress, load, kept);
         } catch (RuntimeException | Error e) {
             permit.close();

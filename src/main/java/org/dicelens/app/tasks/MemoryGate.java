@@ -99,7 +99,8 @@ public final class MemoryGate {
         synchronized (this) {
             long ticket = nextTicket++;
             try {
-                while (ticket != serving || running > 0 && need > budget - retained - inFlight) { // no overflow: need may be huge
+                // written as a difference so that a huge need (an estimate that could not be made) cannot overflow
+                while (ticket != serving || running > 0 && need > budget - retained - inFlight) {
                     if (progress.isCancelled()) {
                         throw new CancellationException("cancelled");
                     }

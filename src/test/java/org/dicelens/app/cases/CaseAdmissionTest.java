@@ -40,7 +40,8 @@ class CaseAdmissionTest {
         assertEquals(2, runs.get());
         assertEquals(0, gate.inFlight());
         assertEquals(42, gate.retained());
-        assertEquals(1, admission.rerunAlone());
+        assertEquals(java.util.List.of(FILE + ": dim: needs 170 MiB of memory, but only 161 MiB is free"),
+                admission.reruns());
     }
 
     @Test
