@@ -92,7 +92,8 @@ public final class CohortCommand implements Callable<Integer> {
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
         BatchPairing.Result pairing = batch.pair(output.out, reading.labels, bar);
         Map<String, String> failed = new TreeMap<>();
-        List<Loaded> done = EvaluateCommand.runBatch(pairing.pairs(), batch.jobs, bar, p -> load(p, pk, bar), failed);
+        List<Loaded> done = EvaluateCommand.runBatch(pairing.pairs(), batch.jobs, bar, p -> load(p, pk, bar), failed,
+                l -> l.statistics() == null ? 0 : l.statistics().bytes());
         List<CaseMetrics> reports = done.stream().flatMap(l -> l.metrics().stream()).toList();
         Cohort cohort = new Cohort(done.stream().map(Loaded::statistics).toList());
         Settings s = settings.toSettings(cohort.classTable());

@@ -1,6 +1,7 @@
 package org.dicelens.cli;
 
 import org.dicelens.app.cases.BatchPairing;
+import org.dicelens.app.cases.CaseAdmission;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -230,6 +231,17 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
      */
     static <T> List<T> runBatch(List<BatchPairing.Pair> pairs, int jobs, ProgressBar bar, BatchTask<T> task,
             Map<String, String> failures) {
+        return runBatch(pairs, jobs, bar, task, failures, null);
+    }
+
+    /**
+     * As {@link #runBatch(List, int, ProgressBar, BatchTask, Map)}; a case starts only when its estimated memory fits
+     * beside the cases in flight ({@link CaseAdmission}), and {@code kept} (may be null) says how many bytes of a
+     * result stay until the end.
+     */
+    static <T> List<T> runBatch(List<BatchPairing.Pair> pairs, int jobs, ProgressBar bar, BatchTask<T> task,
+            Map<String, String> failures, java.util.function.ToLongFunction<T> kept) {
+        CaseAdmission admission = CaseAdmission.ofHeap();
         int n = pairs.size();
         Object[] results = new Object[n];
         AtomicInteger finished = new AtomicInteger();
@@ -249,7 +261,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     String problem = p.error();
                     if (problem == null) {
                         try {
-                            results[k] = task.run(p);
+                            results[k] = admission.load(p, Progress.NONE, () -> task.run(p), kept);
                         } catch (InputException e) {
                             problem = OneLineErrors.oneLine(e.getMessage());
                         } catch (OutOfMemoryError e) {
@@ -284,6 +296,9 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             }
         } finally {
             pool.shutdownNow();
+            for (String why : admission.reruns()) {
+                bar.message("note: refused for memory beside another case, so run again alone: " + OneLineErrors.oneLine(why));
+            }
             bar.finish();
         }
         List<T> ok = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dicelens.app.cases.BatchPairing;
+import org.dicelens.app.cases.CaseAdmission;
 import org.dicelens.app.cases.CaseFiles;
 import org.dicelens.app.cases.DatasetCases;
 import org.dicelens.common.InputException;
@@ -25,8 +26,9 @@ import org.dicelens.volume.Case;
 /**
  * Loads one predictions folder of a cohort: pairs it with the references as {@code dicelens cohort} does
  * ({@link BatchPairing}) and reduces each case to its statistics ({@link CohortCase}, every margin kept) on
- * {@code pool}, as many cases at once as the pool has threads (as {@code cohort --jobs N}); a case's volumes are garbage
- * once it is reduced, so memory holds the statistics plus the cases in flight. Progress counts finished cases; a
+ * {@code pool}, as many cases at once as the pool has threads (as {@code cohort --jobs N}) and as fit in the heap
+ * ({@link CaseAdmission}, as {@code cohort} admits them); a case's volumes are garbage once it is reduced, so memory
+ * holds the statistics plus the cases in flight. Progress counts finished cases; a
  * cancel stops at the next case (cases not started never start). The result is in pairing order whatever the order
  * the cases finish in, so it equals a serial load. No JavaFX: the view model runs it on a background lane.
  */
@@ -44,6 +46,16 @@ final class CohortLoader {
 
     static Result load(Path refs, Path preds, Path classTable, Executor pool, Progress t, String prefix)
             throws InputException {
+        return load(refs, preds, classTable, pool, CaseAdmission.ofHeap(), t, prefix);
+    }
+
+    /**
+     * As {@link #load(Path, Path, Path, Executor, Progress, String)}, each case admitted by {@code admission} (its
+     * estimated memory beside the cases in flight; what each case keeps is charged there, so a second folder loaded
+     * through the same admission counts the first one's statistics).
+     */
+    static Result load(Path refs, Path preds, Path classTable, Executor pool, CaseAdmission admission, Progress t,
+            String prefix) throws InputException {
         List<BatchPairing.Pair> pairs = BatchPairing.pair(refs, preds).pairs();
         int n = pairs.size();
         AtomicInteger finished = new AtomicInteger();
@@ -53,7 +65,17 @@ final class CohortLoader {
                 if (t.isCancelled()) {
                     return null;
                 }
-                One o = one(p, classTable);
+                One o;
+                try {
+                    o = p.error() != null ? new One(null, null, p.error())
+                            : admission.load(p, t, () -> one(p, classTable), x -> x.statistics().bytes());
+                } catch (CancellationException e) {
+                    return null; // cancelled while waiting for memory: the load sees the cancel itself
+                } catch (InputException | RuntimeException | OutOfMemoryError e) {
+                    String m = e instanceof OutOfMemoryError ? "not enough memory for this case (fewer cases at once, or "
+                            + "a larger -Xmx)" : e.getMessage() == null ? e.toString() : e.getMessage();
+                    o = new One(null, null, m);
+                }
                 int k = finished.incrementAndGet();
                 t.update(k / (double) n, "Loaded " + prefix + p.name() + " (" + k + " of " + n + ")");
                 return o;
@@ -104,24 +126,15 @@ final class CohortLoader {
         }
     }
 
-    private static One one(BatchPairing.Pair p, Path classTable) {
-        if (p.error() != null) {
-            return new One(null, null, p.error());
-        }
+    /** One case reduced to its statistics (the engine and the case's volumes are garbage once it is reduced). */
+    private static One one(BatchPairing.Pair p, Path classTable) throws InputException {
         CaseFiles f = CaseFiles.of(p.reference(), p.predictions()).withClassTable(classTable).withName(p.name());
-        try {
-            DatasetCases.Opened opened = DatasetCases.open(f, Progress.NONE);
-            // statistics only: the engine and the case's volumes are garbage once the case is reduced; a region
-            // model's regions (one binary case each) become the classes of one cohort case
-            List<CohortCase> each = new ArrayList<>();
-            for (Case c : opened.cases()) {
-                each.add(CohortCase.of(p.name(), Engine.build(c, Progress.NONE)));
-            }
-            return new One(opened.regions() ? CohortCase.ofRegions(p.name(), each) : each.get(0), f, null);
-        } catch (InputException | RuntimeException | OutOfMemoryError e) {
-            String m = e instanceof OutOfMemoryError ? "not enough memory for this case (fewer cases at once, or a "
-                    + "larger -Xmx)" : e.getMessage() == null ? e.toString() : e.getMessage();
-            return new One(null, null, m);
+        DatasetCases.Opened opened = DatasetCases.open(f, Progress.NONE);
+        // a region model's regions (one binary case each) become the classes of one cohort case
+        List<CohortCase> each = new ArrayList<>();
+        for (Case c : opened.cases()) {
+            each.add(CohortCase.of(p.name(), Engine.build(c, Progress.NONE)));
         }
+        return new One(opened.regions() ? CohortCase.ofRegions(p.name(), each) : each.get(0), f, null);
     }
 }

@@ -109,11 +109,12 @@ public final class CohortModel {
         message.set("Pairing " + referenceDir.getFileName() + " with " + predictionDir.getFileName());
         java.util.concurrent.Executor pool = tasks.pool("cohort-case-" + jobs, jobs);
         task = tasks.start("cohort-load", t -> {
-            CohortLoader.Result a = CohortLoader.load(referenceDir, predictionDir, classTable, pool, t, "");
+            org.dicelens.app.cases.CaseAdmission admission = org.dicelens.app.cases.CaseAdmission.ofHeap();
+            CohortLoader.Result a = CohortLoader.load(referenceDir, predictionDir, classTable, pool, admission, t, "");
             if (compareDir == null || a.cohort() == null) {
                 return new Loaded(a.cohort(), null, a.files(), Map.of(), a.failed());
             }
-            CohortLoader.Result b = CohortLoader.load(referenceDir, compareDir, classTable, pool, t,
+            CohortLoader.Result b = CohortLoader.load(referenceDir, compareDir, classTable, pool, admission, t,
                     compareDir.getFileName() + ": ");
             List<Failure> failed = new ArrayList<>(a.failed());
             failed.addAll(b.failed());
