@@ -42,41 +42,23 @@ public final class InfoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Statistics of every value of every channel; NaN values are left out of all of them. */
-    record Stats(double min, double max, double sum, long count, long nonZero, long nan) {
-        double mean() {
-            return count == 0 ? Double.NaN : sum / count;
-        }
-
-        static Stats of(NiftiVolume v) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double sum = 0;
-            long count = 0;
-            long nonZero = 0;
-            long nan = 0;
-            for (int c = 0; c < v.channels(); c++) {
-                Object a = v.channelArray(c);
-                int n = v.voxelsPerChannel();
-                boolean isFloat = a instanceof float[];
-                float[] f = isFloat ? (float[]) a : null;
-                double[] d = isFloat ? null : (double[]) a;
+    static ValueStats stats(NiftiVolume v) {
+        ValueStats.Builder b = new ValueStats.Builder();
+        int n = v.voxelsPerChannel();
+        for (int c = 0; c < v.channels(); c++) {
+            Object a = v.channelArray(c);
+            if (a instanceof float[] f) {
                 for (int i = 0; i < n; i++) {
-                    double x = isFloat ? f[i] : d[i];
-                    if (Double.isNaN(x)) {
-                        nan++;
-                        continue;
-                    }
-                    min = Math.min(min, x);
-                    max = Math.max(max, x);
-                    sum += x;
-                    count++;
-                    if (x != 0) {
-                        nonZero++;
-                    }
+                    b.add(f[i]);
+                }
+            } else {
+                double[] d = (double[]) a;
+                for (int i = 0; i < n; i++) {
+                    b.add(d[i]);
                 }
             }
-            return new Stats(min, max, sum, count, nonZero, nan);
         }
+        return b.build();
     }
 
     @Override
@@ -89,7 +71,7 @@ public final class InfoCommand implements Callable<Integer> {
         NiftiVolume v = NiftiReader.read(file);
         NiftiHeader h = v.header();
         Geometry g = Geometry.fromHeader(h);
-        Stats s = Stats.of(v);
+        ValueStats s = stats(v);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(h, g, s));
@@ -129,7 +111,7 @@ public final class InfoCommand implements Callable<Integer> {
         return d;
     }
 
-    String json(NiftiHeader h, Geometry g, Stats s) {
+    String json(NiftiHeader h, Geometry g, ValueStats s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", format(h));
         m.put("byteOrder", byteOrder(h));
@@ -155,7 +137,7 @@ public final class InfoCommand implements Callable<Integer> {
         return Double.isFinite(v) ? v : null;
     }
 
-    private void text(PrintWriter out, NiftiHeader h, Geometry g, Stats s) {
+    private void text(PrintWriter out, NiftiHeader h, Geometry g, ValueStats s) {
         row(out, "file", file.toString());
         row(out, "format", format(h) + (h.singleFile ? ", single file" : ", header/image pair") + " (magic \"" + h.magic + "\")");
         row(out, "byte order", byteOrder(h));

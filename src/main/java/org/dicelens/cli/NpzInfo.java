@@ -26,29 +26,14 @@ final class NpzInfo {
     }
 
     /** Statistics over every value; NaN left out (as for NIfTI). */
-    record Stats(double min, double max, double sum, long count, long nonZero, long nan) {
-        static Stats of(NpyArray a) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
-            double sum = 0;
-            long count = 0;
-            long nonZero = 0;
-            long nan = 0;
-            for (float[] slab : a.slabs()) {
-                for (float x : slab) {
-                    if (Float.isNaN(x)) {
-                        nan++;
-                        continue;
-                    }
-                    min = Math.min(min, x);
-                    max = Math.max(max, x);
-                    sum += x;
-                    count++;
-                    nonZero += x != 0 ? 1 : 0;
-                }
+    static ValueStats stats(NpyArray a) {
+        ValueStats.Builder b = new ValueStats.Builder();
+        for (float[] slab : a.slabs()) {
+            for (float x : slab) {
+                b.add(x);
             }
-            return new Stats(min, max, sum, count, nonZero, nan);
         }
+        return b.build();
     }
 
     /** Prints nothing unless every array reads (a failure is one error line, as for any bad input). */
@@ -63,7 +48,7 @@ final class NpzInfo {
         }
         for (String key : keys) {
             NpyArray a = NpzReader.read(file, key, null);
-            Stats s = Stats.of(a);
+            ValueStats s = stats(a);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("descr", a.descr());
