@@ -25,15 +25,10 @@ class RegionCohortCliTest {
 
     @Test
     void aRegionCohortIsSummarisedPerRegionAsBruteForceCountsGive() throws Exception {
-        List<RegionFixture> cases = new ArrayList<>();
         Path labels = dir.resolve("labelsTs");
         Path out = dir.resolve("nnunet_output");
-        for (int k = 0; k < 3; k++) {
-            RegionFixture f = new RegionFixture(40 + k);
-            f.writeReference(labels, "BraTS_00" + k);
-            f.writePrediction(out, "BraTS_00" + k, k != 1); // one case as a 4D NIfTI: both read the same way
-            cases.add(f);
-        }
+        // one case as a 4D NIfTI: both read the same way
+        List<RegionFixture> cases = RegionFixture.writeCohort(labels, out, 40, "BraTS_00", k -> k != 1);
         check(cases, labels, out, 500, -1);
         check(cases, labels, out, 350, 1);
         // argmax asked for: a region model is still thresholded

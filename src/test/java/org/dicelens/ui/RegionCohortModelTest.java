@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.dicelens.app.tasks.Tasks;
 import org.dicelens.metrics.HardMode;
@@ -27,15 +26,9 @@ class RegionCohortModelTest {
 
     @Test
     void theCohortsClassesAreTheRegionsAtEveryMargin() throws Exception {
-        List<RegionFixture> cases = new ArrayList<>();
         Path labels = dir.resolve("labelsTs");
         Path out = dir.resolve("out");
-        for (int k = 0; k < 3; k++) {
-            RegionFixture f = new RegionFixture(70 + k);
-            f.writeReference(labels, "BraTS_01" + k);
-            f.writePrediction(out, "BraTS_01" + k, true);
-            cases.add(f);
-        }
+        List<RegionFixture> cases = RegionFixture.writeCohort(labels, out, 70, "BraTS_01", k -> true);
         CohortModel m = new CohortModel(Tasks.direct());
         m.controls().modeProperty().set(HardMode.ARGMAX);
         m.open(labels, out, null);

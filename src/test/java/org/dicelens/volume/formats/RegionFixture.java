@@ -151,6 +151,23 @@ public final class RegionFixture {
     }
 
     /**
+     * A cohort of three region-model cases laid out as nnU-Net writes them: references {@code labelsDir/NAME.nii.gz},
+     * predictions in {@code outDir}; case k has seed {@code seed0 + k} and name {@code prefix + k}, and its prediction
+     * is an .npz when {@code npz.test(k)}, else a 4D NIfTI.
+     */
+    public static List<RegionFixture> writeCohort(Path labelsDir, Path outDir, long seed0, String prefix,
+            java.util.function.IntPredicate npz) throws Exception {
+        List<RegionFixture> cases = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            RegionFixture f = new RegionFixture(seed0 + k);
+            f.writeReference(labelsDir, prefix + k);
+            f.writePrediction(outDir, prefix + k, npz.test(k));
+            cases.add(f);
+        }
+        return cases;
+    }
+
+    /**
      * Writes the prediction into {@code outDir} as nnU-Net's {@code NAME.npz} (float32, (C, k, j, i), deflated) or,
      * when {@code npz} is false, as a 4D channel-last {@code NAME.nii.gz}; and the dataset.json beside it.
      */
