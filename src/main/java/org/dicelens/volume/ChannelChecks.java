@@ -63,7 +63,8 @@ final class ChannelChecks implements Progress, ChannelListener {
             early = new CompletableFuture[channels];
         }
         boolean clamp = clampAlways || (clampIfSeveral && channels > 1);
-        // the common pool, where the reader's later channels are allocated: on two cores, one thread beside the read
+        // CompletableFuture's default executor, like the reader's allocation of later channels: the common pool, or a
+        // thread per task where that pool has one thread (two cores)
         early[channel] = CompletableFuture.supplyAsync(() -> new Checked(ValueScan.channel(f, channels == 1, false),
                 clamp ? ProbabilityBuilder.Clamped.of(f) : null));
     }
