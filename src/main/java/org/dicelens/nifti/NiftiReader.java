@@ -230,6 +230,7 @@ public final class NiftiReader {
             VoxelDecoder decoder = new VoxelDecoder(layout.datatype(), header.byteOrder, layout.scaled(), header.scl_slope,
                     header.scl_inter, perStep);
             long done = 0;
+            ChannelListener listener = progress instanceof ChannelListener l ? l : null;
             while (done < total) {
                 progress.checkCancelled();
                 int count = (int) Math.min(perStep, total - done);
@@ -248,6 +249,9 @@ public final class NiftiReader {
                     decoder.decode(buf, pos * esize, m, channels[channel], offset);
                     pos += m;
                     done += m;
+                    if (listener != null && offset + m == n) {
+                        listener.channelRead(channel, channels.length, channels[channel]);
+                    }
                 }
                 progress.update((double) done / total, "reading " + dataFile.getFileName());
             }

@@ -133,8 +133,8 @@ public final class CaseLoader {
         if (pred.hard != null) {
             maps = oneHot(ref.geometry, pred.hard, res, pred.sourceNames);
         } else {
-            maps = ProbabilityBuilder.build(ref.geometry, pred.given, pred.givenSources, res, pred.kind, pred.sourceNames,
-                    warnings, p);
+            maps = ProbabilityBuilder.build(ref.geometry, pred.given, pred.givenClamped, pred.givenSources, res, pred.kind,
+                    pred.sourceNames, warnings, p);
         }
         pred.given.clear();
 
@@ -314,6 +314,8 @@ public final class CaseLoader {
     private static final class Prediction {
         PredictionKind kind;
         final List<float[]> given = new ArrayList<>();
+        /** Per given channel: what its clamp found when it was clamped as it was read (probabilities), else null. */
+        final List<ProbabilityBuilder.Clamped> givenClamped = new ArrayList<>();
         final List<Path> givenSources = new ArrayList<>();
         final List<String> sourceNames = new ArrayList<>();
         final StringBuilder description = new StringBuilder();
@@ -327,11 +329,26 @@ public final class CaseLoader {
         List<Path> files = spec.prediction();
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
-            ReadVolume rv = read(reader, file, p, 0.3 + 0.5 * f / files.size(), 0.3 + 0.5 * (f + 1) / files.size(),
-                    "prediction");
+            p.checkCancelled();
+            String message = "reading prediction " + (file.getFileName() == null ? file : file.getFileName());
+            double lo = 0.3 + 0.5 * f / files.size();
+            p.update(lo, message);
+            // probabilities whatever this file holds: given as such, or several files (a hard label map is one)
+            boolean probabilities = pred.kind == PredictionKind.PROBABILITIES
+                    || pred.kind == PredictionKind.AUTO && files.size() > 1;
+            ChannelChecks checks = new ChannelChecks(p, lo, 0.3 + 0.5 * (f + 1) / files.size(), message, probabilities,
+                    pred.kind == PredictionKind.AUTO);
+            ReadVolume rv = reader.readVolume(file, checks);
             checkGrid(ref, file, rv, "prediction");
             NiftiVolume v = rv.data();
-            ValueScan scan = ValueScan.of(v);
+            ValueScan scan = new ValueScan();
+            scan.allIntegers = v.channels() == 1;
+            ProbabilityBuilder.Clamped[] clamped = new ProbabilityBuilder.Clamped[v.channels()];
+            for (int c = 0; c < v.channels(); c++) {
+                ChannelChecks.Checked k = checks.checked(v, c);
+                scan.add(c, k.scan());
+                clamped[c] = k.clamped();
+            }
             if (scan.nonFinite > 0) {
                 throw new InputException(file, "values", scan.nonFinite + " NaN or infinite value"
                         + (scan.nonFinite == 1 ? "" : "s") + " (the first at voxel " + LabelCodes.voxel(v, scan.firstNonFinite)
@@ -357,6 +374,7 @@ public final class CaseLoader {
             } else {
                 for (int c = 0; c < v.channels(); c++) {
                     pred.given.add(v.channelAsFloat(c));
+                    pred.givenClamped.add(clamped[c]);
                     pred.givenSources.add(file);
                 }
             }

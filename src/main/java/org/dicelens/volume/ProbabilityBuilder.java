@@ -26,6 +26,25 @@ final class ProbabilityBuilder {
      */
     static ProbabilityMaps build(Geometry geometry, List<float[]> given, List<Path> sources, ClassResolver.Result res,
             PredictionKind kind, List<String> sourceNames, List<String> warnings, Progress progress) {
+        return build(geometry, given, null, sources, res, kind, sourceNames, warnings, progress);
+    }
+
+    /** What {@link #clampInPlace} found on a channel already clamped (while the next one was being read). */
+    record Clamped(long count, double min, double max) {
+        static Clamped of(float[] ch) {
+            double[] minMax = new double[2];
+            long count = clampInPlace(ch, minMax, false);
+            return new Clamped(count, minMax[0], minMax[1]);
+        }
+    }
+
+    /**
+     * As above; {@code clamped}, when not null, holds for each given channel what its clamp found if it is already
+     * clamped (only for {@link PredictionKind#PROBABILITIES}, as the clamp here would be), else null.
+     */
+    static ProbabilityMaps build(Geometry geometry, List<float[]> given, List<Clamped> clamped, List<Path> sources,
+            ClassResolver.Result res, PredictionKind kind, List<String> sourceNames, List<String> warnings,
+            Progress progress) {
         int n = given.size();
         int voxels = geometry.voxelCount();
         if (kind == PredictionKind.LOGITS_SIGMOID) {
@@ -36,14 +55,22 @@ final class ProbabilityBuilder {
         } else if (kind == PredictionKind.LOGITS_SOFTMAX) {
             softmaxInPlace(given, voxels);
         }
-        long clamped = 0;
+        long clampedCount = 0;
         Map<Path, long[]> perFile = new LinkedHashMap<>();
         for (int j = 0; j < n; j++) {
             progress.checkCancelled();
             float[] ch = given.get(j);
             double[] minMax = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-            long c = clampInPlace(ch, minMax);
-            clamped += c;
+            Clamped done = clamped == null || kind != PredictionKind.PROBABILITIES ? null : clamped.get(j);
+            long c;
+            if (done != null) {
+                c = done.count();
+                minMax[0] = done.min();
+                minMax[1] = done.max();
+            } else {
+                c = clampInPlace(ch, minMax);
+            }
+            clampedCount += c;
             long[] acc = perFile.computeIfAbsent(sources.get(j), k -> new long[1]);
             acc[0] += c;
             if (c > 0) {
@@ -58,20 +85,26 @@ final class ProbabilityBuilder {
         }
         if (res.derivedBackground() >= 0) {
             progress.checkCancelled();
-            clamped += deriveBackground(channels, res.derivedBackground(), voxels, warnings);
+            clampedCount += deriveBackground(channels, res.derivedBackground(), voxels, warnings);
         } else if (channels.length >= 2) {
             progress.checkCancelled();
             checkSums(channels, voxels, warnings);
         }
-        return new ProbabilityMaps(geometry, channels, clamped, List.copyOf(sourceNames));
+        return new ProbabilityMaps(geometry, channels, clampedCount, List.copyOf(sourceNames));
     }
 
     /** Clamps to [0,1]; returns how many values lay further than the rounding slack outside; minMax gets the range. */
     static long clampInPlace(float[] ch, double[] minMax) {
+        return clampInPlace(ch, minMax, true);
+    }
+
+    /** As above; {@code parallel}: in chunks on the common pool, else on this thread alone. */
+    static long clampInPlace(float[] ch, double[] minMax, boolean parallel) {
         long count = 0;
         minMax[0] = Double.POSITIVE_INFINITY;
         minMax[1] = Double.NEGATIVE_INFINITY;
-        for (double[] part : Chunks.map(ch.length, (from, to) -> clamp(ch, from, to))) {
+        for (double[] part : parallel ? Chunks.map(ch.length, (from, to) -> clamp(ch, from, to))
+                : List.of(clamp(ch, 0, ch.length))) {
             count += (long) part[0];
             minMax[0] = Math.min(minMax[0], part[1]);
             minMax[1] = Math.max(minMax[1], part[2]);

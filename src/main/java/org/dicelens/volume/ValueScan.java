@@ -25,22 +25,43 @@ final class ValueScan {
         boolean ints = v.channels() == 1;
         s.allIntegers = ints;
         for (int c = 0; c < v.channels(); c++) {
-            Object raw = v.channelArray(c);
-            int channel = c;
-            int n = raw instanceof float[] f ? f.length : ((double[]) raw).length;
-            for (Part p : Chunks.map(n, (from, to) -> raw instanceof float[] f ? scan(f, from, to, ints)
-                    : scan((double[]) raw, from, to, ints))) {
-                if (p.bad > 0 && s.nonFinite == 0) {
-                    s.firstNonFinite = p.firstBad;
-                    s.firstNonFiniteChannel = channel;
-                }
-                s.nonFinite += p.bad;
-                s.min = Math.min(s.min, p.lo);
-                s.max = Math.max(s.max, p.hi);
-                s.allIntegers &= p.ints;
-            }
+            s.add(c, channel(v.channelArray(c), ints, true));
         }
         return s;
+    }
+
+    /**
+     * One channel's scan ({@code float[]} or {@code double[]}); whole numbers are checked only when {@code ints}.
+     * {@code parallel}: in chunks on the common pool, else on this thread alone (beside a read using the other core).
+     */
+    static ValueScan channel(Object raw, boolean ints, boolean parallel) {
+        ValueScan s = new ValueScan();
+        s.allIntegers = ints;
+        int n = raw instanceof float[] f ? f.length : ((double[]) raw).length;
+        Chunks.Body<Part> body = (from, to) -> raw instanceof float[] f ? scan(f, from, to, ints)
+                : scan((double[]) raw, from, to, ints);
+        for (Part p : parallel ? Chunks.map(n, body) : java.util.List.of(body.run(0, n))) {
+            if (p.bad > 0 && s.nonFinite == 0) {
+                s.firstNonFinite = p.firstBad;
+            }
+            s.nonFinite += p.bad;
+            s.min = Math.min(s.min, p.lo);
+            s.max = Math.max(s.max, p.hi);
+            s.allIntegers &= p.ints;
+        }
+        return s;
+    }
+
+    /** Adds channel c's scan; channels are added in order, so "the first" non-finite value stays the first. */
+    void add(int c, ValueScan ch) {
+        if (ch.nonFinite > 0 && nonFinite == 0) {
+            firstNonFinite = ch.firstNonFinite;
+            firstNonFiniteChannel = c;
+        }
+        nonFinite += ch.nonFinite;
+        min = Math.min(min, ch.min);
+        max = Math.max(max, ch.max);
+        allIntegers &= ch.allIntegers;
     }
 
     private static Part scan(float[] a, int from, int to, boolean checkInts) {
