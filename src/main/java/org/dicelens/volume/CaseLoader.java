@@ -197,7 +197,7 @@ public final class CaseLoader {
     }
 
     /** {@code p} seen by one read: the read's 0..1 mapped into [lo, hi] of the whole load. */
-    private static Progress span(Progress p, double lo, double hi, String message) {
+    static Progress span(Progress p, double lo, double hi, String message) {
         return new Progress() {
             @Override
             public void update(double fraction, String m) {

@@ -16,10 +16,8 @@ import org.dicelens.nifti.NiftiVolume;
  * <p>Also the progress of the read: the reader finds the listener as its progress ({@link ChannelListener}).
  */
 final class ChannelChecks implements Progress, ChannelListener {
-    private final Progress p;
-    private final double lo;
-    private final double hi;
-    private final String message;
+    /** The load's progress, this read's 0..1 mapped into its span. */
+    private final Progress span;
     private final boolean clampAlways;
     private final boolean clampIfSeveral;
     /** Written and read on the loading thread only (the reader calls back on the thread that reads). */
@@ -35,22 +33,19 @@ final class ChannelChecks implements Progress, ChannelListener {
      *                       {@link PredictionKind#AUTO} may be a label map); neither: scan only
      */
     ChannelChecks(Progress p, double lo, double hi, String message, boolean clampAlways, boolean clampIfSeveral) {
-        this.p = p;
-        this.lo = lo;
-        this.hi = hi;
-        this.message = message;
+        this.span = CaseLoader.span(p, lo, hi, message);
         this.clampAlways = clampAlways;
         this.clampIfSeveral = clampIfSeveral;
     }
 
     @Override
     public void update(double fraction, String m) {
-        p.update(lo + (hi - lo) * Math.max(0, Math.min(1, fraction)), message);
+        span.update(fraction, m);
     }
 
     @Override
     public boolean isCancelled() {
-        return p.isCancelled();
+        return span.isCancelled();
     }
 
     @Override
