@@ -133,8 +133,8 @@ public final class CaseLoader {
         if (pred.hard != null) {
             maps = oneHot(ref.geometry, pred.hard, res, pred.sourceNames);
         } else {
-            maps = ProbabilityBuilder.build(ref.geometry, pred.given, pred.givenSources, res, pred.kind, pred.sourceNames,
-                    warnings, p);
+            maps = ProbabilityBuilder.build(ref.geometry, pred.given, pred.givenSources, pred.givenInUnitRange, res,
+                    pred.kind, pred.sourceNames, warnings, p);
         }
         pred.given.clear();
 
@@ -315,6 +315,8 @@ public final class CaseLoader {
         PredictionKind kind;
         final List<float[]> given = new ArrayList<>();
         final List<Path> givenSources = new ArrayList<>();
+        /** Per given channel: all its values were read in [0, 1] (nothing to clamp). */
+        final List<Boolean> givenInUnitRange = new ArrayList<>();
         final List<String> sourceNames = new ArrayList<>();
         final StringBuilder description = new StringBuilder();
         LabelCodes hard;
@@ -331,7 +333,9 @@ public final class CaseLoader {
                     "prediction");
             checkGrid(ref, file, rv, "prediction");
             NiftiVolume v = rv.data();
-            ValueScan scan = ValueScan.of(v);
+            // values all in [0, 1]: finite, and not a hard label map (which needs one outside), so no full scan
+            boolean inUnitRange = ValueScan.allInUnitRange(v);
+            ValueScan scan = inUnitRange ? new ValueScan() : ValueScan.of(v);
             if (scan.nonFinite > 0) {
                 throw new InputException(file, "values", scan.nonFinite + " NaN or infinite value"
                         + (scan.nonFinite == 1 ? "" : "s") + " (the first at voxel " + LabelCodes.voxel(v, scan.firstNonFinite)
@@ -358,6 +362,7 @@ public final class CaseLoader {
                 for (int c = 0; c < v.channels(); c++) {
                     pred.given.add(v.channelAsFloat(c));
                     pred.givenSources.add(file);
+                    pred.givenInUnitRange.add(inUnitRange);
                 }
             }
         }

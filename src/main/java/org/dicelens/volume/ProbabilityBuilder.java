@@ -22,10 +22,11 @@ final class ProbabilityBuilder {
     /**
      * @param given    the given channels, in the prediction's order (modified in place)
      * @param sources  the file each given channel came from
+     * @param inUnitRange per given channel, whether all its values are already in [0, 1] (its clamping is skipped)
      * @param warnings receives a line per thing the user should know
      */
-    static ProbabilityMaps build(Geometry geometry, List<float[]> given, List<Path> sources, ClassResolver.Result res,
-            PredictionKind kind, List<String> sourceNames, List<String> warnings, Progress progress) {
+    static ProbabilityMaps build(Geometry geometry, List<float[]> given, List<Path> sources, List<Boolean> inUnitRange,
+            ClassResolver.Result res, PredictionKind kind, List<String> sourceNames, List<String> warnings, Progress progress) {
         int n = given.size();
         int voxels = geometry.voxelCount();
         if (kind == PredictionKind.LOGITS_SIGMOID) {
@@ -40,6 +41,9 @@ final class ProbabilityBuilder {
         Map<Path, long[]> perFile = new LinkedHashMap<>();
         for (int j = 0; j < n; j++) {
             progress.checkCancelled();
+            if (kind == PredictionKind.PROBABILITIES && inUnitRange.get(j)) {
+                continue; // clamping would change nothing and count nothing
+            }
             float[] ch = given.get(j);
             double[] minMax = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
             long c = clampInPlace(ch, minMax);

@@ -43,6 +43,35 @@ final class ValueScan {
         return s;
     }
 
+    /**
+     * Whether every value of every channel is a float in [0, 1] (so none is NaN or infinite, none needs clamping, and
+     * the volume cannot look like a hard label map): one compare pair per value, the common case of a probability
+     * prediction, which then needs neither {@link #of} nor a clamping pass. A double-stored volume says false.
+     */
+    static boolean allInUnitRange(NiftiVolume v) {
+        for (int c = 0; c < v.channels(); c++) {
+            if (!(v.channelArray(c) instanceof float[] f)) {
+                return false;
+            }
+            for (boolean inside : Chunks.map(f.length, (from, to) -> inUnitRange(f, from, to))) {
+                if (!inside) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean inUnitRange(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = a[i];
+            if (!(v >= 0f && v <= 1f)) { // NaN fails both
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Part scan(float[] a, int from, int to, boolean checkInts) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
