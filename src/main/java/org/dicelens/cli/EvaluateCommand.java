@@ -91,7 +91,12 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
                     + "--soft-reference (yet)");
         }
         spatialSection = spatial.spatial ? SpatialSection.forFormat(fmt) : null;
-        Reporter reporter = spatialSection == null ? Reporter.standard() : Reporter.with(List.of(spatialSection));
+        // built on its own thread while the case loads: its start (Jackson, the catalogue) is otherwise serial work
+        java.util.concurrent.FutureTask<Reporter> reporterTask = new java.util.concurrent.FutureTask<>(
+                () -> spatialSection == null ? Reporter.standard() : Reporter.with(List.of(spatialSection)));
+        Thread reporterThread = new Thread(reporterTask, "dicelens-reporter");
+        reporterThread.setDaemon(true);
+        reporterThread.start();
         PredictionKind pk = files.reading.predictionKind();
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = ProgressBar.forErr(err, output.quiet);
@@ -119,6 +124,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             } finally {
                 bar.finish();
             }
+            Reporter reporter = built(reporterTask);
             emit(m.size() == 1 ? reporter.text(fmt, m.get(0)) : reporter.text(fmt, m));
             return 0;
         }
@@ -135,7 +141,7 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
             ok = evaluated;
             List<CaseMetrics> done = new ArrayList<>();
             evaluated.forEach(done::addAll); // a region model gives one report per region
-            emit(reporter.text(fmt, done));
+            emit(built(reporterTask).text(fmt, done));
         }
         int failed = pairing.pairs().size() - ok.size();
         if (failed > 0) {
@@ -193,6 +199,17 @@ public final class EvaluateCommand implements java.util.concurrent.Callable<Inte
         Path first = ref != null ? ref : files.masks.get(0);
         CaseFiles f = ref != null ? CaseFiles.of(ref, files.predictions) : CaseFiles.ofMasks(files.masks, files.predictions);
         return files.reading.applyTo(f.withImage(files.image), pk).withName(name != null ? name : InputFormats.stem(first));
+    }
+
+    private static Reporter built(java.util.concurrent.FutureTask<Reporter> task) {
+        try {
+            return task.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted");
+        }
     }
 
     /** One case's report, or one per region for a region model (named "case: region", in threshold mode). */

@@ -192,6 +192,12 @@ public final class CaseStatistics {
         final int[] rowLevels;
         final int[] rowBest;
         final float[] rowBestP;
+        /**
+         * Voxels with p exactly 0 (exactly 1) of the current plane per channel and (level, r), added to bin 0 (bin B − 1)
+         * after the plane: those cells' Σp only ever gains 0 (only 1s), so a count gives the same doubles exactly.
+         */
+        final int[][] zeros;
+        final int[][] ones;
         long clamped;
         long nan;
         int nanChannel = -1;
@@ -211,6 +217,8 @@ public final class CaseStatistics {
             rowLevels = new int[nx];
             rowBest = new int[nx];
             rowBestP = new float[nx];
+            zeros = new int[classes][levels * 2];
+            ones = new int[classes][levels * 2];
         }
 
         /**
@@ -230,9 +238,29 @@ public final class CaseStatistics {
                     final float[] p = ch[c];
                     final double[] h = hist[c];
                     final int refOne = c;
+                    final int[] z0 = zeros[c];
+                    final int[] o1 = ones[c];
                     for (int x = 0; x < nx; x++) {
                         int i = base + x;
                         float f = p[i];
+                        if (f == 0f) {
+                            // most voxels of a confident map are 0 or 1: a count (a short int dependency chain instead
+                            // of two double ones through the same histogram cells)
+                            z0[lvRow[x] * 2 + ((ref[i] & 0xFF) == refOne ? 1 : 0)]++;
+                            if (c == 0) {
+                                bestP[x] = f;
+                                best[x] = 0;
+                            }
+                            continue;
+                        }
+                        if (f == 1f) {
+                            o1[lvRow[x] * 2 + ((ref[i] & 0xFF) == refOne ? 1 : 0)]++;
+                            if (c == 0 || HardRule.beats(f, bestP[x])) {
+                                bestP[x] = f;
+                                best[x] = c;
+                            }
+                            continue;
+                        }
                         if (!(f >= 0f && f <= 1f)) {
                             f = clampRare(f, c);
                         }
@@ -255,6 +283,18 @@ public final class CaseStatistics {
                     if (refc == bg) {
                         amBg[a][at]++;
                     }
+                }
+            }
+            for (int c = 0; c < nc; c++) {
+                int[] z0 = zeros[c];
+                int[] o1 = ones[c];
+                for (int k = 0; k < z0.length; k++) {
+                    int at = ((k >> 1) * 2 * B + (k & 1) * B) * 2; // bin 0 of (level k / 2, r = k % 2)
+                    hist[c][at] += z0[k];
+                    hist[c][at + 2 * (B - 1)] += o1[k];
+                    hist[c][at + 2 * (B - 1) + 1] += o1[k];
+                    z0[k] = 0;
+                    o1[k] = 0;
                 }
             }
         }

@@ -127,7 +127,7 @@ public final class CaseLoader {
         ClassResolver.Result res = resolver.resolve();
         p.checkCancelled();
         p.update(0.85, "mapping labels to classes");
-        LabelCodes.remapInPlace(ref.codes, res.refCodeToChannel());
+        LabelCodes.remapInPlace(ref.codes, res.refCodeToChannel(), ref.codeLabels.length);
 
         ProbabilityMaps maps;
         if (pred.hard != null) {
@@ -385,7 +385,7 @@ public final class CaseLoader {
     private static ProbabilityMaps oneHot(Geometry g, LabelCodes hard, ClassResolver.Result res, List<String> sources) {
         int n = g.voxelCount();
         float[][] ch = new float[res.classes().size()][n];
-        LabelCodes.remapInPlace(hard.codes, res.predCodeToChannel());
+        LabelCodes.remapInPlace(hard.codes, res.predCodeToChannel(), hard.values.length);
         for (int i = 0; i < n; i++) {
             ch[hard.codes[i] & 0xFF][i] = 1f;
         }

@@ -60,11 +60,14 @@ final class ChannelChecks implements Progress, ChannelListener {
         boolean clamp = clampAlways || (clampIfSeveral && channels > 1);
         // CompletableFuture's default executor, like the reader's allocation of later channels: the common pool, or a
         // thread per task where that pool has one thread (two cores)
-        early[channel] = CompletableFuture.supplyAsync(() -> new Checked(ValueScan.channel(f, channels == 1, false),
-                clamp ? ProbabilityBuilder.Clamped.of(f) : null));
+        early[channel] = CompletableFuture.supplyAsync(() -> ValueScan.inUnitRange(f, false) ? inUnitRange(channels)
+                : new Checked(ValueScan.channel(f, channels == 1, false), clamp ? ProbabilityBuilder.Clamped.of(f) : null));
     }
 
-    /** Channel c's checks: those done during the read, else done now (scan only: the loader clamps later). */
+    /**
+     * Channel c's checks: those done during the read, else done now (a channel in [0, 1] needs no clamp; another is
+     * scanned only, and the loader clamps it later).
+     */
     Checked checked(NiftiVolume v, int c) {
         CompletableFuture<Checked>[] e = early;
         if (e != null && c < e.length && e[c] != null) {
@@ -80,6 +83,16 @@ final class ChannelChecks implements Progress, ChannelListener {
                 throw x;
             }
         }
-        return new Checked(ValueScan.channel(v.channelArray(c), v.channels() == 1, true), null);
+        Object raw = v.channelArray(c);
+        return ValueScan.inUnitRange(raw, true) ? inUnitRange(v.channels())
+                : new Checked(ValueScan.channel(raw, v.channels() == 1, true), null);
+    }
+
+    /**
+     * The common case, all values in [0, 1] (one compare pair each): no full scan, and nothing to clamp whatever the
+     * prediction turns out to be (the builder uses a clamp's findings for probabilities only).
+     */
+    private static Checked inUnitRange(int channels) {
+        return new Checked(ValueScan.inUnitRange(channels == 1), ProbabilityBuilder.Clamped.NOTHING);
     }
 }

@@ -81,7 +81,7 @@ final class LabelCodes {
             sortedCounts[k] = counts[order[k]];
             remap[order[k]] = (byte) k;
         }
-        remapInPlace(codes, remap);
+        remapInPlace(codes, remap, distinct);
         return new LabelCodes(codes, values, sortedCounts);
     }
 
@@ -118,20 +118,45 @@ final class LabelCodes {
                 table[v & 0xFF] = (byte) distinct++;
             }
         }
-        Chunks.run(raw.length, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                raw[i] = table[raw[i] & 0xFF];
-            }
-            return null;
-        });
+        boolean identity = true; // labels 0, 1, 2, ... are their own codes: nothing to rewrite
+        for (int b = 0; b < 256; b++) {
+            identity &= hist[b] == 0 || table[b] == (byte) b;
+        }
+        if (!identity) {
+            Chunks.run(raw.length, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    raw[i] = table[raw[i] & 0xFF];
+                }
+                return null;
+            });
+        }
         return new LabelCodes(raw, Arrays.copyOf(values, distinct), Arrays.copyOf(counts, distinct));
     }
 
-    /** codes[i] = table[codes[i] &amp; 0xFF] for every voxel. */
-    static void remapInPlace(byte[] codes, byte[] table) {
+    /**
+     * codes[i] = table[codes[i] &amp; 0xFF] for every voxel, whose codes are all below {@code used}; nothing to do when
+     * the table maps each of those codes to itself (the usual labels 0, 1, 2, ... in channel order).
+     */
+    static void remapInPlace(byte[] codes, byte[] table, int used) {
+        if (isIdentity(table, used)) {
+            return;
+        }
         for (int i = 0; i < codes.length; i++) {
             codes[i] = table[codes[i] & 0xFF];
         }
+    }
+
+    /** Whether table[k] = k for every code k below {@code used}. */
+    static boolean isIdentity(byte[] table, int used) {
+        if (used > table.length) {
+            return false; // a code past the table's end fails the remap as before
+        }
+        for (int k = 0; k < used; k++) {
+            if (table[k] != (byte) k) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String voxel(NiftiVolume vol, int i) {

@@ -31,6 +31,9 @@ final class ProbabilityBuilder {
 
     /** What {@link #clampInPlace} found on a channel already clamped (while the next one was being read). */
     record Clamped(long count, double min, double max) {
+        /** A channel found all in [0, 1]: clamping it would change and count nothing. */
+        static final Clamped NOTHING = new Clamped(0, 0, 1);
+
         static Clamped of(float[] ch) {
             double[] minMax = new double[2];
             long count = clampInPlace(ch, minMax, false);

@@ -64,6 +64,54 @@ final class ValueScan {
         allIntegers &= ch.allIntegers;
     }
 
+    /**
+     * Whether every value of every channel is a float in [0, 1] (so none is NaN or infinite, none needs clamping, and
+     * the volume cannot look like a hard label map, which needs a value outside): one compare pair per value, the
+     * common case of a probability prediction, which then needs neither a full scan nor a clamping pass. A
+     * double-stored volume says false.
+     */
+    static boolean allInUnitRange(NiftiVolume v) {
+        for (int c = 0; c < v.channels(); c++) {
+            if (!inUnitRange(v.channelArray(c), true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #allInUnitRange} for one channel ({@code float[]} or {@code double[]}), in parallel chunks or not. */
+    static boolean inUnitRange(Object raw, boolean parallel) {
+        if (!(raw instanceof float[] f)) {
+            return false;
+        }
+        if (!parallel) {
+            return inUnitRange(f, 0, f.length);
+        }
+        for (boolean inside : Chunks.map(f.length, (from, to) -> inUnitRange(f, from, to))) {
+            if (!inside) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inUnitRange(float[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = a[i];
+            if (!(v >= 0f && v <= 1f)) { // NaN fails both
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The scan of a channel found all in [0, 1]: nothing non-finite, no range (so never a hard label map). */
+    static ValueScan inUnitRange(boolean ints) {
+        ValueScan s = new ValueScan();
+        s.allIntegers = ints;
+        return s;
+    }
+
     private static Part scan(float[] a, int from, int to, boolean checkInts) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;

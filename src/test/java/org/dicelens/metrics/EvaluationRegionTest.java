@@ -14,6 +14,34 @@ import org.junit.jupiter.api.Test;
 
 class EvaluationRegionTest {
     @Test
+    void rowLevelsAreEachVoxelsLevelForBoxesAnywhere() {
+        Random rnd = new Random(9);
+        int nx = 9;
+        int ny = 4;
+        int nz = 3;
+        Geometry g = Geometry.ofSpacing(nx, ny, nz, 1, 1, 1);
+        int[] row = new int[nx];
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] ref = new byte[nx * ny * nz];
+            int marks = trial % 10 == 0 ? 0 : 1 + rnd.nextInt(3); // some with no foreground at all
+            for (int k = 0; k < marks; k++) {
+                ref[rnd.nextInt(ref.length)] = 1;
+            }
+            EvaluationRegion r = EvaluationRegion.of(g, ref, ClassTable.forLabels(0, 1));
+            for (int z = 0; z < nz; z++) {
+                for (int y = 0; y < ny; y++) {
+                    java.util.Arrays.fill(row, -1);
+                    r.rowLevels(y, z, row);
+                    for (int x = 0; x < nx; x++) {
+                        assertEquals(r.level(x, y, z), row[x], "box " + java.util.Arrays.toString(r.box()) + " at " + x
+                                + "," + y + "," + z);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void handWorkedBoxLevelsAndFraction() {
         // 10x1x1 row, labels 0/1 at channels 0/1; foreground at x = 4 and x = 6: box [4, 6]
         Geometry g = Geometry.ofSpacing(10, 1, 1, 1, 1, 1);

@@ -90,6 +90,54 @@ class ChannelChecksTest {
         }
     }
 
+    /** Channels 0 and 2 in [0,1] (the unit-range shortcut), channel 1 with one value above 1. */
+    static Vols.MapReader mostlyInRange(Vols.MapReader r) {
+        SplittableRandom rnd = new SplittableRandom(5);
+        float[] labels = new float[N];
+        float[][] p = new float[3][N];
+        for (int i = 0; i < N; i++) {
+            labels[i] = rnd.nextInt(3);
+            for (int c = 0; c < 3; c++) {
+                p[c][i] = rnd.nextInt(4) == 0 ? rnd.nextInt(2) : (float) rnd.nextDouble();
+            }
+        }
+        p[1][N / 2] = 1.5f;
+        return r.put(vol(REF, G, (Object) labels)).put(vol(PRED, G, p[0], p[1], p[2]));
+    }
+
+    @Test
+    void channelsInRangeSkipTheScanAndClampAndGiveTheSameCase() throws Exception {
+        for (PredictionKind kind : new PredictionKind[] {PredictionKind.AUTO, PredictionKind.PROBABILITIES,
+            PredictionKind.LOGITS_SOFTMAX}) {
+            CaseSpec spec = CaseSpec.of(REF, PRED).withPredictionKind(kind);
+            Case after = CaseLoader.load(spec, Progress.NONE, mostlyInRange(new Vols.MapReader()));
+            Case early = CaseLoader.load(spec, Progress.NONE, mostlyInRange(new ChannelByChannel()));
+            assertEquals(after.warnings(), early.warnings(), kind.toString());
+            float[][] raw = new float[3][];
+            Vols.MapReader again = mostlyInRange(new Vols.MapReader());
+            for (int c = 0; c < 3; c++) {
+                raw[c] = again.volumes.get(PRED).channelAsFloat(c);
+                assertArrayEquals(after.prediction().channels()[c], early.prediction().channels()[c], kind + " " + c);
+            }
+            if (kind != PredictionKind.LOGITS_SOFTMAX) {
+                // by hand: the in-range channels as read, channel 1 with its one value clamped, one warning for it
+                raw[1][N / 2] = 1f;
+                for (int c = 0; c < 3; c++) {
+                    assertArrayEquals(raw[c], early.prediction().channels()[c], kind + " channel " + c);
+                }
+                assertEquals(1, early.prediction().clampedCount(), kind.toString());
+                assertTrue(early.warnings().get(0).contains("channel 1: 1 value outside [0,1] clamped (values from "
+                        + ProbabilityBuilder.fmt(0) + " to " + ProbabilityBuilder.fmt(1.5) + ")"),
+                        early.warnings().get(0));
+            } else {
+                // logits are never clamped before the softmax: by hand at the voxel holding 1.5
+                int i = N / 2;
+                double s = Math.exp(raw[0][i]) + Math.exp(raw[1][i]) + Math.exp(raw[2][i]);
+                assertEquals((float) (Math.exp(raw[1][i]) / s), early.probability(1, i), 1e-6f);
+            }
+        }
+    }
+
     @Test
     void logitsAreNotClampedWhileRead() throws Exception {
         CaseSpec spec = CaseSpec.of(REF, PRED).withPredictionKind(PredictionKind.LOGITS_SOFTMAX);

@@ -27,6 +27,8 @@ public final class LoadPhasesBench {
         long c2 = cpu();
         NiftiVolume v = NiftiReader.read(pred);
         long c3 = cpu();
+        boolean inUnitRange = ValueScan.allInUnitRange(v); // the loader's shortcut: no full scan, no clamping
+        long c3b = cpu();
         ValueScan scan = ValueScan.of(v);
         long c4 = cpu();
         List<float[]> given = new ArrayList<>();
@@ -39,9 +41,10 @@ public final class LoadPhasesBench {
         List<String> warnings = new ArrayList<>();
         ProbabilityBuilder.checkSums(given.toArray(new float[0][]), v.voxelsPerChannel(), warnings);
         long c6 = cpu();
-        System.out.printf("CPU ms: reference read %.0f, codes %.0f, prediction read %.0f, value scan %.0f, clamp %.0f,"
-                + " sums %.0f (%d codes, range %.3g..%.3g, %d warnings)%n", ms(c1 - c0), ms(c2 - c1), ms(c3 - c2),
-                ms(c4 - c3), ms(c5 - c4), ms(c6 - c5), lc.values.length, scan.min, scan.max, warnings.size());
+        System.out.printf("CPU ms: reference read %.0f, codes %.0f, prediction read %.0f, unit-range check %.0f (%b),"
+                + " full value scan %.0f, clamp %.0f, sums %.0f (%d codes, range %.3g..%.3g, %d warnings)%n", ms(c1 - c0),
+                ms(c2 - c1), ms(c3 - c2), ms(c3b - c3), inUnitRange, ms(c4 - c3b), ms(c5 - c4), ms(c6 - c5),
+                lc.values.length, scan.min, scan.max, warnings.size());
     }
 
     private static long cpu() {
