@@ -2,10 +2,8 @@ package org.dicelens.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;
-import org.dicelens.volume.Geometry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,29 +16,14 @@ class CaseStatisticsSaturatedTest {
 
     @Test
     void mostlySaturatedMapsMatchVoxelByVoxelHistograms() {
-        Random rnd = new Random(21);
-        int nx = 17;
-        int ny = 12;
-        int nz = 10;
-        int n = nx * ny * nz;
-        int nc = 3;
-        byte[] ref = new byte[n];
-        float[][] p = new float[nc][n];
-        for (int i = 0; i < n; i++) {
-            int x = i % nx;
-            int y = i / nx % ny;
-            int z = i / (nx * ny);
-            ref[i] = (byte) (x > 4 && x < 11 && y > 3 && y < 9 && z > 2 && z < 7 ? 1 + rnd.nextInt(2) : 0);
-            for (int c = 0; c < nc; c++) {
-                int kind = rnd.nextInt(10);
-                boolean own = ref[i] == c;
-                // 70 % saturated the way the reference agrees, 20 % saturated either way (ties at 0 and at 1), the rest
-                // anything, bins 0 and 1000 included
-                p[c][i] = kind < 7 ? (own ? 1f : 0f) : kind < 9 ? (rnd.nextBoolean() ? 0f : 1f)
-                        : rnd.nextBoolean() ? rnd.nextFloat() : rnd.nextBoolean() ? 0.0004f : Math.nextDown(1f);
-            }
-        }
-        Case cs = TestCases.of("saturated", Geometry.ofSpacing(nx, ny, nz, 1, 1, 1), ref, p, 0, 1, 2);
+        // 70 % saturated the way the reference agrees, 20 % saturated either way (ties at 0 and at 1), the rest anything,
+        // bins 0 and 1000 included
+        SaturatedMaps m = SaturatedMaps.of(21, 17, 12, 10, 7, 2, true);
+        Case cs = m.asCase();
+        byte[] ref = m.ref();
+        float[][] p = m.p();
+        int n = ref.length;
+        int nc = SaturatedMaps.CLASSES;
         EvaluationRegion region = EvaluationRegion.of(cs);
         CaseStatistics s = CaseStatistics.compute(cs, region, Progress.NONE, 0, 1);
         for (int lv = 0; lv < region.levelCount(); lv++) {

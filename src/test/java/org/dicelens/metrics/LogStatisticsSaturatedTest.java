@@ -2,10 +2,8 @@ package org.dicelens.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
 import org.dicelens.common.Progress;
 import org.dicelens.volume.Case;
-import org.dicelens.volume.Geometry;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,27 +16,13 @@ class LogStatisticsSaturatedTest {
 
     @Test
     void mostlySaturatedMapsMatchVoxelByVoxelSums() {
-        Random rnd = new Random(20);
-        int nx = 13;
-        int ny = 11;
-        int nz = 9;
-        int n = nx * ny * nz;
-        int nc = 3;
-        byte[] ref = new byte[n];
-        float[][] p = new float[nc][n];
-        for (int i = 0; i < n; i++) {
-            int x = i % nx;
-            int y = i / nx % ny;
-            int z = i / (nx * ny);
-            ref[i] = (byte) (x > 4 && x < 9 && y > 3 && y < 8 && z > 2 && z < 6 ? 1 + rnd.nextInt(2) : 0);
-            for (int c = 0; c < nc; c++) {
-                int kind = rnd.nextInt(10);
-                boolean own = ref[i] == c;
-                // 80 % saturated the way the reference agrees with, the rest anything (0 and 1 disagreeing too)
-                p[c][i] = kind < 8 ? (own ? 1f : 0f) : kind == 8 ? (rnd.nextBoolean() ? 0f : 1f) : rnd.nextFloat();
-            }
-        }
-        Case cs = TestCases.of("saturated", Geometry.ofSpacing(nx, ny, nz, 1, 1, 1), ref, p, 0, 1, 2);
+        // 80 % saturated the way the reference agrees, 10 % either way (0 and 1 disagreeing too), the rest anything
+        SaturatedMaps m = SaturatedMaps.of(20, 13, 11, 9, 8, 1, false);
+        Case cs = m.asCase();
+        byte[] ref = m.ref();
+        float[][] p = m.p();
+        int n = ref.length;
+        int nc = SaturatedMaps.CLASSES;
         EvaluationRegion region = EvaluationRegion.of(cs);
         for (double gamma : new double[] {0, 2, 1.5}) {
             double expGamma = 0.3;
