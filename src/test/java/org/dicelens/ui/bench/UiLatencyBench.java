@@ -14,7 +14,6 @@ import org.dicelens.ui.DiceLensApp;
 import org.dicelens.ui.MainWindow;
 import org.dicelens.ui.io.RecentFiles;
 import org.dicelens.app.cases.CaseFiles;
-import org.dicelens.ui.model.ClassControl;
 import org.dicelens.ui.model.DisplayModel;
 import org.dicelens.ui.model.EngineAnalysis;
 import org.dicelens.ui.model.ViewerModel;
@@ -34,6 +33,9 @@ import org.dicelens.volume.ProbabilityMaps;
 public final class UiLatencyBench extends Application {
     static int size = 256;
     static int steps = 60;
+    /** -Dbench.scroll=true: each step moves the axial slice by one (a mouse-wheel step) instead of a threshold. */
+    private static final boolean SCROLL = Boolean.getBoolean("bench.scroll");
+    private static DisplayModel displayModel;
 
     /** Started through {@link Launcher} so JavaFX runs from the class path. */
     public static final class Launcher {
@@ -94,6 +96,7 @@ public final class UiLatencyBench extends Application {
     public void start(Stage stage) {
         ViewerModel vm = new ViewerModel(Platform::runLater, (f, progress) -> generate(size), EngineAnalysis.factory());
         DisplayModel display = new DisplayModel();
+        displayModel = display;
         MainWindow window = DiceLensApp.build(stage, vm, display,
                 new RecentFiles(java.util.prefs.Preferences.userRoot().node("org/dicelens/bench")));
         stage.show();
@@ -178,7 +181,7 @@ public final class UiLatencyBench extends Application {
             }
             java.util.Random jitter = new java.util.Random(1);
             for (int s = 0; s < steps + 5; s++) {
-                long[] t = step(vm, window, stage, 300 + 7 * (s % 90));
+                long[] t = SCROLL ? scroll(vm, window, stage, s) : threshold(vm, window, stage, 300 + 7 * (s % 90));
                 if (s >= 5) {
                     samples.add(t); // the first few warm up the JIT
                 }
@@ -223,13 +226,34 @@ public final class UiLatencyBench extends Application {
         }
     }
 
-    /** One slider move of class 1; returns {paint, metrics, pulse, FX CPU, metrics CPU, compose, painted} in ns. */
-    private static long[] step(ViewerModel vm, MainWindow window, Stage stage, int target) throws InterruptedException {
+    /** One slider move of class 1 to {@code target}. */
+    private static long[] threshold(ViewerModel vm, MainWindow window, Stage stage, int target)
+            throws InterruptedException {
+        return step(vm, window, stage, () -> vm.controls().classes().get(1).thresholdStepProperty().set(target),
+                () -> vm.controls().classes().get(1).thresholdStepProperty().get() == target,
+                s -> s.thresholdSteps()[1] == target, null);
+    }
+
+    /** One mouse-wheel step of the axial view (no metrics change: only that view recomposes). */
+    private static long[] scroll(ViewerModel vm, MainWindow window, Stage stage, int s) throws InterruptedException {
+        int z = displayModel.crosshair().dim(2) / 2 - 20 + s % 40;
+        return step(vm, window, stage, () -> displayModel.crosshair().set(2, z),
+                () -> displayModel.crosshair().get(2) == z, null, org.dicelens.render.ViewAxis.AXIAL);
+    }
+
+    /**
+     * One change made on the FX thread; returns {paint, metrics, pulse, FX CPU, metrics CPU, compose, painted} in ns.
+     * {@code newFrame}: the slices painted are the change's; {@code metricsFor}: the metrics the change awaits (null:
+     * none); {@code composed}: the view whose compose time counts (null: all three).
+     */
+    private static long[] step(ViewerModel vm, MainWindow window, Stage stage, Runnable change,
+            java.util.function.BooleanSupplier newFrame, java.util.function.Predicate<Settings> metricsFor,
+            org.dicelens.render.ViewAxis composed) throws InterruptedException {
         long[] out = new long[7];
         long[] cpu0 = new long[2];
         long[] t0 = new long[1];
         boolean[] painted = new boolean[1];
-        boolean[] bound = new boolean[1];
+        boolean[] bound = {metricsFor == null};
         CountDownLatch done = new CountDownLatch(1);
         Runnable[] pulse = new Runnable[1];
         pulse[0] = () -> {
@@ -255,7 +279,7 @@ public final class UiLatencyBench extends Application {
         };
         javafx.beans.value.ChangeListener<Object> onMetrics = (o, a, m) -> {
             Settings s = vm.metricsSettingsProperty().get();
-            if (!bound[0] && s != null && s.thresholdSteps()[1] == target) {
+            if (!bound[0] && s != null && metricsFor.test(s)) {
                 out[1] = System.nanoTime() - t0[0];
                 bound[0] = true;
                 trace("metrics bound");
@@ -266,25 +290,24 @@ public final class UiLatencyBench extends Application {
         };
         Platform.runLater(() -> {
             window.grid().setAfterPaint(() -> {
-                if (!painted[0] && vm.controls().classes().get(1).thresholdStepProperty().get() == target) {
+                if (!painted[0] && newFrame.getAsBoolean()) {
                     out[0] = System.nanoTime() - t0[0];
                     painted[0] = true;
                     trace("slices painted");
                     for (org.dicelens.render.ViewAxis a : org.dicelens.render.ViewAxis.values()) {
-                        out[5] += window.grid().view(a).lastPaintNanos();
+                        out[5] += composed == null || a == composed ? window.grid().view(a).lastPaintNanos() : 0;
                     }
                 }
             });
             // the model sets the metrics' settings after the metrics: this runs once the table, charts and strip have
             vm.metricsSettingsProperty().addListener(onMetrics);
             stage.getScene().addPostLayoutPulseListener(pulse[0]);
-            ClassControl c = vm.controls().classes().get(1);
             cpu0[1] = cpuOf("dicelens-metrics");
             cpu0[0] = CPU.getCurrentThreadCpuTime();
             t0[0] = System.nanoTime();
             stepStart = t0[0];
-            trace("set threshold " + target);
-            c.thresholdStepProperty().set(target); // what the slider's listener does on a drag event
+            trace("change");
+            change.run(); // what the slider's (or the wheel's) listener does on its event
         });
         done.await();
         Platform.runLater(() -> vm.metricsSettingsProperty().removeListener(onMetrics));
@@ -432,10 +455,11 @@ public final class UiLatencyBench extends Application {
     }
 
     private static void report(List<long[]> samples) {
-        String[] names = {"slider → slice views recomposed", "slider → metrics bound (table, charts, formula)",
-            "slider → next scene pulse after both (repaint)", "FX-thread CPU time of the step",
-            "metrics-thread CPU time of the step", "compose of the three slices (render + copy)",
-            "slider → that frame on screen (painted, uploaded)"};
+        String ev = SCROLL ? "scroll" : "slider";
+        String[] names = {ev + " → slice views recomposed", ev + " → metrics bound (table, charts, formula)",
+            ev + " → next scene pulse after both (repaint)", "FX-thread CPU time of the step",
+            "metrics-thread CPU time of the step", SCROLL ? "compose of the axial slice (render + copy)"
+                : "compose of the three slices (render + copy)", ev + " → that frame on screen (painted, uploaded)"};
         System.out.printf(Locale.ROOT, "%d steps, %d^3 x 4 classes, load average %.1f on %d cores%n", samples.size(), size,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
