@@ -190,14 +190,19 @@ public final class CaseLoader {
     /** Reads one file as the step [lo, hi] of the whole load: the reader's progress is mapped into that span. */
     private static ReadVolume read(VolumeReader reader, Path file, Progress p, double lo, double hi, String what)
             throws InputException {
+        return reader.readVolume(file, reading(p, file, lo, hi, what));
+    }
+
+    /** Announces the read of {@code file} and returns the load's progress as that read sees it. */
+    private static Progress reading(Progress p, Path file, double lo, double hi, String what) {
         p.checkCancelled();
         String message = "reading " + what + " " + (file.getFileName() == null ? file : file.getFileName());
         p.update(lo, message);
-        return reader.readVolume(file, span(p, lo, hi, message));
+        return span(p, lo, hi, message);
     }
 
     /** {@code p} seen by one read: the read's 0..1 mapped into [lo, hi] of the whole load. */
-    static Progress span(Progress p, double lo, double hi, String message) {
+    private static Progress span(Progress p, double lo, double hi, String message) {
         return new Progress() {
             @Override
             public void update(double fraction, String m) {
@@ -329,15 +334,11 @@ public final class CaseLoader {
         List<Path> files = spec.prediction();
         for (int f = 0; f < files.size(); f++) {
             Path file = files.get(f);
-            p.checkCancelled();
-            String message = "reading prediction " + (file.getFileName() == null ? file : file.getFileName());
-            double lo = 0.3 + 0.5 * f / files.size();
-            p.update(lo, message);
             // probabilities whatever this file holds: given as such, or several files (a hard label map is one)
             boolean probabilities = pred.kind == PredictionKind.PROBABILITIES
                     || pred.kind == PredictionKind.AUTO && files.size() > 1;
-            ChannelChecks checks = new ChannelChecks(p, lo, 0.3 + 0.5 * (f + 1) / files.size(), message, probabilities,
-                    pred.kind == PredictionKind.AUTO);
+            ChannelChecks checks = new ChannelChecks(reading(p, file, 0.3 + 0.5 * f / files.size(),
+                    0.3 + 0.5 * (f + 1) / files.size(), "prediction"), probabilities, pred.kind == PredictionKind.AUTO);
             ReadVolume rv = reader.readVolume(file, checks);
             checkGrid(ref, file, rv, "prediction");
             NiftiVolume v = rv.data();

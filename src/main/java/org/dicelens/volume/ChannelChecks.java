@@ -16,7 +16,7 @@ import org.dicelens.nifti.NiftiVolume;
  * <p>Also the progress of the read: the reader finds the listener as its progress ({@link ChannelListener}).
  */
 final class ChannelChecks implements Progress, ChannelListener {
-    /** The load's progress, this read's 0..1 mapped into its span. */
+    /** The load's progress as this read sees it (its 0..1 mapped into the read's share of the load). */
     private final Progress span;
     private final boolean clampAlways;
     private final boolean clampIfSeveral;
@@ -28,12 +28,13 @@ final class ChannelChecks implements Progress, ChannelListener {
     }
 
     /**
+     * @param span           the load's progress as this read sees it
      * @param clampAlways    the prediction is probabilities whatever this file holds: clamp channels as they arrive
      * @param clampIfSeveral clamp only when the file has several channels (a one-channel file read as
      *                       {@link PredictionKind#AUTO} may be a label map); neither: scan only
      */
-    ChannelChecks(Progress p, double lo, double hi, String message, boolean clampAlways, boolean clampIfSeveral) {
-        this.span = CaseLoader.span(p, lo, hi, message);
+    ChannelChecks(Progress span, boolean clampAlways, boolean clampIfSeveral) {
+        this.span = span;
         this.clampAlways = clampAlways;
         this.clampIfSeveral = clampIfSeveral;
     }
@@ -93,6 +94,6 @@ final class ChannelChecks implements Progress, ChannelListener {
      * prediction turns out to be (the builder uses a clamp's findings for probabilities only).
      */
     private static Checked inUnitRange(int channels) {
-        return new Checked(ValueScan.inUnitRange(channels == 1), ProbabilityBuilder.Clamped.NOTHING);
+        return new Checked(ValueScan.ofUnitRange(channels == 1), ProbabilityBuilder.Clamped.NOTHING);
     }
 }

@@ -29,6 +29,11 @@ final class Chunks {
                 .collect(Collectors.toList());
     }
 
+    /** As {@link #map(int, Body)} when {@code parallel}, else the whole range at once on this thread. */
+    static <T> List<T> map(int n, Body<T> body, boolean parallel) {
+        return parallel ? map(n, body) : List.of(body.run(0, n));
+    }
+
     /** Runs the body over every chunk, for work with no result. */
     static void run(int n, Body<?> body) {
         map(n, (from, to) -> {

@@ -106,8 +106,7 @@ final class ProbabilityBuilder {
         long count = 0;
         minMax[0] = Double.POSITIVE_INFINITY;
         minMax[1] = Double.NEGATIVE_INFINITY;
-        for (double[] part : parallel ? Chunks.map(ch.length, (from, to) -> clamp(ch, from, to))
-                : List.of(clamp(ch, 0, ch.length))) {
+        for (double[] part : Chunks.map(ch.length, (from, to) -> clamp(ch, from, to), parallel)) {
             count += (long) part[0];
             minMax[0] = Math.min(minMax[0], part[1]);
             minMax[1] = Math.max(minMax[1], part[2]);

@@ -40,7 +40,7 @@ final class ValueScan {
         int n = raw instanceof float[] f ? f.length : ((double[]) raw).length;
         Chunks.Body<Part> body = (from, to) -> raw instanceof float[] f ? scan(f, from, to, ints)
                 : scan((double[]) raw, from, to, ints);
-        for (Part p : parallel ? Chunks.map(n, body) : java.util.List.of(body.run(0, n))) {
+        for (Part p : Chunks.map(n, body, parallel)) {
             if (p.bad > 0 && s.nonFinite == 0) {
                 s.firstNonFinite = p.firstBad;
             }
@@ -65,29 +65,16 @@ final class ValueScan {
     }
 
     /**
-     * Whether every value of every channel is a float in [0, 1] (so none is NaN or infinite, none needs clamping, and
-     * the volume cannot look like a hard label map, which needs a value outside): one compare pair per value, the
-     * common case of a probability prediction, which then needs neither a full scan nor a clamping pass. A
-     * double-stored volume says false.
+     * Whether every value of a channel ({@code float[]} or {@code double[]}) is a float in [0, 1] (so none is NaN or
+     * infinite, none needs clamping, and the channel cannot make a hard label map, which needs a value outside): one
+     * compare pair per value, the common case of a probability prediction, which then needs neither a full scan nor a
+     * clamping pass. A double-stored channel says false. {@code parallel}: in chunks on the common pool, or not.
      */
-    static boolean allInUnitRange(NiftiVolume v) {
-        for (int c = 0; c < v.channels(); c++) {
-            if (!inUnitRange(v.channelArray(c), true)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** As {@link #allInUnitRange} for one channel ({@code float[]} or {@code double[]}), in parallel chunks or not. */
     static boolean inUnitRange(Object raw, boolean parallel) {
         if (!(raw instanceof float[] f)) {
             return false;
         }
-        if (!parallel) {
-            return inUnitRange(f, 0, f.length);
-        }
-        for (boolean inside : Chunks.map(f.length, (from, to) -> inUnitRange(f, from, to))) {
+        for (boolean inside : Chunks.map(f.length, (from, to) -> inUnitRange(f, from, to), parallel)) {
             if (!inside) {
                 return false;
             }
@@ -106,7 +93,7 @@ final class ValueScan {
     }
 
     /** The scan of a channel found all in [0, 1]: nothing non-finite, no range (so never a hard label map). */
-    static ValueScan inUnitRange(boolean ints) {
+    static ValueScan ofUnitRange(boolean ints) {
         ValueScan s = new ValueScan();
         s.allIntegers = ints;
         return s;

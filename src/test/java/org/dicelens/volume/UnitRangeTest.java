@@ -12,7 +12,7 @@ import org.dicelens.common.Progress;
 import org.junit.jupiter.api.Test;
 
 /**
- * The loader's shortcut for a prediction whose values all lie in [0, 1] ({@link ValueScan#allInUnitRange}): no full
+ * The loader's shortcut for a prediction whose values all lie in [0, 1] ({@link ValueScan#inUnitRange}, per channel): no full
  * value scan and no clamping pass. Checked against a brute-force test per value and against what the full path
  * gives (clamping, warnings, the hard-label guess).
  */
@@ -38,15 +38,16 @@ class UnitRangeTest {
                 }
                 (rnd.nextBoolean() ? a : b)[i] = v;
                 boolean expected = bruteForce(a) && bruteForce(b);
-                assertEquals(expected, ValueScan.allInUnitRange(vol(PRED, G, a, b)), v + " at " + i);
+                assertEquals(expected, ValueScan.inUnitRange(a, true) && ValueScan.inUnitRange(b, true), v + " at " + i);
+                assertEquals(expected, ValueScan.inUnitRange(a, false) && ValueScan.inUnitRange(b, false), v + " at " + i);
             }
         }
     }
 
     @Test
     void doubleChannelsTakeTheFullScan() {
-        assertEquals(false, ValueScan.allInUnitRange(vol(PRED, G, (Object) new double[N])));
-        assertEquals(true, ValueScan.allInUnitRange(vol(PRED, G, (Object) new float[N])));
+        assertEquals(false, ValueScan.inUnitRange(new double[N], true));
+        assertEquals(true, ValueScan.inUnitRange(new float[N], true));
     }
 
     @Test
