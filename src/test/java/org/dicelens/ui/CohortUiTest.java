@@ -7,6 +7,7 @@ import static org.dicelens.ui.FxCall.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -112,15 +113,19 @@ class CohortUiTest {
             var t = window.cohort().panel().table();
             return t.getItems().size() == 3 && m.summaryProperty().get().settings().thresholdSteps()[1] == 300;
         }));
-        // the row cell showing case2 is looked up right before each click (cells are reused when the table refreshes);
-        // a click that lands while the table is being refreshed is tried again, at most three times
+        // the row cell showing case2 is looked up right before each click (cells are reused when the table refreshes,
+        // and for a moment during a refresh no cell shows it: the lookup waits for one); a click that lands while the
+        // table is being refreshed is tried again, at most three times
         boolean opened = false;
         for (int attempt = 0; attempt < 3 && !opened; attempt++) {
-            @SuppressWarnings("unchecked")
-            TableRow<CasePoint> row = fx(() -> robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
-                    .filter(r -> r.getItem() != null && ((CasePoint) r.getItem()).caseName().equals("case2"))
-                    .findFirst().orElseThrow());
-            robot.clickOn(row);
+            AtomicReference<TableRow<?>> found = new AtomicReference<>();
+            Await.until("a row showing case2", () -> fx(() -> {
+                robot.lookup(".table-row-cell").queryAllAs(TableRow.class).stream()
+                        .filter(r -> r.getItem() != null && ((CasePoint) r.getItem()).caseName().equals("case2"))
+                        .findFirst().ifPresent(found::set);
+                return found.get() != null;
+            }));
+            robot.clickOn(found.get());
             long end = System.nanoTime() + 10_000_000_000L;
             while (!opened && System.nanoTime() < end) {
                 opened = fx(() -> vm.current() != null && "case2".equals(vm.current().files().name())
