@@ -98,6 +98,7 @@ public final class DiceLensApp extends Application {
         Scene scene = new Scene(window, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(DiceLensApp.class.getResource("dicelens.css").toExternalForm());
         stage.setTitle("DiceLens");
+        stage.getIcons().setAll(AppIcon.images());
         stage.setScene(scene);
         return window;
     }
