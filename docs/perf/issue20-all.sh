@@ -3,6 +3,7 @@
 #   mvn -P package-app -DskipTests package && mvn -q -o -B test-compile
 # Inputs (never committed; /tmp):
 #   /tmp/ph/{ref.nii,pred.nii,prediction_calibrated.nii.gz}  256³ × 4 phantom (recipe in docs/perf/evaluate.md)
+#   (FLOOR=1 adds ScriptFloorBench, the script's numbers from a bare JVM program: docs/perf/evaluate.md, "Fifth session")
 #   /tmp/base.jar    the jar of a8dc5aa (when the issue was filed)
 #   /tmp/b128/{ref,pred}/caseNN.nii.gz   20 copies of `phantom --size 128,128,128 --spacing 1,1,1 --predictions calibrated`
 #   /tmp/bbig/{ref,pred}/caseNN.nii.gz   20 copies of a 240×240×155×5 case from CohortLoadBench (docs/perf/load.md)
@@ -14,7 +15,7 @@ IMG=$PWD/target/dist/DiceLens/bin/dicelens
 cp target/dicelens.jar /tmp/new.jar
 rm -f /tmp/new.jsa; java -Xshare:dump -XX:SharedClassListFile=src/package/dicelens.classlist -XX:SharedArchiveFile=/tmp/new.jsa -cp /tmp/new.jar >/dev/null 2>&1
 echo "### evaluate vs script $(date -u +%H:%M) load $(cut -d' ' -f1 /proc/loadavg)"
-GZ=/tmp/ph/prediction_calibrated.nii.gz docs/perf/evaluate-vs-script.sh 5 /tmp/ph/ref.nii /tmp/ph/pred.nii "" "" /tmp/base.jar /tmp/new.jar $IMG
+FLOOR=1 GZ=/tmp/ph/prediction_calibrated.nii.gz docs/perf/evaluate-vs-script.sh 5 /tmp/ph/ref.nii /tmp/ph/pred.nii "" "" /tmp/base.jar /tmp/new.jar $IMG
 md5sum /tmp/evs-out-*.json
 echo "### startup $(date -u +%H:%M)"
 rm -f /tmp/bench.jar; jar cf /tmp/bench.jar -C target/test-classes org/dicelens/ui/bench
