@@ -111,6 +111,7 @@ public final class MainWindow extends BorderPane {
                 tab("Losses", new LossesPanel(vm)), tab("Calibration", calibrationBox),
                 org.dicelens.ui.lab.LabPanel.tab(vm));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SelectedTabOnly.apply(tabs);
         SplitPane right = new SplitPane(metricsTable, tabs);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.27);
