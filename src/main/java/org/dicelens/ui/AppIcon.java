@@ -1,5 +1,6 @@
 package org.dicelens.ui;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,12 @@ final class AppIcon {
     static List<Image> images() {
         List<Image> out = new ArrayList<>();
         for (int s : SIZES) {
-            InputStream in = AppIcon.class.getResourceAsStream("icons/dicelens-" + s + ".png");
-            if (in != null) {
-                out.add(new Image(in));
+            try (InputStream in = AppIcon.class.getResourceAsStream("icons/dicelens-" + s + ".png")) {
+                if (in != null) {
+                    out.add(new Image(in));
+                }
+            } catch (IOException e) {
+                // a size that cannot be read is left out: the window manager scales another
             }
         }
         return out;
