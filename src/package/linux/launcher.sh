@@ -3,10 +3,21 @@
 # runtime exactly as jpackage's native launcher does, from lib/app/<launcher name>.cfg (class path, main class and JVM
 # options, $APPDIR = lib/app), without that launcher's package lookup: JDK 17's runs `rpm -qf` and `dpkg -S` on
 # itself at every start, ≈ 0.4 s here (docs/PACKAGING.md, "Launchers on Linux").
-self=$(readlink -f "$0")
-root=$(dirname "$(dirname "$self")")
+# Where the image is, with shell built-ins (readlink, dirname and basename were three programs started at every
+# start, ≈ 19 ms here); a symbolic link to the launcher is followed, a linked directory is kept as named.
+self=$0
+if [ -L "$self" ]; then
+  self=$(readlink -f "$self")
+fi
+case $self in
+  */*) bindir=${self%/*} ;;
+  *) bindir=. ;;
+esac
+name=${self##*/}
+root=$(CDPATH='' cd -- "$bindir/.." && pwd) || exit 1
+self="$root/bin/$name"
 app="$root/lib/app"
-cfg="$app/$(basename "$self").cfg"
+cfg="$app/$name.cfg"
 if [ ! -r "$cfg" ]; then
   echo "$self: missing $cfg" >&2
   exit 1
