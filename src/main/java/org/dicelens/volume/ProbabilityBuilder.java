@@ -19,16 +19,6 @@ final class ProbabilityBuilder {
     private ProbabilityBuilder() {
     }
 
-    /**
-     * @param given    the given channels, in the prediction's order (modified in place)
-     * @param sources  the file each given channel came from
-     * @param warnings receives a line per thing the user should know
-     */
-    static ProbabilityMaps build(Geometry geometry, List<float[]> given, List<Path> sources, ClassResolver.Result res,
-            PredictionKind kind, List<String> sourceNames, List<String> warnings, Progress progress) {
-        return build(geometry, given, null, sources, res, kind, sourceNames, warnings, progress);
-    }
-
     /** What {@link #clampInPlace} found on a channel already clamped (while the next one was being read). */
     record Clamped(long count, double min, double max) {
         /** A channel found all in [0, 1]: clamping it would change and count nothing. */
@@ -42,8 +32,11 @@ final class ProbabilityBuilder {
     }
 
     /**
-     * As above; {@code clamped}, when not null, holds for each given channel what its clamp found if it is already
-     * clamped (only for {@link PredictionKind#PROBABILITIES}, as the clamp here would be), else null.
+     * @param given    the given channels, in the prediction's order (modified in place)
+     * @param clamped  when not null, per given channel what its clamp found if it is already clamped (used only for
+     *                 {@link PredictionKind#PROBABILITIES}, as the clamp here would be), else null
+     * @param sources  the file each given channel came from
+     * @param warnings receives a line per thing the user should know
      */
     static ProbabilityMaps build(Geometry geometry, List<float[]> given, List<Clamped> clamped, List<Path> sources,
             ClassResolver.Result res, PredictionKind kind, List<String> sourceNames, List<String> warnings,

@@ -1,7 +1,5 @@
 package org.dicelens.volume;
 
-import org.dicelens.nifti.NiftiVolume;
-
 /**
  * One pass over a volume's values: how many are NaN or infinite (and the first), the range of the finite ones,
  * and, for a one-channel volume, whether all are whole numbers (only a one-channel volume can be a hard label map, so a
@@ -18,16 +16,6 @@ final class ValueScan {
 
     /** What one chunk found. */
     private record Part(double lo, double hi, long bad, int firstBad, boolean ints) {
-    }
-
-    static ValueScan of(NiftiVolume v) {
-        ValueScan s = new ValueScan();
-        boolean ints = v.channels() == 1;
-        s.allIntegers = ints;
-        for (int c = 0; c < v.channels(); c++) {
-            s.add(c, channel(v.channelArray(c), ints, true));
-        }
-        return s;
     }
 
     /**

@@ -32,7 +32,11 @@ public final class LoadPhasesBench {
             inUnitRange &= ValueScan.inUnitRange(v.channelArray(c), true);
         }
         long c3b = cpu();
-        ValueScan scan = ValueScan.of(v);
+        ValueScan scan = new ValueScan(); // the full scan the loader makes of a channel outside [0, 1]
+        scan.allIntegers = v.channels() == 1;
+        for (int c = 0; c < v.channels(); c++) {
+            scan.add(c, ValueScan.channel(v.channelArray(c), v.channels() == 1, true));
+        }
         long c4 = cpu();
         List<float[]> given = new ArrayList<>();
         for (int c = 0; c < v.channels(); c++) {
