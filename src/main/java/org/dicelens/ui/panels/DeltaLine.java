@@ -45,19 +45,27 @@ final class DeltaLine extends TextFlow {
             t.setManaged(true);
             if (p.get(i) instanceof Double d) {
                 t.setText(Fmt.signed(d, 2));
-                if (!t.getStyleClass().contains("delta-num")) {
-                    t.getStyleClass().setAll("delta-num");
-                }
+                styleAs(t, "delta-num");
                 SignStyle.apply(t, d);
             } else {
                 t.setText((String) p.get(i));
-                t.getStyleClass().setAll("delta-word");
+                styleAs(t, "delta-word");
                 SignStyle.clear(t);
             }
         }
         for (int i = p.size(); i < parts.size(); i++) {
             parts.get(i).setVisible(false);
             parts.get(i).setManaged(false);
+        }
+    }
+
+    /**
+     * Sets the part's one style class only when it differs: {@code setAll} fires a change even with the same class,
+     * and a style-class change makes JavaFX rebuild the node's style helper on the next pulse (every threshold step).
+     */
+    private static void styleAs(Text t, String styleClass) {
+        if (t.getStyleClass().size() != 1 || !t.getStyleClass().get(0).equals(styleClass)) {
+            t.getStyleClass().setAll(styleClass);
         }
     }
 

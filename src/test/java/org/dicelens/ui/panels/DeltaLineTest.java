@@ -47,6 +47,14 @@ class DeltaLineTest {
                         t.getText());
             }
             assertTrue(line.text().startsWith(c.name() + ": ΔV soft "), line.text());
+            // a threshold step changes numbers only: no part's style class is set again (that rebuilds its CSS)
+            int[] styleChanges = {0};
+            line.getChildren().forEach(n -> n.getStyleClass().addListener(
+                    (javafx.collections.ListChangeListener<String>) ch -> styleChanges[0]++));
+            String before = line.text();
+            line.show(c, e + 0.5);
+            assertTrue(!line.text().equals(before), "the Σq·v differences changed");
+            assertEquals(0, styleChanges[0], "style-class changes on a step that changes numbers only");
             // shown again without Σq·v: the last four parts are hidden, the numbers keep their own signs
             line.show(c, null);
             assertEquals(2, line.numbers().size());
