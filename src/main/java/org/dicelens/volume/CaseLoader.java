@@ -342,8 +342,7 @@ public final class CaseLoader {
             ReadVolume rv = reader.readVolume(file, checks);
             checkGrid(ref, file, rv, "prediction");
             NiftiVolume v = rv.data();
-            ValueScan scan = new ValueScan();
-            scan.allIntegers = v.channels() == 1;
+            ValueScan scan = ValueScan.empty(v.channels() == 1);
             ProbabilityBuilder.Clamped[] clamped = new ProbabilityBuilder.Clamped[v.channels()];
             for (int c = 0; c < v.channels(); c++) {
                 ChannelChecks.Checked k = checks.checked(v, c);

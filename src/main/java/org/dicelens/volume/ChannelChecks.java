@@ -94,6 +94,6 @@ final class ChannelChecks implements Progress, ChannelListener {
      * prediction turns out to be (the builder uses a clamp's findings for probabilities only).
      */
     private static Checked inUnitRange(int channels) {
-        return new Checked(ValueScan.ofUnitRange(channels == 1), ProbabilityBuilder.Clamped.NOTHING);
+        return new Checked(ValueScan.empty(channels == 1), ProbabilityBuilder.Clamped.NOTHING);
     }
 }

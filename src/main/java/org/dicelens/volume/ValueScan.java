@@ -23,8 +23,7 @@ final class ValueScan {
      * {@code parallel}: in chunks on the common pool, else on this thread alone (beside a read using the other core).
      */
     static ValueScan channel(Object raw, boolean ints, boolean parallel) {
-        ValueScan s = new ValueScan();
-        s.allIntegers = ints;
+        ValueScan s = empty(ints);
         int n = raw instanceof float[] f ? f.length : ((double[]) raw).length;
         Chunks.Body<Part> body = (from, to) -> raw instanceof float[] f ? scan(f, from, to, ints)
                 : scan((double[]) raw, from, to, ints);
@@ -80,8 +79,11 @@ final class ValueScan {
         return true;
     }
 
-    /** The scan of a channel found all in [0, 1]: nothing non-finite, no range (so never a hard label map). */
-    static ValueScan ofUnitRange(boolean ints) {
+    /**
+     * A scan of no values yet ({@link #add} merges channels into it; whole numbers are tracked only when {@code ints}),
+     * which is also the scan of a channel found all in [0, 1]: nothing non-finite, no range (so never a hard label map).
+     */
+    static ValueScan empty(boolean ints) {
         ValueScan s = new ValueScan();
         s.allIntegers = ints;
         return s;

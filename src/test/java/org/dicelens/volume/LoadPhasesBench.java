@@ -32,8 +32,7 @@ public final class LoadPhasesBench {
             inUnitRange &= ValueScan.inUnitRange(v.channelArray(c), true);
         }
         long c3b = cpu();
-        ValueScan scan = new ValueScan(); // the full scan the loader makes of a channel outside [0, 1]
-        scan.allIntegers = v.channels() == 1;
+        ValueScan scan = ValueScan.empty(v.channels() == 1); // the full scan the loader makes of a channel outside [0, 1]
         for (int c = 0; c < v.channels(); c++) {
             scan.add(c, ValueScan.channel(v.channelArray(c), v.channels() == 1, true));
         }
